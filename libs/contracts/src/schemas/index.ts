@@ -1,0 +1,5 @@
+import type { EventContract } from '../registry';
+import { platformContracts } from './platform';
+
+/** Every event contract the platform knows. Add a service's contracts file here. */
+export const eventContracts: EventContract[] = [...platformContracts];

@@ -1,0 +1,93 @@
+import { INestApplication, Logger, RequestMethod, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ServiceConfig } from '@capaian/shared/config';
+import { JsonLogger } from './json-logger';
+import { MetricsService } from './metrics';
+import { ProblemFilter } from './problem.filter';
+import { CORRELATION_HEADER, correlationIdFrom, runWithCorrelationId } from './request-context';
+import { createValidationPipe } from './validation';
+
+export interface HttpAppOptions {
+  /** Title of the service's OpenAPI document. */
+  title: string;
+  description?: string;
+  /** Paths outside the `/api/v1/<service>` prefix. */
+  unprefixed?: string[];
+  bodyLimitBytes?: number;
+}
+
+/** The path prefix of a service's API, the same directly and behind the gateway. */
+export function apiPrefix(service: string): string {
+  return `api/v1/${service}`;
+}
+
+/**
+ * Creates a service's Nest application on Fastify with everything the conventions require:
+ * JSON logs, correlation ids, problem+json errors, strict validation, metrics, OpenAPI at
+ * `/openapi.json`, and graceful shutdown. The caller adds its own microservice (Kafka) and listens.
+ */
+export async function createHttpApp(module: Type<unknown>, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const logger = new JsonLogger(config.service, config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]),
+    // Nest's logger is the only logger: one format in the logs.
+    logger: false,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
+  configureHttpApp(app, config.service, options);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Split out so tests can apply the same configuration to a Test.createTestingModule app. */
+export function configureHttpApp(app: NestFastifyApplication, service: string, options: HttpAppOptions): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService, { strict: false });
+
+  // Every request runs inside its correlation id, so logs and produced events carry it.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_HEADER, String(request.id));
+    runWithCorrelationId(String(request.id), done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics?.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+
+  app.setGlobalPrefix(apiPrefix(service), {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      ...(options.unprefixed ?? []).map((path) => ({ path, method: RequestMethod.ALL })),
+    ],
+  });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+}
+
+/** Builds the OpenAPI document after all routes exist and serves it at `/openapi.json`. */
+export function serveOpenApi(app: INestApplication, options: HttpAppOptions): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description ?? '')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+  fastify.get('/openapi.json', async () => document);
+}
+
+/** Logs where the service listens; a failure to boot exits non-zero with the reason. */
+export async function listen(app: NestFastifyApplication, config: ServiceConfig): Promise<void> {
+  await app.listen(config.port, config.host);
+  new Logger('Bootstrap').log(`${config.service} listening on http://${config.host}:${config.port}`);
+}
