@@ -50,8 +50,9 @@ export function configureHttpApp(app: NestFastifyApplication, service: string, o
 
   // Every request runs inside its correlation id, so logs and produced events carry it.
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header(CORRELATION_HEADER, String(request.id));
-    runWithCorrelationId(String(request.id), done);
+    const correlationId = correlationIdFrom(request.headers[CORRELATION_HEADER]);
+    reply.header(CORRELATION_HEADER, correlationId);
+    runWithCorrelationId(correlationId, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';

@@ -8,6 +8,13 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, defaultProblemB
  * own code; framework HttpExceptions get the default code of their status; anything else is a
  * bug: logged with its stack and answered with a generic 500 that leaks nothing.
  */
+const fastifyProblems: Record<string, { status: number; code: string; title: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'JSON_TIDAK_VALID', title: 'Isi permintaan bukan JSON yang valid' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'JSON_TIDAK_VALID', title: 'Isi permintaan kosong padahal jenis kontennya JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'MUATAN_TERLALU_BESAR', title: 'Ukuran data yang dikirim terlalu besar' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'JENIS_KONTEN_TIDAK_DIDUKUNG', title: 'Jenis konten tidak didukung' },
+};
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -37,17 +44,16 @@ export class ProblemFilter implements ExceptionFilter {
         ...(errors && errors.length > 0 ? { errors } : {}),
       });
     }
+    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a code; Nest may wrap them.
+    const fastifyError = (exception instanceof HttpException ? exception.cause : exception) as { code?: unknown; statusCode?: unknown } | undefined;
+    if (fastifyError && typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_')) {
+      const known = fastifyProblems[fastifyError.code];
+      if (known) return problemFor(known.status, known.code, known.title);
+      if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) return problemFor(fastifyError.statusCode);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return problemFor(status, undefined, defaultProblemByStatus[status]?.title);
-    }
-    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
-    const statusCode = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      if ((exception as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (exception as Error).name === 'SyntaxError') {
-        return problemFor(400, 'JSON_TIDAK_VALID', 'Isi permintaan bukan JSON yang valid');
-      }
-      return problemFor(statusCode);
     }
     return problemFor(500);
   }
