@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { loadServiceConfig } from '@capaian/shared/config';
+import { createHttpApp, listen, serveOpenApi } from '@capaian/shared/http';
+import { AppModule } from './app.module';
+
+const openApi = {
+  title: 'Capaian — Pengembangan Karier (career)',
+  description: 'Katalog program pengembangan kompetensi, JP, IDP, dan manajemen talenta ASN Pemerintah Kota Palembang.',
+};
+
+async function bootstrap(): Promise<void> {
+  const config = loadServiceConfig('career');
+  const app = await createHttpApp(AppModule.forRoot(config), config, openApi);
+  // No Kafka consumer yet: career only produces (through the outbox) until it consumes personnel
+  // and appraisal events; MessagingModule connects the producer and the readiness check.
+  serveOpenApi(app, openApi);
+  await listen(app, config);
+}
+
+bootstrap().catch((error) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: 'career', msg: 'boot failed', error: String(error?.stack ?? error) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { SmtpConfig } from '@capaian/shared/config';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { EmailMessage, MailSender } from '../domain/email-message';
+
+/** Sends through the configured SMTP server (maildev on 127.0.0.1:1025 locally). */
+@Injectable()
+export class SmtpMailSender implements MailSender, OnModuleDestroy {
+  private readonly transporter: Transporter;
+
+  constructor(private readonly config: SmtpConfig) {
+    this.transporter = nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      auth: config.auth,
+      // A hung server must fail the attempt (and let the bounded retry decide), not block the partition.
+      connectionTimeout: config.timeoutMs,
+      greetingTimeout: config.timeoutMs,
+      socketTimeout: config.timeoutMs,
+    });
+  }
+
+  async send(message: EmailMessage): Promise<{ messageId: string }> {
+    const info = await this.transporter.sendMail({
+      from: this.config.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      headers: message.headers,
+    });
+    return { messageId: String(info.messageId ?? '') };
+  }
+
+  onModuleDestroy(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { createEnvelope, PlatformPingV1, Topics, validateEnvelope, type EventEnvelope, type PlatformPingData } from '@capaian/contracts';
+import { loadSmtpConfig } from '@capaian/shared/config';
+import { MetricsService } from '@capaian/shared/http';
+import { eventHeaders, OutboxService, produceRawMessages } from '@capaian/shared/messaging';
+import { DEMO_CLIENTS, DEMO_NIP, getClientToken, getToken } from '@capaian/shared/testing';
+import request from 'supertest';
+import { eventually, mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
+import { composePingEmail } from './email/domain/ping-email';
+import { EmailDeliveryFailedError, EmailDeliveryService } from './email/email-delivery.service';
+import { SmtpMailSender } from './email/infrastructure/smtp-mail-sender';
+
+/**
+ * The notification service end to end on the real servers: PostgreSQL (capaian_notification_test),
+ * Kafka (platform.ping.v1), maildev (SMTP 1025, REST API 1080) and Keycloak tokens.
+ */
+describe('notification service (real PostgreSQL, Kafka, SMTP, Keycloak)', () => {
+  let t: NotificationTestApp;
+  const http = () => request(t.app.getHttpServer());
+  const runId = randomUUID().slice(0, 8);
+  const address = (name: string) => `${name}-${runId}@contoh.palembang.go.id`;
+
+  const ping = (data: PlatformPingData, subject = `ping-${runId}`): EventEnvelope<PlatformPingData> =>
+    validateEnvelope<PlatformPingData>(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject, data }));
+
+  /** Publishes envelopes as a producer would (structured CloudEvents), keyed by subject. */
+  const publish = (...envelopes: EventEnvelope<unknown>[]) =>
+    produceRawMessages(
+      Topics.platformPing,
+      envelopes.map((e) => ({ key: e.subject, value: JSON.stringify(e), headers: eventHeaders(e) })),
+    );
+
+  /**
+   * Sends a marker event after `envelopes` on the same key (hence the same partition, consumed in
+   * order) and waits for the marker's mail: then everything before it has been handled, without sleeping.
+   */
+  const publishThenDrain = async (subject: string, ...envelopes: EventEnvelope<unknown>[]) => {
+    const markerAddress = address(`penanda-${randomUUID().slice(0, 6)}`);
+    await publish(...envelopes, ping({ message: 'penanda', notifyEmail: markerAddress }, subject));
+    await eventually(async () => (await mailsTo(markerAddress)).length === 1);
+  };
+
+  beforeAll(async () => {
+    t = await startNotificationTestApp();
+    await t.dataSource.query('TRUNCATE notification, delivery, inbox, outbox');
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('platform.ping.v1 → e-mail', () => {
+    const to = address('hendra');
+    let sent: EventEnvelope<PlatformPingData>;
+
+    it('sends exactly one Indonesian e-mail for an event produced through the outbox', async () => {
+      const outbox = t.app.get(OutboxService);
+      sent = await t.dataSource.transaction((m) =>
+        outbox.enqueue<PlatformPingData>(m, {
+          type: PlatformPingV1,
+          subject: `ping-${runId}`,
+          data: { message: 'Uji jalur notifikasi Capaian', notifyEmail: to },
+          id: randomUUID(),
+        }),
+      );
+
+      const [mail] = await eventually(async () => {
+        const mails = await mailsTo(to);
+        return mails.length > 0 ? mails : null;
+      });
+      expect(mail.subject).toBe('[Capaian] Pesan uji sistem: Uji jalur notifikasi Capaian');
+      expect(mail.from[0]).toEqual({ address: 'noreply@capaian.palembang.go.id', name: 'Capaian Kota Palembang' });
+      expect(mail.text).toContain('Yth. Bapak/Ibu,');
+      expect(mail.text).toContain('Uji jalur notifikasi Capaian');
+      expect(mail.text).toContain(`ID peristiwa   : ${sent.id}`);
+      expect(mail.headers['x-capaian-event-id']).toBe(sent.id);
+
+      const [row] = await t.dataSource.query(`SELECT * FROM delivery WHERE event_id = $1`, [sent.id]);
+      expect(row).toMatchObject({ channel: 'email', recipient: to, status: 'sent', attempts: 1, event_type: PlatformPingV1 });
+      // The SMTP message id recorded is the one the mail really carries.
+      expect(row.message_id).toMatch(/^<.+@capaian\.palembang\.go\.id>$/);
+      expect(mail.headers['message-id']).toBe(row.message_id);
+    });
+
+    it('a redelivered event (twice more) sends no second e-mail', async () => {
+      await publishThenDrain(sent.subject, sent, sent);
+      expect(await mailsTo(to)).toHaveLength(1);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [sent.id]);
+      expect(n).toBe(1);
+    });
+
+    it('even with its inbox record lost, the (event id, channel) key prevents a second e-mail', async () => {
+      await t.dataSource.query(`DELETE FROM inbox WHERE event_id = $1`, [sent.id]);
+      await publishThenDrain(sent.subject, sent);
+      expect(await mailsTo(to)).toHaveLength(1);
+      const [row] = await t.dataSource.query(`SELECT status, attempts FROM delivery WHERE event_id = $1`, [sent.id]);
+      expect(row).toEqual({ status: 'sent', attempts: 1 });
+    });
+
+    it('a ping without notifyEmail sends nothing and records no delivery', async () => {
+      const silent = ping({ message: 'tanpa e-mail' });
+      await publishThenDrain(silent.subject, silent);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE event_id = $1`, [silent.id]);
+      expect(n).toBe(0);
+      const [{ seen }] = await t.dataSource.query(`SELECT count(*)::int AS seen FROM inbox WHERE event_id = $1`, [silent.id]);
+      expect(seen).toBe(1);
+    });
+  });
+
+  describe('delivery bookkeeping when SMTP fails (real sockets)', () => {
+    it('records the failed attempt, succeeds on the retry, and then refuses to send again', async () => {
+      const metrics = t.app.get(MetricsService);
+      // Port 1 on loopback: nothing listens, so the real SMTP client gets a real ECONNREFUSED.
+      const down = new EmailDeliveryService(t.dataSource, new SmtpMailSender({ ...loadSmtpConfig({}), port: 1, timeoutMs: 2_000 }), metrics);
+      const up = new EmailDeliveryService(t.dataSource, new SmtpMailSender(loadSmtpConfig({})), metrics);
+      const event = { id: randomUUID(), type: PlatformPingV1 };
+      const to = address('gagal');
+      const message = composePingEmail({ to, message: 'uji kegagalan SMTP', eventId: event.id, correlationId: 'corr-uji-gagal', time: new Date().toISOString() });
+
+      await expect(down.deliverOnce(event, message)).rejects.toBeInstanceOf(EmailDeliveryFailedError);
+      const [failed] = await t.dataSource.query(`SELECT status, attempts, last_error FROM delivery WHERE event_id = $1`, [event.id]);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(failed.last_error).toMatch(/ECONNREFUSED/);
+
+      await expect(up.deliverOnce(event, message)).resolves.toMatchObject({ outcome: 'sent' });
+      await expect(up.deliverOnce(event, message)).resolves.toMatchObject({ outcome: 'duplicate' });
+      const [done] = await t.dataSource.query(`SELECT status, attempts, last_error FROM delivery WHERE event_id = $1`, [event.id]);
+      expect(done).toEqual({ status: 'sent', attempts: 2, last_error: null });
+      expect(await mailsTo(to)).toHaveLength(1);
+    });
+
+    it('two concurrent deliveries of one event send one mail', async () => {
+      const service = t.app.get(EmailDeliveryService);
+      const event = { id: randomUUID(), type: PlatformPingV1 };
+      const to = address('serentak');
+      const message = composePingEmail({ to, message: 'uji serentak', eventId: event.id, correlationId: 'corr-uji-serentak', time: new Date().toISOString() });
+      const outcomes = await Promise.all([service.deliverOnce(event, message), service.deliverOnce(event, message), service.deliverOnce(event, message)]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['duplicate', 'duplicate', 'sent']);
+      expect(await mailsTo(to)).toHaveLength(1);
+    });
+  });
+
+  describe('in-app inbox', () => {
+    let dimas: string;
+    let hendra: string;
+    let noticeId: string;
+
+    beforeAll(async () => {
+      [dimas, hendra] = await Promise.all([getToken(DEMO_NIP.dimas), getToken(DEMO_NIP.hendra)]);
+      const forDimas = ping({ message: `Pesan untuk Dimas ${runId}`, notifyNip: DEMO_NIP.dimas });
+      await publishThenDrain(forDimas.subject, forDimas, forDimas);
+      const [row] = await t.dataSource.query(`SELECT id FROM notification WHERE source_event_id = $1`, [forDimas.id]);
+      noticeId = row.id;
+    }, 60_000);
+
+    it("shows the caller's own notices only, once per event, newest first", async () => {
+      const mine = await http().get('/api/v1/notification/inbox').set('authorization', `Bearer ${dimas}`).expect(200);
+      expect(mine.body).toMatchObject({ page: 1, size: 20, total: 1, belumDibaca: 1 });
+      expect(mine.body.items[0]).toMatchObject({ id: noticeId, kategori: 'platform.ping', judul: 'Pesan uji sistem', isi: `Pesan untuk Dimas ${runId}`, dibacaPada: null });
+
+      const theirs = await http().get('/api/v1/notification/inbox').set('authorization', `Bearer ${hendra}`).expect(200);
+      expect(theirs.body.items.map((n: { id: string }) => n.id)).not.toContain(noticeId);
+    });
+
+    it("marks a notice read idempotently; another employee's notice is a 404", async () => {
+      const other = await http().post(`/api/v1/notification/inbox/${noticeId}/read`).set('authorization', `Bearer ${hendra}`).expect(404);
+      expect(other.body.code).toBe('NOTIFIKASI_TIDAK_DITEMUKAN');
+      const [{ read_at }] = await t.dataSource.query(`SELECT read_at FROM notification WHERE id = $1`, [noticeId]);
+      expect(read_at).toBeNull();
+
+      const first = await http().post(`/api/v1/notification/inbox/${noticeId}/read`).set('authorization', `Bearer ${dimas}`).expect(200);
+      expect(first.body.dibacaPada).toEqual(expect.any(String));
+      const again = await http().post(`/api/v1/notification/inbox/${noticeId}/read`).set('authorization', `Bearer ${dimas}`).expect(200);
+      expect(again.body.dibacaPada).toBe(first.body.dibacaPada);
+
+      const unread = await http().get('/api/v1/notification/inbox?belumDibaca=true').set('authorization', `Bearer ${dimas}`).expect(200);
+      expect(unread.body).toMatchObject({ total: 0, belumDibaca: 0, items: [] });
+    });
+
+    it('rejects bad input and callers without a NIP with problem+json', async () => {
+      const badId = await http().post('/api/v1/notification/inbox/bukan-uuid/read').set('authorization', `Bearer ${dimas}`).expect(400);
+      expect(badId.body.code).toBe('ID_TIDAK_VALID');
+      const missing = await http().post(`/api/v1/notification/inbox/${randomUUID()}/read`).set('authorization', `Bearer ${dimas}`).expect(404);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+      const badPage = await http().get('/api/v1/notification/inbox?size=0&belumDibaca=ya').set('authorization', `Bearer ${dimas}`).expect(400);
+      expect(badPage.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['belumDibaca', 'size']);
+
+      const reader = await getClientToken(DEMO_CLIENTS.sipdReader.clientId, DEMO_CLIENTS.sipdReader.secret);
+      const noNip = await http().get('/api/v1/notification/inbox').set('authorization', `Bearer ${reader}`).expect(403);
+      expect(noNip.body.code).toBe('NIP_TIDAK_ADA');
+      await http().get('/api/v1/notification/inbox').expect(401);
+    });
+  });
+});
