@@ -1,0 +1,12 @@
+export * from './messaging.options';
+export * from './messaging.entities';
+export * from './wire';
+export * from './failures';
+export { KafkaConnection, type OutgoingMessage } from './kafka.connection';
+export * from './outbox.service';
+export * from './outbox.relay';
+export * from './event-inbox.service';
+export * from './messaging.lifecycle';
+export * from './kafka.consumer';
+export * from './messaging.module';
+export * from './testing/kafka-probe';
