@@ -1,4 +1,4 @@
-import { INestApplication, Logger, RequestMethod, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,8 @@ import { MetricsService } from './metrics';
 import { ProblemFilter } from './problem.filter';
 import { CORRELATION_HEADER, correlationIdFrom, runWithCorrelationId } from './request-context';
 import { createValidationPipe } from './validation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface HttpAppOptions {
   /** Title of the service's OpenAPI document. */
@@ -28,7 +30,7 @@ export function apiPrefix(service: string): string {
  * JSON logs, correlation ids, problem+json errors, strict validation, metrics, OpenAPI at
  * `/openapi.json`, and graceful shutdown. The caller adds its own microservice (Kafka) and listens.
  */
-export async function createHttpApp(module: Type<unknown>, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApp(module: Type<unknown> | DynamicModule, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.service, config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
@@ -50,7 +52,12 @@ export function configureHttpApp(app: NestFastifyApplication, service: string, o
 
   // Every request runs inside its correlation id, so logs and produced events carry it.
   fastify.addHook('onRequest', (request, reply, done) => {
-    const correlationId = correlationIdFrom(request.headers[CORRELATION_HEADER]);
+    // Our adapter's genReqId already derived request.id from the header; reuse it so that
+    // request.id and the correlation id agree. Adapters built elsewhere (tests) get a fresh id.
+    const requestId = String(request.id);
+    const correlationId = UUID.test(requestId) || requestId === request.headers[CORRELATION_HEADER]
+      ? requestId
+      : correlationIdFrom(request.headers[CORRELATION_HEADER]);
     reply.header(CORRELATION_HEADER, correlationId);
     runWithCorrelationId(correlationId, done);
   });

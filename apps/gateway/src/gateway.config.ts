@@ -1,0 +1,62 @@
+import { EnvReader, loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
+
+/** The services behind the gateway; each owns `/api/v1/<service>/**`. */
+export const UPSTREAM_SERVICES = ['personnel', 'appraisal', 'career', 'notification'] as const;
+export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
+
+export interface GatewayConfig extends ServiceConfig {
+  /** Base URL of each service (env `PERSONNEL_URL`, `APPRAISAL_URL`, `CAREER_URL`, `NOTIFICATION_URL`). */
+  upstreams: Record<UpstreamService, string>;
+  upstream: {
+    /** TCP connect timeout (`UPSTREAM_CONNECT_TIMEOUT_MS`, default 2000). */
+    connectTimeoutMs: number;
+    /** Time for the headers and between body chunks of an answer (`UPSTREAM_TIMEOUT_MS`, default 30000). */
+    timeoutMs: number;
+  };
+  rateLimit: {
+    /** Requests per window per client + subject (`RATE_LIMIT_MAX`, default 300). */
+    max: number;
+    /** Requests per window per IP without a valid token (`RATE_LIMIT_ANONYMOUS_MAX`, default 60). */
+    anonymousMax: number;
+    /** Window length (`RATE_LIMIT_WINDOW_MS`, default 60000). */
+    windowMs: number;
+  };
+  openApi: {
+    /** Per-service fetch timeout of `/openapi.json` (`OPENAPI_TIMEOUT_MS`, default 2000). */
+    timeoutMs: number;
+    /** How long a merged document is served before it is rebuilt (`OPENAPI_CACHE_MS`, default 10000). */
+    cacheMs: number;
+  };
+  /** Per-check timeout of the aggregated `/health` (`HEALTH_TIMEOUT_MS`, default 2000). */
+  healthTimeoutMs: number;
+}
+
+/** The gateway's configuration: the common service settings plus routing, limits and timeouts. */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const base = loadServiceConfig('gateway', env);
+  const r = new EnvReader(env);
+  const upstreams = {} as Record<UpstreamService, string>;
+  UPSTREAM_SERVICES.forEach((service, i) => {
+    upstreams[service] = r.url(`${service.toUpperCase()}_URL`, `http://127.0.0.1:${3001 + i}`);
+  });
+  const config: GatewayConfig = {
+    ...base,
+    upstreams,
+    upstream: {
+      connectTimeoutMs: r.int('UPSTREAM_CONNECT_TIMEOUT_MS', 2000, 1, 600_000),
+      timeoutMs: r.int('UPSTREAM_TIMEOUT_MS', 30_000, 1, 3_600_000),
+    },
+    rateLimit: {
+      max: r.int('RATE_LIMIT_MAX', 300, 1),
+      anonymousMax: r.int('RATE_LIMIT_ANONYMOUS_MAX', 60, 1),
+      windowMs: r.int('RATE_LIMIT_WINDOW_MS', 60_000, 1),
+    },
+    openApi: {
+      timeoutMs: r.int('OPENAPI_TIMEOUT_MS', 2000, 1, 600_000),
+      cacheMs: r.int('OPENAPI_CACHE_MS', 10_000, 0),
+    },
+    healthTimeoutMs: r.int('HEALTH_TIMEOUT_MS', 2000, 1, 600_000),
+  };
+  r.done();
+  return config;
+}

@@ -1,0 +1,165 @@
+import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
+import rateLimit from '@fastify/rate-limit';
+import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
+import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
+import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
+import { correlationIdOf, sendProblem } from '../problem-reply';
+
+export interface ApiProxyOptions {
+  config: GatewayConfig;
+  verifier: TokenVerifier;
+  metrics?: MetricsService;
+}
+
+/** What the rate limiter returns (`fastify.createRateLimit`, @fastify/rate-limit 11). */
+interface RateLimitResult {
+  isAllowed: boolean;
+  isExceeded?: boolean;
+  max?: number;
+  remaining?: number;
+  ttlInSeconds?: number;
+}
+type Limiter = (request: FastifyRequest) => Promise<RateLimitResult>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Rate-limit bucket of the request: `client:<azp>:<sub>` or `ip:<address>`. */
+    rateLimitKey?: string;
+  }
+}
+
+const logger = new Logger('ApiProxy');
+
+/** Network failures that mean "nobody answers at that address" (503), as opposed to a broken answer (502). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'FST_REPLY_FROM_SERVICE_UNAVAILABLE']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'FST_REPLY_FROM_GATEWAY_TIMEOUT', 'FST_REPLY_FROM_TIMEOUT', 'ETIMEDOUT']);
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.code === 'string') codes.push(current.code);
+    current = current.cause as typeof current;
+  }
+  return codes;
+}
+
+/** Maps a proxy failure to the problem the caller gets: never the upstream's raw error, never a hang. */
+export function upstreamProblem(service: string, error: unknown): { status: number; code: string; title: string; extras: Record<string, unknown> } {
+  const codes = errorCodes(error);
+  const extras = { service };
+  if (codes.some((c) => TIMEOUT_CODES.has(c)) || (error as { statusCode?: number })?.statusCode === 504) {
+    return { status: 504, code: 'LAYANAN_HULU_TIMEOUT', title: `Layanan ${service} tidak menjawab tepat waktu`, extras };
+  }
+  if (codes.some((c) => UNAVAILABLE_CODES.has(c)) || (error as { statusCode?: number })?.statusCode === 503) {
+    return { status: 503, code: 'LAYANAN_TIDAK_TERSEDIA', title: `Layanan ${service} sedang tidak tersedia`, extras };
+  }
+  return { status: 502, code: 'LAYANAN_HULU_GAGAL', title: `Layanan ${service} tidak memberi jawaban yang benar`, extras };
+}
+
+/**
+ * `/api/v1/<service>/**` → the service, with @fastify/http-proxy. Before anything is forwarded, one
+ * onRequest hook (in this encapsulated context only; the gateway's own routes are untouched):
+ *  1. verifies the token with the same TokenVerifier as the services' guard;
+ *  2. counts the request against its bucket: client + subject for a valid token, the IP otherwise
+ *     (so a flood of bad tokens is limited too) → 429 problem+json with Retry-After;
+ *  3. refuses an invalid token with 401 problem+json without contacting the service.
+ * The service checks the token again (architecture.md §4): the gateway is not trusted alone.
+ */
+export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxyOptions): Promise<void> {
+  const { config, verifier, metrics } = options;
+  const rejected = metrics?.counter('gateway_rejected_requests_total', 'Requests the gateway answered itself, by reason', ['reason']);
+  const upstreamErrors = metrics?.counter('gateway_upstream_errors_total', 'Failed proxy calls by service and problem code', ['service', 'code']);
+
+  await fastify.register(rateLimit, { global: false });
+  const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
+    keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
+    max: (request: FastifyRequest) => (request.principal ? config.rateLimit.max : config.rateLimit.anonymousMax),
+    timeWindow: config.rateLimit.windowMs,
+  });
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.correlationId = correlationIdOf(request, reply);
+    let authError: ProblemException | undefined;
+    try {
+      request.principal = await verifier.verifyAuthorizationHeader(request.headers.authorization);
+      request.rateLimitKey = `client:${request.principal.clientId ?? '-'}:${request.principal.subject}`;
+    } catch (error) {
+      // The verifier only throws problems; anything else would be a bug, still never a 500 here.
+      authError = error instanceof ProblemException ? error : new ProblemException(401, 'TOKEN_TIDAK_VALID', 'Token akses tidak valid');
+      request.rateLimitKey = `ip:${request.ip}`;
+    }
+
+    const limit = await limiter(request);
+    if (!limit.isAllowed && limit.max !== undefined) {
+      reply.header('x-ratelimit-limit', limit.max);
+      reply.header('x-ratelimit-remaining', limit.remaining ?? 0);
+      reply.header('x-ratelimit-reset', limit.ttlInSeconds ?? 0);
+    }
+    if (limit.isExceeded) {
+      const retryAfter = Math.max(1, limit.ttlInSeconds ?? 1);
+      rejected?.inc({ reason: 'rate_limit' });
+      reply.header('retry-after', retryAfter);
+      return sendProblem(request, reply, {
+        status: 429,
+        code: 'TERLALU_BANYAK_PERMINTAAN',
+        title: `Terlalu banyak permintaan, coba lagi dalam ${retryAfter} detik`,
+        extras: { retryAfterSeconds: retryAfter },
+      });
+    }
+
+    if (authError) {
+      rejected?.inc({ reason: authError.code });
+      if (authError.getStatus() === 401) reply.header('www-authenticate', bearerChallenge(verifier.realm, authError));
+      return sendProblem(request, reply, authError);
+    }
+  });
+
+  for (const service of UPSTREAM_SERVICES) {
+    await fastify.register(httpProxy, proxyOptions(service, config, (s, code) => upstreamErrors?.inc({ service: s, code })));
+  }
+}
+
+function proxyOptions(service: UpstreamService, config: GatewayConfig, onUpstreamError: (service: string, code: string) => void): FastifyHttpProxyOptions {
+  const prefix = `/${apiPrefix(service)}`;
+  return {
+    upstream: config.upstreams[service],
+    prefix,
+    // The service serves the same path (its global prefix): nothing to rewrite.
+    rewritePrefix: prefix,
+    // undici with explicit limits: its defaults wait 300 s for headers.
+    undici: {
+      connections: 128,
+      pipelining: 1,
+      connectTimeout: config.upstream.connectTimeoutMs,
+      headersTimeout: config.upstream.timeoutMs,
+      bodyTimeout: config.upstream.timeoutMs,
+      keepAliveTimeout: 4000,
+    },
+    disableRequestLogging: true,
+    replyOptions: {
+      rewriteRequestHeaders: (request, headers) => {
+        const forwardedFor = request.headers['x-forwarded-for'];
+        return {
+          ...headers,
+          // The id this request carries in the gateway's logs, so that the service logs the same one.
+          [CORRELATION_HEADER]: correlationIdOf(request as FastifyRequest),
+          'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${request.socket.remoteAddress}` : request.socket.remoteAddress,
+          'x-forwarded-proto': request.protocol,
+          'x-forwarded-host': request.headers.host,
+        };
+      },
+      // reply-from retries a GET answered 503 up to 10 times with random delays: a slow failure.
+      retryDelay: () => null,
+      onError: (anyReply, { error }) => {
+        const reply = anyReply as unknown as FastifyReply;
+        const problem = upstreamProblem(service, error);
+        onUpstreamError(service, problem.code);
+        logger.warn(`${service} failed for ${reply.request.method} ${reply.request.url}: ${problem.code} (${errorCodes(error).join(', ') || String(error)})`);
+        sendProblem(reply.request, reply, problem);
+      },
+    },
+  };
+}
