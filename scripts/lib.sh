@@ -1,0 +1,18 @@
+# Helpers shared by the scripts in this folder. Sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"
+SERVICES=(personnel appraisal career notification gateway)
+DB_SERVICES=(personnel appraisal career notification)
+declare -A SERVICE_PORT=([gateway]=3000 [personnel]=3001 [appraisal]=3002 [career]=3003 [notification]=3004)
+
+log() { printf '\033[1m[capaian]\033[0m %s\n' "$*"; }
+
+# Installs the pinned dependencies when node_modules is missing or older than the lock file.
+ensure_node_modules() {
+  if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    log "installing npm dependencies (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+service_entry() { echo "$ROOT/dist/apps/$1/apps/$1/src/$2.js"; }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# npm test: every project's tests (unit and integration) against the real PostgreSQL, Kafka,
+# Keycloak and SMTP server. Starts the infrastructure that is not running, stops only what it
+# started, and ends with one line `tests: N passed, N failed` read from Jest's JSON results.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export NX_DAEMON=false KAFKAJS_NO_PARTITIONER_WARNING=1 NODE_ENV=test
+
+ensure_node_modules || exit 1
+mkdir -p "$RUN_DIR"
+
+started_file="$RUN_DIR/started-by-test"
+rm -f "$started_file"
+stop_started() {
+  if [ -s "$started_file" ]; then
+    log "stopping what the tests started: $(cat "$started_file")"
+    bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1 || true
+  fi
+  rm -f "$started_file"
+}
+trap stop_started EXIT
+
+log "checking types"
+if ! npx tsc -p tsconfig.all.json --noEmit; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+log "starting the infrastructure the tests need"
+if ! INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+results="$RUN_DIR/jest-results.json"
+rm -f "$results"
+log "running jest"
+npx jest --runInBand --json --outputFile="$results" "$@"
+rc=$?
+
+node -e '
+  const fs = require("fs");
+  const f = process.argv[1];
+  if (!fs.existsSync(f)) { console.log("tests: 0 passed, 1 failed"); process.exit(0); }
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  // A suite that fails to load runs no test; count it as a failure so it cannot hide.
+  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  console.log(`tests: ${r.numPassedTests} passed, ${failed} failed`);
+' "$results"
+exit $rc
