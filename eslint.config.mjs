@@ -47,6 +47,11 @@ const TESTING_ONLY = {
   message: 'Pembantu pengujian hanya untuk berkas *.spec.ts / *.int-spec.ts. (Test helpers are for tests only.)',
 };
 
+const KAFKAJS_OUTSIDE_MESSAGING = {
+  regex: '^kafkajs(?:/.*)?$',
+  message: 'Gunakan @capaian/shared/messaging, bukan kafkajs langsung. (kafkajs stays behind the messaging library.)',
+};
+
 const APPS = ['gateway', 'personnel', 'appraisal', 'career', 'notification'];
 
 const DOMAIN_MESSAGE =
@@ -160,9 +165,18 @@ export default [
 
   // Test helpers (in-memory fakes, token forging) never ship in a service: only tests import them.
   // Nx cannot tell spec files from production files of one project, so this is a plain rule.
+  // kafkajs is in maintenance mode (architecture.md §8): only libs/shared/messaging may touch it,
+  // so the client can be replaced in one place.
   {
     files: ['apps/*/src/**/*.ts', 'libs/**/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/shared/testing/**', '**/testing/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/shared/testing/**', '**/testing/**', 'libs/shared/messaging/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [TESTING_ONLY, KAFKAJS_OUTSIDE_MESSAGING] }],
+    },
+  },
+  {
+    files: ['libs/shared/messaging/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [TESTING_ONLY] }],
     },

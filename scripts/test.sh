@@ -27,6 +27,14 @@ if ! npx tsc -p tsconfig.all.json --noEmit; then
   exit 1
 fi
 
+log "linting (module boundaries, framework-free domain code)"
+if ! npx nx run-many -t lint --output-style=static --skip-nx-cache >"$RUN_DIR/lint.log" 2>&1; then
+  grep -E "error|✖" "$RUN_DIR/lint.log" | head -40
+  echo "lint failed: see $RUN_DIR/lint.log"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
 log "starting the infrastructure the tests need"
 if ! INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up; then
   echo "tests: 0 passed, 1 failed"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm run bench: prints the platform's benchmark figures. Starts the infrastructure it needs and
+# stops what it started. Figures go to stdout; record them in docs/benchmarks.md by hand.
+# Pass names to run only some: npm run bench -- gateway messaging personnel
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export NX_DAEMON=false KAFKAJS_NO_PARTITIONER_WARNING=1
+ensure_node_modules || exit 1
+mkdir -p "$RUN_DIR"
+started_file="$RUN_DIR/started-by-bench"
+trap '[ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1; rm -f "$started_file"' EXIT
+INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
+
+which=("$@")
+[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel)
+rc=0
+for b in "${which[@]}"; do
+  case "$b" in
+    gateway) log "gateway vs direct (authenticated GET, autocannon)"; npx nx run gateway:bench --output-style=stream || rc=1 ;;
+    messaging) log "outbox → Kafka → consumer"; bash libs/shared/messaging/bench/run.sh || rc=1 ;;
+    personnel)
+      if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
+    *) log "unknown benchmark $b (gateway, messaging, personnel)"; rc=1 ;;
+  esac
+done
+exit $rc
