@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './topics';
 export * from './registry';
 export * from './schemas/platform';
+export * from './schemas/personnel';

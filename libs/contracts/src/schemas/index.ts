@@ -1,5 +1,6 @@
 import type { EventContract } from '../registry';
+import { personnelContracts } from './personnel';
 import { platformContracts } from './platform';
 
 /** Every event contract the platform knows. Add a service's contracts file here. */
-export const eventContracts: EventContract[] = [...platformContracts];
+export const eventContracts: EventContract[] = [...platformContracts, ...personnelContracts];

@@ -7,6 +7,8 @@ export interface PlatformPingData {
   message: string;
   /** When set, the notification service e-mails this address. */
   notifyEmail?: string;
+  /** When set, the notification service also puts the message in this employee's in-app inbox (NIP, 18 digits). */
+  notifyNip?: string;
 }
 
 export const platformContracts: EventContract[] = [
@@ -19,6 +21,7 @@ export const platformContracts: EventContract[] = [
       properties: {
         message: { type: 'string', minLength: 1, maxLength: 2000 },
         notifyEmail: { type: 'string', format: 'email' },
+        notifyNip: { type: 'string', pattern: '^[0-9]{18}$' },
       },
       additionalProperties: false,
     },

@@ -1,0 +1,178 @@
+import 'reflect-metadata';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { todayInJakarta } from '@capaian/kinerja';
+import { JsonLogger } from '@capaian/shared/http';
+import { runMigrations } from '@capaian/shared/persistence';
+import { DataSource } from 'typeorm';
+import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
+import { SYSTEM_ACTOR } from '../src/common/access';
+import { personnelDataSourceOptions } from '../src/data-source';
+import { DemoSeeder, DEMO_STRUCTURE_DATE, structureFor } from '../src/demo/demo-seeder';
+import { DemoModule } from '../src/demo/demo.module';
+import { generateWorkforce, toCsv } from '../src/demo/workforce';
+import { ImportService } from '../src/import/import.service';
+import { loadPersonnelConfig } from '../src/personnel.config';
+import { ReportingService } from '../src/reporting/reporting.service';
+
+/**
+ * Personnel benchmark (issue #3): import N employees (default 100,000) from one CSV through the
+ * import job (parse, validate every row, plan against the database, one transaction, outbox events),
+ * with wall time and the process's peak memory; then p50/p95/p99 of "direct reports" and "chain up"
+ * on that data set.
+ *
+ *   npx nx run personnel:bench                      (builds first)
+ *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000]
+ *
+ * It uses its own database, capaian_personnel_bench (created through the local superuser `postgres`,
+ * trust auth, as on the development machines; set BENCH_DB_NAME to use another one, e.g.
+ * capaian_personnel_test). The schema of that database is dropped and recreated. Keycloak and Kafka are
+ * not needed: accounts are not provisioned for imports, and the outbox relay is off (events stay in
+ * the outbox table, which is part of what the import writes).
+ */
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = Number(i >= 0 ? process.argv[i + 1] : fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return { n: s.length, p50Ms: r(percentile(s, 50)), p95Ms: r(percentile(s, 95)), p99Ms: r(percentile(s, 99)), maxMs: r(s[s.length - 1]) };
+}
+
+async function ensureDatabase(name: string, owner: string): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), username: 'postgres', database: 'postgres' });
+  await admin.initialize();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name}" OWNER "${owner}"`);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const employees = arg('employees', 100_000);
+  const samples = arg('samples', 1000);
+  const dbName = process.env.BENCH_DB_NAME ?? 'capaian_personnel_bench';
+  const config = loadPersonnelConfig({ ...process.env, DB_NAME: dbName, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  if (!process.env.BENCH_DB_NAME) await ensureDatabase(dbName, config.service.database.username);
+
+  const reset = new DataSource({ ...personnelDataSourceOptions(config.service.database), entities: [], migrations: [] });
+  await reset.initialize();
+  await reset.query('DROP SCHEMA IF EXISTS public CASCADE');
+  await reset.query('CREATE SCHEMA public');
+  await reset.destroy();
+  await runMigrations(personnelDataSourceOptions(config.service.database));
+
+  const app = await NestFactory.createApplicationContext(
+    DemoModule.forRoot(config, { accountDirectory: new InMemoryAccountDirectory(), messaging: { relay: false } }),
+    { logger: new JsonLogger('personnel-bench', config.service.logLevel) },
+  );
+  try {
+    const log = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(JSON.stringify({ bench: 'personnel', msg, ...extra }) + '\n');
+    const structure = structureFor(employees);
+    let t0 = performance.now();
+    const written = await app.get(DemoSeeder).writeStructure(structure, DEMO_STRUCTURE_DATE);
+    log('structure written', { ...written, ms: Math.round(performance.now() - t0) });
+
+    const dir = join(tmpdir(), 'capaian-personnel-bench');
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `pegawai-${employees}.csv`);
+    t0 = performance.now();
+    const people = generateWorkforce(structure, { size: employees, today: todayInJakarta() < '2026-11-01' ? todayInJakarta() : '2026-11-01' });
+    await writeFile(path, toCsv(people));
+    const bytes = (await stat(path)).size;
+    log('csv generated', { rows: people.length, bytes, ms: Math.round(performance.now() - t0) });
+    if (global.gc) global.gc();
+
+    // Peak memory of this process while the import job runs (the job is what a service instance runs).
+    const baseline = process.memoryUsage();
+    let peakRss = baseline.rss;
+    let peakHeap = baseline.heapUsed;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 20);
+    t0 = performance.now();
+    const job = await app.get(ImportService).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: `bench-${employees}.csv` });
+    const importMs = performance.now() - t0;
+    clearInterval(sampler);
+    await rm(path, { force: true });
+    if (job.status !== 'BERHASIL') throw new Error(`import ${job.id} ended ${job.status}: ${job.failure ?? JSON.stringify(job.errors.slice(0, 5))}`);
+    const ds = app.get(DataSource);
+    const [timing] = await ds.query(
+      `SELECT EXTRACT(EPOCH FROM (finished_at - started_at)) * 1000 AS job_ms FROM import_job WHERE id = $1`,
+      [job.id],
+    );
+    const [{ events }] = await ds.query(`SELECT count(*)::int AS events FROM outbox WHERE type = 'capaian.personnel.employee.hired.v1'`);
+    const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+    const importResult = {
+      rows: people.length,
+      fileMb: mb(bytes),
+      wallSeconds: Math.round(importMs / 100) / 10,
+      jobSeconds: Math.round(Number(timing.job_ms) / 100) / 10,
+      rowsPerSecond: Math.round(people.length / (importMs / 1000)),
+      summary: job.summary,
+      hiredEventsInOutbox: events,
+      peakRssMb: mb(peakRss),
+      peakHeapUsedMb: mb(peakHeap),
+      rssBeforeMb: mb(baseline.rss),
+    };
+    log('import done', importResult);
+
+    await ds.query('ANALYZE');
+    const reporting = app.get(ReportingService);
+    const today = todayInJakarta();
+    const anyone: { id: string }[] = await ds.query(`SELECT id FROM employee ORDER BY random() LIMIT $1`, [samples]);
+    const heads: { id: string }[] = await ds.query(
+      `SELECT e.id FROM employee e JOIN org_unit u ON u.head_position_id = e.position_id ORDER BY random() LIMIT $1`,
+      [samples],
+    );
+    // Warm-up: plans and caches, as on a running service.
+    for (const { id } of anyone.slice(0, 50)) {
+      await reporting.directReports(id, today);
+      await reporting.chain(id, today);
+    }
+    const time = async (ids: { id: string }[], fn: (id: string) => Promise<unknown>) => {
+      const out: number[] = [];
+      for (const { id } of ids) {
+        const s = performance.now();
+        await fn(id);
+        out.push(performance.now() - s);
+      }
+      return stats(out);
+    };
+    const [{ avg_reports }] = await ds.query(
+      `SELECT avg(n)::numeric(10,1) AS avg_reports FROM (SELECT count(*) AS n FROM personnel_direct_reports_at((SELECT e.id FROM employee e JOIN org_unit u ON u.head_position_id = e.position_id ORDER BY random() LIMIT 1), $1::date)) x`,
+      [today],
+    );
+    const queries = {
+      directReportsOfHeads: await time(heads, (id) => reporting.directReports(id, today)),
+      directReportsOfAnyone: await time(anyone, (id) => reporting.directReports(id, today)),
+      chainUpOfAnyone: await time(anyone, (id) => reporting.chain(id, today)),
+      chainUpAsOfPastDate: await time(anyone.slice(0, Math.min(200, samples)), (id) => reporting.chain(id, '2025-06-30')),
+      sampleHeadDirectReports: Number(avg_reports),
+    };
+    log('reporting queries (service level: SQL + mapping, no HTTP)', queries);
+    process.stdout.write('\n' + JSON.stringify({ import: importResult, queries }, null, 2) + '\n');
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`personnel benchmark failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,233 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProblemException } from '@capaian/shared/http';
+import { recordAudit } from '@capaian/shared/persistence';
+import { DataSource } from 'typeorm';
+import { Role, type Actor } from '../common/access';
+import { splitName } from '../employee/domain/employee.rules';
+import { ACCOUNT_DIRECTORY, AccountDirectoryError, type AccountDirectory } from './domain/account-directory.port';
+
+export interface AccountState {
+  status: 'TIDAK_ADA' | 'AKTIF' | 'NONAKTIF' | 'GAGAL';
+  accountId: string | null;
+  username: string;
+  error: string | null;
+  roles?: string[];
+}
+
+interface EmployeeAccountRow {
+  id: string;
+  nip: string;
+  name: string;
+  email: string | null;
+  status: string;
+  opd_code: string | null;
+  account_id: string | null;
+  account_status: AccountState['status'];
+  account_error: string | null;
+}
+
+/**
+ * SSO accounts in Keycloak: hiring creates the account (username = NIP, attributes `nip` and `opd`,
+ * role `pegawai`), a transfer to another OPD updates `opd` and drops `admin-opd` (it was scoped to the
+ * old OPD), leaving disables it. Keycloak is not transactional with our database: these run after
+ * the commit, the outcome is stored on the employee (`account_status`), and a failed provisioning can
+ * be retried with POST /employees/{id}/account. An existing account with the same username is linked,
+ * not duplicated (the demo users exist in the realm before the data is loaded).
+ */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger('AccountsService');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ACCOUNT_DIRECTORY) private readonly directory: AccountDirectory,
+  ) {}
+
+  private async row(employeeId: string): Promise<EmployeeAccountRow> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.id, e.nip, e.name, e.email, e.status, o.code AS opd_code, e.account_id, e.account_status, e.account_error
+         FROM employee e LEFT JOIN org_unit o ON o.id = e.opd_id WHERE e.id = $1`,
+      [employeeId],
+    );
+    return row;
+  }
+
+  private async setState(employeeId: string, status: AccountState['status'], accountId: string | null, error: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE employee SET account_status = $2, account_id = COALESCE($3, account_id), account_error = $4, updated_at = now() WHERE id = $1`, [
+      employeeId,
+      status,
+      accountId,
+      error,
+    ]);
+  }
+
+  private profile(e: EmployeeAccountRow) {
+    const { firstName, lastName } = splitName(e.name);
+    return { username: e.nip, email: e.email, firstName, lastName, attributes: { nip: e.nip, opd: e.opd_code } };
+  }
+
+  /**
+   * Creates or links the account and makes sure it is enabled with role `pegawai`. Never throws for
+   * directory failures: returns state GAGAL with the reason, so a hire is not undone by an IdP outage.
+   */
+  async provision(employeeId: string, actor: Actor): Promise<AccountState> {
+    const e = await this.row(employeeId);
+    if (e.status !== 'AKTIF' && e.status !== 'CUTI') {
+      throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Akun hanya dibuat untuk pegawai yang masih aktif');
+    }
+    try {
+      const existing = e.account_id ? { id: e.account_id } : await this.directory.findByUsername(e.nip);
+      let accountId: string;
+      let linked = false;
+      if (existing) {
+        accountId = existing.id;
+        linked = !e.account_id;
+        await this.directory.update(accountId, { ...this.profile(e), enabled: true });
+      } else {
+        accountId = await this.directory.create(this.profile(e));
+      }
+      const roles = await this.directory.realmRoles(accountId);
+      if (!roles.includes(Role.pegawai)) await this.directory.addRealmRoles(accountId, [Role.pegawai]);
+      await this.setState(employeeId, 'AKTIF', accountId, null);
+      await recordAudit(this.dataSource.manager, {
+        actor: actor.subject,
+        actorNip: actor.nip,
+        action: linked ? 'account.linked' : existing ? 'account.updated' : 'account.created',
+        entityType: 'employee',
+        entityId: employeeId,
+        fromState: e.account_status,
+        toState: 'AKTIF',
+        details: { accountId, username: e.nip },
+      });
+      return { status: 'AKTIF', accountId, username: e.nip, error: null };
+    } catch (error) {
+      if (!(error instanceof AccountDirectoryError)) throw error;
+      this.logger.warn(`provisioning the account of ${e.nip} failed: ${error.message}`);
+      await this.setState(employeeId, 'GAGAL', null, error.message.slice(0, 1000));
+      return { status: 'GAGAL', accountId: e.account_id, username: e.nip, error: error.message };
+    }
+  }
+
+  /** After a change of name, e-mail or OPD: the account follows. Moving OPD drops admin-opd. */
+  async syncProfile(employeeId: string, actor: Actor, options: { opdChanged?: boolean } = {}): Promise<void> {
+    const e = await this.row(employeeId);
+    if (!e.account_id) return;
+    try {
+      await this.directory.update(e.account_id, this.profile(e));
+      if (options.opdChanged) {
+        const roles = await this.directory.realmRoles(e.account_id);
+        if (roles.includes(Role.adminOpd)) {
+          await this.directory.removeRealmRoles(e.account_id, [Role.adminOpd]);
+          await recordAudit(this.dataSource.manager, {
+            actor: actor.subject,
+            actorNip: actor.nip,
+            action: 'account.role-revoked',
+            entityType: 'employee',
+            entityId: employeeId,
+            reason: 'Pindah OPD: peran admin-opd hanya berlaku untuk OPD lama',
+            details: { role: Role.adminOpd },
+          });
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof AccountDirectoryError)) throw error;
+      this.logger.warn(`syncing the account of ${e.nip} failed: ${error.message}`);
+      await this.setState(employeeId, 'GAGAL', null, error.message.slice(0, 1000));
+    }
+  }
+
+  /** Leaving (pensiun, keluar) disables the account; it is kept for the audit trail, not deleted. */
+  async disable(employeeId: string, actor: Actor): Promise<void> {
+    const e = await this.row(employeeId);
+    if (!e.account_id) return;
+    try {
+      await this.directory.update(e.account_id, { enabled: false });
+      await this.setState(employeeId, 'NONAKTIF', null, null);
+      await recordAudit(this.dataSource.manager, {
+        actor: actor.subject,
+        actorNip: actor.nip,
+        action: 'account.disabled',
+        entityType: 'employee',
+        entityId: employeeId,
+        fromState: e.account_status,
+        toState: 'NONAKTIF',
+      });
+    } catch (error) {
+      if (!(error instanceof AccountDirectoryError)) throw error;
+      this.logger.warn(`disabling the account of ${e.nip} failed: ${error.message}`);
+      await this.setState(employeeId, 'GAGAL', null, `menonaktifkan akun gagal: ${error.message}`.slice(0, 1000));
+    }
+  }
+
+  async state(employeeId: string): Promise<AccountState> {
+    const e = await this.row(employeeId);
+    let roles: string[] | undefined;
+    if (e.account_id) {
+      try {
+        roles = await this.directory.realmRoles(e.account_id);
+      } catch (error) {
+        if (!(error instanceof AccountDirectoryError)) throw error;
+      }
+    }
+    return { status: e.account_status, accountId: e.account_id, username: e.nip, error: e.account_error, roles };
+  }
+
+  /**
+   * Grants `admin-opd`. The role acts on the OPD in the account's `opd` attribute, which is always
+   * the employee's own OPD: an admin-opd administers exactly one OPD, the one they work in.
+   */
+  async grantAdminOpd(employeeId: string, opdCode: string | undefined, actor: Actor): Promise<AccountState> {
+    const e = await this.row(employeeId);
+    if (e.status !== 'AKTIF' && e.status !== 'CUTI') throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Peran hanya dapat diberikan kepada pegawai aktif');
+    if (opdCode && opdCode !== e.opd_code) {
+      throw new ProblemException(422, 'ADMIN_OPD_DI_LUAR_OPD_PEGAWAI', `Pegawai bekerja di ${e.opd_code}; admin-opd hanya dapat diberikan untuk OPD tempat pegawai bekerja`, {
+        errors: [{ field: 'opd', code: 'ADMIN_OPD_DI_LUAR_OPD_PEGAWAI', message: `OPD pegawai adalah ${e.opd_code}` }],
+      });
+    }
+    const state = e.account_id && e.account_status === 'AKTIF' ? { status: 'AKTIF' as const, accountId: e.account_id } : await this.provision(employeeId, actor);
+    if (state.status !== 'AKTIF' || !state.accountId) throw this.unavailable();
+    try {
+      await this.directory.update(state.accountId, { attributes: { nip: e.nip, opd: e.opd_code } });
+      await this.directory.addRealmRoles(state.accountId, [Role.adminOpd]);
+    } catch (error) {
+      if (error instanceof AccountDirectoryError) throw this.unavailable();
+      throw error;
+    }
+    await recordAudit(this.dataSource.manager, {
+      actor: actor.subject,
+      actorNip: actor.nip,
+      action: 'account.role-granted',
+      entityType: 'employee',
+      entityId: employeeId,
+      toState: Role.adminOpd,
+      details: { role: Role.adminOpd, opd: e.opd_code },
+    });
+    return this.state(employeeId);
+  }
+
+  async revokeAdminOpd(employeeId: string, actor: Actor): Promise<AccountState> {
+    const e = await this.row(employeeId);
+    if (!e.account_id) throw new ProblemException(409, 'AKUN_TIDAK_ADA', 'Pegawai belum memiliki akun');
+    try {
+      await this.directory.removeRealmRoles(e.account_id, [Role.adminOpd]);
+    } catch (error) {
+      if (error instanceof AccountDirectoryError) throw this.unavailable();
+      throw error;
+    }
+    await recordAudit(this.dataSource.manager, {
+      actor: actor.subject,
+      actorNip: actor.nip,
+      action: 'account.role-revoked',
+      entityType: 'employee',
+      entityId: employeeId,
+      fromState: Role.adminOpd,
+      details: { role: Role.adminOpd },
+    });
+    return this.state(employeeId);
+  }
+
+  private unavailable(): ProblemException {
+    return new ProblemException(503, 'LAYANAN_IDENTITAS_TIDAK_TERSEDIA', 'Layanan identitas (Keycloak) sedang tidak dapat dihubungi; coba lagi');
+  }
+}

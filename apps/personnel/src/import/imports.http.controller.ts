@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
+import { PageQuery } from '@capaian/shared/http';
+import type { FastifyRequest } from 'fastify';
+import { Role } from '../common/access';
+import { ImportService } from './import.service';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+export class ImportQuery {
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  fileName?: string;
+}
+
+/**
+ * Bulk import of employees. Send the file itself as the request body:
+ *   curl -X POST -H 'content-type: text/csv' --data-binary @pegawai.csv '.../imports?dryRun=true'
+ * The answer (202) is the job; poll GET /imports/{id} for progress, errors by row and column, and the summary.
+ */
+@ApiTags('impor')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsHttpController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Mengunggah berkas CSV/XLSX pegawai (dryRun=true untuk memeriksa saja)' })
+  accept(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Query() q: ImportQuery) {
+    return this.imports.accept(p, req.body, req.headers['content-type'], { dryRun: q.dryRun === true, fileName: q.fileName });
+  }
+
+  @Get()
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiOperation({ summary: 'Daftar impor terakhir' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: PageQuery) {
+    return this.imports.list(p, q);
+  }
+
+  @Get(':id')
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiOperation({ summary: 'Status, kemajuan, kesalahan per baris dan ringkasan satu impor' })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.imports.get(p, id);
+  }
+}

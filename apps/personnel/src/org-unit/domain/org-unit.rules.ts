@@ -1,0 +1,162 @@
+/**
+ * Rules of the city's organisation tree, pure TypeScript: Pemerintah Kota → OPD (dinas, badan,
+ * sekretariat, inspektorat, kecamatan, RSUD…) → bidang/bagian/sekretariat/UPTD/kelurahan →
+ * seksi/subbagian/subbidang. Which kind may sit under which is a table, so a reorganisation
+ * (Perwali on SOTK) changes data here, not code paths.
+ */
+export const UNIT_KINDS = [
+  'PEMERINTAH_KOTA',
+  'SEKRETARIAT_DAERAH',
+  'SEKRETARIAT_DPRD',
+  'INSPEKTORAT',
+  'DINAS',
+  'BADAN',
+  'SATUAN_POLISI_PAMONG_PRAJA',
+  'KECAMATAN',
+  'RUMAH_SAKIT_DAERAH',
+  'ASISTEN',
+  'SEKRETARIAT',
+  'BIDANG',
+  'BAGIAN',
+  'INSPEKTUR_PEMBANTU',
+  'UPTD',
+  'KELURAHAN',
+  'SUBBAGIAN',
+  'SUBBIDANG',
+  'SEKSI',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Kinds that are an OPD (perangkat daerah): the level whose code is the `opd` claim. */
+export const OPD_KINDS: readonly UnitKind[] = [
+  'SEKRETARIAT_DAERAH',
+  'SEKRETARIAT_DPRD',
+  'INSPEKTORAT',
+  'DINAS',
+  'BADAN',
+  'SATUAN_POLISI_PAMONG_PRAJA',
+  'KECAMATAN',
+  'RUMAH_SAKIT_DAERAH',
+];
+
+const ALLOWED_PARENTS: Record<UnitKind, readonly UnitKind[]> = {
+  PEMERINTAH_KOTA: [],
+  SEKRETARIAT_DAERAH: ['PEMERINTAH_KOTA'],
+  SEKRETARIAT_DPRD: ['PEMERINTAH_KOTA'],
+  INSPEKTORAT: ['PEMERINTAH_KOTA'],
+  DINAS: ['PEMERINTAH_KOTA'],
+  BADAN: ['PEMERINTAH_KOTA'],
+  SATUAN_POLISI_PAMONG_PRAJA: ['PEMERINTAH_KOTA'],
+  KECAMATAN: ['PEMERINTAH_KOTA'],
+  RUMAH_SAKIT_DAERAH: ['PEMERINTAH_KOTA'],
+  ASISTEN: ['SEKRETARIAT_DAERAH'],
+  SEKRETARIAT: ['DINAS', 'BADAN', 'INSPEKTORAT', 'SATUAN_POLISI_PAMONG_PRAJA', 'KECAMATAN', 'RUMAH_SAKIT_DAERAH'],
+  BIDANG: ['DINAS', 'BADAN', 'SATUAN_POLISI_PAMONG_PRAJA', 'RUMAH_SAKIT_DAERAH'],
+  BAGIAN: ['SEKRETARIAT_DAERAH', 'ASISTEN', 'SEKRETARIAT_DPRD', 'RUMAH_SAKIT_DAERAH'],
+  INSPEKTUR_PEMBANTU: ['INSPEKTORAT'],
+  UPTD: ['DINAS', 'BADAN'],
+  KELURAHAN: ['KECAMATAN'],
+  SUBBAGIAN: ['SEKRETARIAT', 'BAGIAN'],
+  SUBBIDANG: ['BIDANG'],
+  SEKSI: ['BIDANG', 'KECAMATAN', 'KELURAHAN', 'UPTD', 'SATUAN_POLISI_PAMONG_PRAJA'],
+};
+
+export function isUnitKind(value: unknown): value is UnitKind {
+  return typeof value === 'string' && (UNIT_KINDS as readonly string[]).includes(value);
+}
+
+export function isOpdKind(kind: UnitKind): boolean {
+  return OPD_KINDS.includes(kind);
+}
+
+export function allowedParentKinds(kind: UnitKind): readonly UnitKind[] {
+  return ALLOWED_PARENTS[kind];
+}
+
+export const UNIT_CODE_PATTERN = /^[A-Z0-9_-]{2,64}$/;
+
+/** A unit as the rules see it. */
+export interface UnitNode {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  parentId: string | null;
+  status: 'AKTIF' | 'DITUTUP';
+}
+
+export interface RuleViolation {
+  /** HTTP status the violation maps to: 404 unknown, 409 state conflict, 422 rule. */
+  status: 404 | 409 | 422;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/**
+ * Where a unit of `kind` may be placed. `parent` is null when the caller gave no parent (only the
+ * city root may have none); `existingRoot` says whether the root already exists.
+ */
+export function checkPlacement(kind: UnitKind, parent: UnitNode | null, existingRoot: boolean): RuleViolation | null {
+  if (kind === 'PEMERINTAH_KOTA') {
+    if (parent) return { status: 422, code: 'UNIT_AKAR_TIDAK_BERINDUK', field: 'parentId', message: 'Pemerintah Kota adalah akar pohon organisasi dan tidak memiliki induk' };
+    if (existingRoot) return { status: 409, code: 'UNIT_AKAR_SUDAH_ADA', message: 'Pohon organisasi sudah memiliki akar (Pemerintah Kota)' };
+    return null;
+  }
+  if (!parent) return { status: 422, code: 'UNIT_INDUK_WAJIB', field: 'parentId', message: 'Unit selain Pemerintah Kota wajib memiliki induk' };
+  if (parent.status !== 'AKTIF') return { status: 422, code: 'UNIT_INDUK_DITUTUP', field: 'parentId', message: `Unit induk ${parent.code} sudah ditutup` };
+  const allowed = ALLOWED_PARENTS[kind];
+  if (!allowed.includes(parent.kind)) {
+    return {
+      status: 422,
+      code: 'JENIS_UNIT_TIDAK_SESUAI_INDUK',
+      field: 'parentId',
+      message: `Unit berjenis ${kind} tidak dapat berada di bawah ${parent.kind}; induk yang diizinkan: ${allowed.join(', ')}`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Moving `unit` under `newParent` must not create a cycle: the new parent may be neither the unit
+ * itself nor one of its descendants. `ancestorsOfNewParent` lists the new parent's ancestors ids
+ * (nearest first), as stored.
+ */
+export function checkMoveCycle(unitId: string, newParentId: string, ancestorsOfNewParent: readonly string[]): RuleViolation | null {
+  if (newParentId === unitId || ancestorsOfNewParent.includes(unitId)) {
+    return { status: 422, code: 'UNIT_SIKLUS', field: 'parentId', message: 'Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau ke bawah sub-unitnya' };
+  }
+  return null;
+}
+
+/** What still hangs off a unit when someone asks to close it. */
+export interface ClosureBlockers {
+  activeChildUnits: number;
+  activeEmployees: number;
+  /** Positions outside the unit that report to a position inside it. */
+  externalReports: number;
+}
+
+/** A unit closes only when empty: no open sub-units, nobody working in it, nobody reporting into it. */
+export function checkClosure(unit: UnitNode, blockers: ClosureBlockers): RuleViolation | null {
+  if (unit.status === 'DITUTUP') return { status: 409, code: 'UNIT_SUDAH_DITUTUP', message: `Unit ${unit.code} sudah ditutup` };
+  if (unit.kind === 'PEMERINTAH_KOTA') return { status: 422, code: 'UNIT_AKAR_TIDAK_DAPAT_DITUTUP', message: 'Pemerintah Kota tidak dapat ditutup' };
+  if (blockers.activeChildUnits > 0) {
+    return { status: 409, code: 'UNIT_MASIH_MEMILIKI_SUBUNIT', message: `Unit ${unit.code} masih memiliki ${blockers.activeChildUnits} sub-unit aktif; tutup atau pindahkan dahulu` };
+  }
+  if (blockers.activeEmployees > 0) {
+    return { status: 409, code: 'UNIT_MASIH_MEMILIKI_PEGAWAI', message: `Unit ${unit.code} masih memiliki ${blockers.activeEmployees} pegawai aktif; mutasikan dahulu` };
+  }
+  if (blockers.externalReports > 0) {
+    return {
+      status: 409,
+      code: 'UNIT_MASIH_MENJADI_ATASAN',
+      message: `${blockers.externalReports} jabatan di luar unit ${unit.code} masih melapor ke jabatan di unit ini; ubah atasannya dahulu`,
+    };
+  }
+  return null;
+}
+
+/** Level of a unit under a parent of the given level (root = 0, OPD = 1, …). */
+export function levelUnder(parentLevel: number | null): number {
+  return parentLevel === null ? 0 : parentLevel + 1;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
+import { Role } from '../common/access';
+import { AsOfQuery } from '../common/dto';
+import { ClosePositionDto, CreatePositionDto, PositionListQuery, UpdatePositionDto } from './position.dto';
+import { PositionService } from './position.service';
+
+@ApiTags('jabatan')
+@ApiBearerAuth()
+@Controller('positions')
+export class PositionsHttpController {
+  constructor(private readonly positions: PositionService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Daftar jabatan (berhalaman; filter unit, OPD, jenis jabatan, formasi kosong)' })
+  list(@Query() q: PositionListQuery) {
+    return this.positions.list(q);
+  }
+
+  @Get(':ref')
+  @ApiOperation({ summary: 'Satu jabatan (id atau kode) dengan pemangkunya' })
+  get(@Param('ref') ref: string, @Query() q: AsOfQuery) {
+    return this.positions.get(ref, q.asOf);
+  }
+
+  @Post()
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiOperation({ summary: 'Membentuk jabatan' })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePositionDto) {
+    return this.positions.create(p, dto);
+  }
+
+  @Patch(':ref')
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiOperation({ summary: 'Mengubah jabatan: nama, kelas, kebutuhan, unit, atau jabatan atasan' })
+  update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdatePositionDto) {
+    return this.positions.update(p, ref, dto);
+  }
+
+  @Post(':ref/close')
+  @HttpCode(200)
+  @Roles(Role.adminBkpsdm, Role.adminOpd)
+  @ApiOperation({ summary: 'Menutup jabatan yang kosong dan tidak lagi menjadi atasan' })
+  close(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: ClosePositionDto) {
+    return this.positions.close(p, ref, dto);
+  }
+}

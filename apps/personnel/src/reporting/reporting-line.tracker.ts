@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { ReportingLineChangedV1, type ReportingLineChangedData } from '@capaian/contracts';
+import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
+import type { EntityManager } from 'typeorm';
+import { PersonnelEvents } from '../common/events';
+import { employeeRefs } from '../common/snapshots';
+import { supervisorIdsAt } from './infrastructure/reporting.queries';
+
+/** What a change may touch: positions whose occupancy or superior changes, employees who change. */
+export interface ReportingScope {
+  positionIds?: readonly string[];
+  employeeIds?: readonly string[];
+}
+
+export interface ReportingSnapshot {
+  candidates: string[];
+  before: Map<string, string | null>;
+}
+
+/**
+ * Emits `reporting-line-changed` for everyone whose effective supervisor a change altered, so
+ * that appraisal's copy of "who reports to whom" never drifts. Before the change it collects
+ * everyone who could be affected: occupants of the touched positions, occupants of positions below
+ * them (through vacancies and through the touched positions themselves), the touched employees and
+ * whoever has an override pointing at them; after the change it recomputes and compares.
+ */
+@Injectable()
+export class ReportingLineTracker {
+  constructor(private readonly events: PersonnelEvents) {}
+
+  async before(manager: EntityManager, scope: ReportingScope): Promise<ReportingSnapshot> {
+    const positions = [...new Set(scope.positionIds ?? [])].filter(Boolean);
+    const employees = [...new Set(scope.employeeIds ?? [])].filter(Boolean);
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE touched AS (SELECT unnest($1::uuid[]) AS position_id),
+       down(position_id, depth) AS (
+         SELECT p.id, 1 FROM position p WHERE p.reports_to_id IN (SELECT position_id FROM touched)
+         UNION
+         SELECT p.id, d.depth + 1 FROM down d JOIN position p ON p.reports_to_id = d.position_id
+          WHERE d.depth < 32 AND (
+            d.position_id IN (SELECT position_id FROM touched)
+            OR NOT EXISTS (SELECT 1 FROM employee o WHERE o.position_id = d.position_id AND o.status IN ('AKTIF', 'CUTI')))
+       )
+       SELECT e.id FROM employee e
+        WHERE e.status IN ('AKTIF', 'CUTI') AND (
+          e.position_id IN (SELECT position_id FROM touched)
+          OR e.position_id IN (SELECT position_id FROM down)
+          OR e.id = ANY($2::uuid[])
+          OR e.supervisor_override_id = ANY($2::uuid[]))`,
+      [positions, employees],
+    );
+    const candidates = rows.map((r) => r.id);
+    const before = await supervisorIdsAt(manager, candidates, todayInJakarta());
+    return { candidates, before };
+  }
+
+  /**
+   * Emits one event per employee whose supervisor changed. `skip` lists employees whose own event
+   * (hired, transferred…) already carries the new supervisor.
+   */
+  async after(
+    manager: EntityManager,
+    snapshot: ReportingSnapshot,
+    options: { effectiveDate: IsoDate; reason?: string | null; skip?: readonly string[] },
+  ): Promise<string[]> {
+    const skip = new Set(options.skip ?? []);
+    const ids = snapshot.candidates.filter((id) => !skip.has(id));
+    const after = await supervisorIdsAt(manager, ids, todayInJakarta());
+    const changed = ids.filter((id) => (snapshot.before.get(id) ?? null) !== (after.get(id) ?? null));
+    if (changed.length === 0) return [];
+    const refIds = new Set<string>(changed);
+    for (const id of changed) {
+      const b = snapshot.before.get(id);
+      const a = after.get(id);
+      if (b) refIds.add(b);
+      if (a) refIds.add(a);
+    }
+    const refs = await employeeRefs(manager, [...refIds]);
+    const overrides: { id: string; supervisor_override_id: string | null }[] = await manager.query(
+      `SELECT id, supervisor_override_id FROM employee WHERE id = ANY($1::uuid[])`,
+      [changed],
+    );
+    const overrideOf = new Map(overrides.map((o) => [o.id, o.supervisor_override_id]));
+    for (const id of changed) {
+      const b = snapshot.before.get(id) ?? null;
+      const a = after.get(id) ?? null;
+      const self = refs.get(id)!;
+      const data: ReportingLineChangedData = {
+        employeeId: id,
+        nip: self.nip,
+        supervisor: a ? refs.get(a) ?? null : null,
+        previousSupervisor: b ? refs.get(b) ?? null : null,
+        override: a !== null && overrideOf.get(id) === a,
+        reason: options.reason ?? null,
+        effectiveDate: options.effectiveDate,
+      };
+      await this.events.emit(manager, ReportingLineChangedV1, id, data);
+    }
+    return changed;
+  }
+}
