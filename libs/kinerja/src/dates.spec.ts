@@ -1,4 +1,4 @@
-import { addYears, daysInMonth, isIsoDate, isValidCalendarDate, todayInJakarta } from './dates';
+import { addYears, compareIsoDates, daysInMonth, daysInclusive, isIsoDate, isValidCalendarDate, parseIsoDate, todayInJakarta } from './dates';
 
 describe('calendar dates', () => {
   it.each([
@@ -27,5 +27,21 @@ describe('calendar dates', () => {
   it('gives today in Asia/Jakarta (UTC+7)', () => {
     expect(todayInJakarta(new Date('2026-11-28T16:59:59Z'))).toBe('2026-11-28');
     expect(todayInJakarta(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
+  });
+});
+
+describe('parseIsoDate, compareIsoDates, daysInclusive', () => {
+
+  it.each(['2026-02-30', '2026-1-5', '2026-13-01', '', '2026-02-29'])('rejects %p', (v) => expect(parseIsoDate(v)).toBeNull());
+
+  it('parses valid dates, including 29 February of a leap year', () => {
+    expect(parseIsoDate('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+
+  it('compares lexically and counts both ends', () => {
+    expect(compareIsoDates('2026-01-31', '2026-02-01')).toBeLessThan(0);
+    expect(compareIsoDates('2026-02-01', '2026-02-01')).toBe(0);
+    expect(daysInclusive(parseIsoDate('2026-03-01')!, parseIsoDate('2026-03-01')!)).toBe(1);
+    expect(daysInclusive(parseIsoDate('2026-02-27')!, parseIsoDate('2026-03-02')!)).toBe(4);
   });
 });

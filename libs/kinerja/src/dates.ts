@@ -39,3 +39,29 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   const year = y + years;
   return isoDate(year, m, Math.min(d, daysInMonth(year, m)));
 }
+
+/** A calendar date split into its parts (month and day are 1-based). */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses a strict `YYYY-MM-DD` calendar date; `2026-02-30` and `2026-1-5` give null. */
+export function parseIsoDate(value: string): DateParts | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidCalendarDate(year, month, day) ? { year, month, day } : null;
+}
+
+/** Comparator for valid `YYYY-MM-DD` strings: the format sorts lexically, so no Date is needed. */
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Calendar days from `start` to `end`, both included (a one-day seminar is 1). */
+export function daysInclusive(start: DateParts, end: DateParts): number {
+  const ms = Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day);
+  return Math.round(ms / 86_400_000) + 1;
+}

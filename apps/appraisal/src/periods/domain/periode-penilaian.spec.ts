@@ -1,12 +1,12 @@
 import { checkPeriodeBaru, namaBawaan, tumpangTindih, type PeriodeBaru } from './periode-penilaian';
-import { parseTanggal } from './tanggal';
+import { parseIsoDate } from '@capaian/kinerja';
 
 const codes = (p: PeriodeBaru) => checkPeriodeBaru(p).map((v) => `${v.field}:${v.code}`);
 
-describe('parseTanggal', () => {
-  it.each(['2026-01-31', '2024-02-29', '2026-12-31'])('accepts %s', (s) => expect(parseTanggal(s)).not.toBeNull());
+describe('parseIsoDate', () => {
+  it.each(['2026-01-31', '2024-02-29', '2026-12-31'])('accepts %s', (s) => expect(parseIsoDate(s)).not.toBeNull());
   it.each(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '2026-01-01T00:00:00Z', '', '31-01-2026'])('rejects %s', (s) =>
-    expect(parseTanggal(s)).toBeNull(),
+    expect(parseIsoDate(s)).toBeNull(),
   );
 });
 
@@ -56,7 +56,7 @@ describe('checkPeriodeBaru', () => {
 
   it('gives messages in Bahasa Indonesia', () => {
     const [v] = checkPeriodeBaru({ tahun: 2026, jenis: 'tahunan', tanggalMulai: '2026-05-01', tanggalSelesai: '2026-04-01' });
-    expect(v.message).toBe('Tanggal selesai harus setelah tanggal mulai');
+    expect(v.message).toBe('DateParts selesai harus setelah tanggal mulai');
   });
 });
 

@@ -1,4 +1,4 @@
-import { compareTanggal, parseTanggal } from './tanggal';
+import { compareIsoDates, parseIsoDate } from '@capaian/kinerja';
 
 /**
  * Periode penilaian: the window in which realizations are reported and rated (domain.md W3:
@@ -40,20 +40,20 @@ function triwulanOf(month: number): number {
  */
 export function checkPeriodeBaru(input: PeriodeBaru): PelanggaranAturan[] {
   const out: PelanggaranAturan[] = [];
-  const mulai = parseTanggal(input.tanggalMulai);
-  const selesai = parseTanggal(input.tanggalSelesai);
-  if (!mulai) out.push({ field: 'tanggalMulai', code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal mulai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
-  if (!selesai) out.push({ field: 'tanggalSelesai', code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal selesai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
+  const mulai = parseIsoDate(input.tanggalMulai);
+  const selesai = parseIsoDate(input.tanggalSelesai);
+  if (!mulai) out.push({ field: 'tanggalMulai', code: 'TANGGAL_TIDAK_VALID', message: 'DateParts mulai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
+  if (!selesai) out.push({ field: 'tanggalSelesai', code: 'TANGGAL_TIDAK_VALID', message: 'DateParts selesai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
   if (!mulai || !selesai) return out;
 
   if (mulai.year !== input.tahun) {
-    out.push({ field: 'tanggalMulai', code: 'PERIODE_DI_LUAR_TAHUN', message: `Tanggal mulai harus berada di tahun ${input.tahun}` });
+    out.push({ field: 'tanggalMulai', code: 'PERIODE_DI_LUAR_TAHUN', message: `DateParts mulai harus berada di tahun ${input.tahun}` });
   }
   if (selesai.year !== input.tahun) {
-    out.push({ field: 'tanggalSelesai', code: 'PERIODE_DI_LUAR_TAHUN', message: `Tanggal selesai harus berada di tahun ${input.tahun}` });
+    out.push({ field: 'tanggalSelesai', code: 'PERIODE_DI_LUAR_TAHUN', message: `DateParts selesai harus berada di tahun ${input.tahun}` });
   }
-  if (compareTanggal(input.tanggalSelesai, input.tanggalMulai) <= 0) {
-    out.push({ field: 'tanggalSelesai', code: 'TANGGAL_SELESAI_TIDAK_SETELAH_MULAI', message: 'Tanggal selesai harus setelah tanggal mulai' });
+  if (compareIsoDates(input.tanggalSelesai, input.tanggalMulai) <= 0) {
+    out.push({ field: 'tanggalSelesai', code: 'TANGGAL_SELESAI_TIDAK_SETELAH_MULAI', message: 'DateParts selesai harus setelah tanggal mulai' });
     return out;
   }
   if (mulai.year !== selesai.year) return out; // already reported; month/quarter checks would only repeat it
@@ -68,12 +68,12 @@ export function checkPeriodeBaru(input: PeriodeBaru): PelanggaranAturan[] {
 
 /** Inclusive on both ends: a period ending on 31 January overlaps one starting on 31 January. */
 export function tumpangTindih(a: RentangTanggal, b: RentangTanggal): boolean {
-  return compareTanggal(a.tanggalMulai, b.tanggalSelesai) <= 0 && compareTanggal(b.tanggalMulai, a.tanggalSelesai) <= 0;
+  return compareIsoDates(a.tanggalMulai, b.tanggalSelesai) <= 0 && compareIsoDates(b.tanggalMulai, a.tanggalSelesai) <= 0;
 }
 
 /** A readable default name: `Januari 2026`, `Triwulan I 2026`, `Tahun 2026`. Assumes a valid period. */
 export function namaBawaan(input: PeriodeBaru): string {
-  const mulai = parseTanggal(input.tanggalMulai);
+  const mulai = parseIsoDate(input.tanggalMulai);
   if (!mulai) return `Periode ${input.tahun}`;
   switch (input.jenis) {
     case 'bulanan':

@@ -1,6 +1,6 @@
 import { type BentukPengembangan, type Lingkup } from './bentuk-pengembangan';
 import { jpMaksimumPerKegiatan, konversiJpBawaan, type KonfigurasiKonversiJp } from './konversi-jp';
-import { compareTanggal, jumlahHariInklusif, parseTanggal } from './tanggal';
+import { compareIsoDates, daysInclusive, parseIsoDate } from '@capaian/kinerja';
 
 /**
  * A program in the training catalog (domain.md §2 Development/Program, W5). Money is integer
@@ -40,15 +40,15 @@ export function formatRupiah(value: bigint | number): string {
  */
 export function checkProgramBaru(input: ProgramBaru, konfigurasi: KonfigurasiKonversiJp = konversiJpBawaan): PelanggaranAturan[] {
   const out: PelanggaranAturan[] = [];
-  const mulai = parseTanggal(input.tanggalMulai);
-  const selesai = parseTanggal(input.tanggalSelesai);
-  if (!mulai) out.push({ field: 'tanggalMulai', code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal mulai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
-  if (!selesai) out.push({ field: 'tanggalSelesai', code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal selesai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
+  const mulai = parseIsoDate(input.tanggalMulai);
+  const selesai = parseIsoDate(input.tanggalSelesai);
+  if (!mulai) out.push({ field: 'tanggalMulai', code: 'TANGGAL_TIDAK_VALID', message: 'DateParts mulai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
+  if (!selesai) out.push({ field: 'tanggalSelesai', code: 'TANGGAL_TIDAK_VALID', message: 'DateParts selesai bukan tanggal kalender yang valid (YYYY-MM-DD)' });
   if (mulai && selesai) {
-    if (compareTanggal(input.tanggalSelesai, input.tanggalMulai) < 0) {
-      out.push({ field: 'tanggalSelesai', code: 'TANGGAL_SELESAI_SEBELUM_MULAI', message: 'Tanggal selesai tidak boleh sebelum tanggal mulai' });
+    if (compareIsoDates(input.tanggalSelesai, input.tanggalMulai) < 0) {
+      out.push({ field: 'tanggalSelesai', code: 'TANGGAL_SELESAI_SEBELUM_MULAI', message: 'DateParts selesai tidak boleh sebelum tanggal mulai' });
     } else {
-      const maksimum = jpMaksimumPerKegiatan(input.bentuk, input.lingkup, jumlahHariInklusif(mulai, selesai), konfigurasi);
+      const maksimum = jpMaksimumPerKegiatan(input.bentuk, input.lingkup, daysInclusive(mulai, selesai), konfigurasi);
       if (maksimum !== null && input.jp > maksimum) {
         out.push({
           field: 'jp',
