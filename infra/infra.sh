@@ -25,7 +25,8 @@
 #   infra.sh up --caller NAME                the same with path = .run/started-by-NAME; later
 #   infra.sh down --caller NAME              stops exactly the components listed there, deletes it.
 # Any `down X` also removes X from every .run/started-by-* file, so that a caller never stops a
-# server that someone else restarted in the meantime.
+# server that someone else restarted in the meantime (unless INFRA_KEEP_CLAIMS=1: a deliberate
+# stop-and-start inside a caller's run, such as the Kafka outage test during npm test).
 #
 # Everything lives relative to the repository root (computed from this file's location):
 # runtime files (pid, logs, data) in .run/<component>/, downloads in .infra/ (both git-ignored).
@@ -398,7 +399,9 @@ cmd_up() {
 stop_one() {   # component
   local c=$1 pid
   pid="$(pid_of "$c")"
-  forget_everywhere "$c"
+  # A test that stops a server on purpose and starts it again sets INFRA_KEEP_CLAIMS=1, so that
+  # the caller who started it (npm test) still stops it at the end.
+  [[ ${INFRA_KEEP_CLAIMS:-} == 1 ]] || forget_everywhere "$c"
   if [[ $c == postgres ]]; then
     # The machine's server: stopped only if this script started it (then the pid file exists).
     if [[ -z $pid ]]; then say "postgres: left running (not started by infra.sh)"; return 0; fi

@@ -13,12 +13,13 @@ import { prepareScratchDatabase } from './testing/scratch-database';
  * real broker: this file STOPS Kafka (infra/infra.sh down kafka) and starts it again, so it must not
  * run while other test files use Kafka (npm test runs Jest in band). Kafka's start wipes its data and
  * recreates the topics, so afterwards the topic holds exactly what was published since.
- * Kafka is left running at the end, also when the test fails.
+ * Kafka is left running at the end, also when the test fails; npm test stops it if npm test started it.
  */
 const root = path.resolve(__dirname, '../../../..');
 function infra(...args: string[]): void {
-  // Not on behalf of a caller that records what it started: the restarted broker is left running.
-  const { INFRA_STARTED_FILE: _file, INFRA_CALLER: _caller, ...env } = process.env;
+  // INFRA_KEEP_CLAIMS: whoever started Kafka before this test (npm test) still owns the restarted
+  // broker and stops it at the end; a Kafka that was already running stays running.
+  const env = { ...process.env, INFRA_KEEP_CLAIMS: '1' };
   execFileSync('bash', [path.join(root, 'infra/infra.sh'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 150_000 });
 }
 
