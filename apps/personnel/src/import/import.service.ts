@@ -286,7 +286,10 @@ export class ImportService implements OnModuleInit, OnApplicationShutdown {
 
       timings.parseMs = Date.now() - started;
       // Phase 2: against the database — positions, duplicates, scope, capacity, what changes.
-      const plan = errorCount === 0 ? await this.plan(rows, scope, today, report) : null;
+      // It also runs over the valid rows of a file that has invalid ones, so the user gets every
+      // error of the file in one go instead of fixing it stage by stage.
+      const headerOk = header !== null && header.errors.length === 0;
+      const plan = headerOk && rows.length > 0 ? await this.plan(rows, scope, today, report) : null;
       if (errorCount > 0 || !plan) {
         await this.update(id, { status: 'DITOLAK', error_count: errorCount, errors, finished_at: new Date() });
         return;
