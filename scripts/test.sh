@@ -47,13 +47,28 @@ log "running jest"
 npx jest --runInBand --json --outputFile="$results" "$@"
 rc=$?
 
+# The Docker build helper (plain .mjs, no TypeScript) has node:test tests of its own.
+log "running tools/ tests (node --test)"
+tools_out="$RUN_DIR/tools-tests.txt"
+node --test tools/docker/ >"$tools_out" 2>&1
+tools_rc=$?
+tail -8 "$tools_out"
+[ $tools_rc -ne 0 ] && cat "$tools_out" && rc=1
+
 node -e '
   const fs = require("fs");
-  const f = process.argv[1];
-  if (!fs.existsSync(f)) { console.log("tests: 0 passed, 1 failed"); process.exit(0); }
-  const r = JSON.parse(fs.readFileSync(f, "utf8"));
-  // A suite that fails to load runs no test; count it as a failure so it cannot hide.
-  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
-  console.log(`tests: ${r.numPassedTests} passed, ${failed} failed`);
-' "$results"
+  const [f, toolsOut] = process.argv.slice(1);
+  const tools = fs.readFileSync(toolsOut, "utf8");
+  const count = (name) => Number((tools.match(new RegExp(`^# ${name} (\\d+)`, "m")) || [0, 0])[1]);
+  let passed = count("pass");
+  let failed = count("fail") + (count("pass") + count("fail") === 0 ? 1 : 0);
+  if (!fs.existsSync(f)) failed += 1;
+  else {
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    // A suite that fails to load runs no test; count it as a failure so it cannot hide.
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+' "$results" "$tools_out"
 exit $rc
