@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '@capaian/shared/http';
+import { PageQuery, queryBoolean } from '@capaian/shared/http';
 import { UNIT_KINDS, type UnitKind } from './domain/org-unit.rules';
 
 export class CreateUnitDto {
@@ -89,7 +89,6 @@ export class CloseUnitDto {
   effectiveDate?: string;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class UnitListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit induk' })
@@ -140,7 +139,7 @@ export class UnitTreeQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   includeClosed?: boolean;
 

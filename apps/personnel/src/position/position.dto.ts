@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { JENIS_JABATAN, SEMUA_JENJANG, type JenisJabatan } from '@capaian/kinerja';
-import { PageQuery } from '@capaian/shared/http';
+import { PageQuery, queryBoolean } from '@capaian/shared/http';
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'DISKOMINFO-APTIKA-PRAKOM-AP', description: 'Kode tetap: huruf besar, angka, titik, - atau _' })
@@ -130,7 +130,6 @@ export class ClosePositionDto {
   effectiveDate?: string;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class PositionListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit' })
@@ -155,7 +154,7 @@ export class PositionListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Hanya jabatan yang masih punya formasi kosong' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   vacant?: boolean;
 

@@ -34,3 +34,10 @@ export interface Page<T> {
 export function toPage<T>(items: T[], total: number, query: { page: number; size: number }): Page<T> {
   return { items, page: query.page, size: query.size, total };
 }
+
+/**
+ * For `@Transform(queryBoolean)` on query parameters: query strings carry only text, so `true`/`1`
+ * and `false`/`0` become booleans and anything else is left for `@IsBoolean()` to refuse.
+ */
+export const queryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
