@@ -4,7 +4,7 @@ import { runWithCorrelationId } from '@capaian/shared/http';
 import { KafkaConnection } from './kafka.connection';
 import { resolveMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox.relay';
-import { OutboxService } from './outbox.service';
+import { OUTBOX_INSERT_CHUNK, OutboxService } from './outbox.service';
 import { watchTopic, type ReceivedKafkaMessage, type TopicWatcher } from './testing/kafka-probe';
 import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
 import { prepareScratchDatabase } from './testing/scratch-database';
@@ -144,6 +144,47 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
       await second.stop();
       await kafka.close();
     }
+  });
+
+  it('enqueueMany: a batch in one transaction is published exactly once, each key in array order; one invalid event writes nothing', async () => {
+    // More than two INSERT statements' worth, keys interleaved so that each statement holds every key.
+    const keys = Array.from({ length: 5 }, () => `pegawai-${randomUUID()}`);
+    const n = OUTBOX_INSERT_CHUNK * 2 + 100;
+    const events = Array.from({ length: n }, (_, i) => ping(keys[i % keys.length], `batch ${i}`));
+    const started = Date.now();
+    const envelopes = await t.dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ('-', $1, 'batch state change')`, [runId]);
+      return outbox.enqueueMany(m, events);
+    });
+    expect(envelopes.map((e) => (e.data as { message: string }).message)).toEqual(events.map((e) => e.data.message));
+    // The relay's order (seq) is the array's order, across statements.
+    const seqOrder = await t.dataSource.query(`SELECT id FROM outbox WHERE key = ANY($1) ORDER BY seq`, [keys]);
+    expect(seqOrder.map((r: { id: string }) => r.id)).toEqual(envelopes.map((e) => e.id));
+
+    const ids = new Set(envelopes.map((e) => e.id));
+    await watcher.waitFor((m) => ids.has(m.headers.ce_id), { count: n, timeoutMs: 20_000 });
+    // Nudged by the commit, not found by the 10 s poll.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    for (const key of keys) {
+      const received = watcher.matching((m) => m.key === key).map((m) => m.headers.ce_id);
+      expect(received).toEqual(envelopes.filter((e) => e.subject === key).map((e) => e.id));
+    }
+    const [{ unsent }] = await t.dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE key = ANY($1) AND sent_at IS NULL`, [keys]);
+    expect(unsent).toBe(0);
+
+    // The invalid event comes last, after more than one statement's worth of valid ones.
+    const badKey = `pegawai-${randomUUID()}`;
+    const bad = [...Array.from({ length: OUTBOX_INSERT_CHUNK + 1 }, (_, i) => ping(badKey, `valid ${i}`)), { type: PlatformPingV1, subject: badKey, data: { message: '' } }];
+    // Outside a transaction the caller gets the error and nothing has been inserted.
+    await expect(outbox.enqueueMany(t.dataSource.manager, bad)).rejects.toBeInstanceOf(ContractViolationError);
+    // Inside one, a caller that swallows the error and commits commits no event either.
+    await t.dataSource.transaction(async (m) => {
+      await expect(outbox.enqueueMany(m, bad)).rejects.toBeInstanceOf(ContractViolationError);
+    });
+    expect(await t.dataSource.query(`SELECT 1 FROM outbox WHERE key = $1`, [badKey])).toHaveLength(0);
+    const sentinel = await outbox.enqueue(t.dataSource.manager, ping(badKey, 'sentinel'));
+    await watcher.waitFor(byId(sentinel.id), { timeoutMs: 5_000 });
+    expect(watcher.matching((m) => m.key === badKey)).toHaveLength(1);
   });
 
   it('prunes sent rows past their retention, never unsent ones, and old inbox rows', async () => {

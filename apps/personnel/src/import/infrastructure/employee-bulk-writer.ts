@@ -4,7 +4,7 @@ import { todayInJakarta, type IsoDate, type JenisAsn, type JenisKelamin } from '
 import { recordAudit } from '@capaian/shared/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access';
-import { PersonnelEvents } from '../../common/events';
+import { PersonnelEvents, type PersonnelEvent } from '../../common/events';
 import { employeeSnapshots } from '../../common/snapshots';
 import { recordInterval } from '../../common/temporal';
 import { derivedPangkat } from '../../employee/domain/employee.rules';
@@ -187,27 +187,42 @@ export class EmployeeBulkWriter {
 
     const timings: Record<string, number> = { writeMs: Date.now() - started };
     // Events are built from what was written, with supervisors computed after every row is in.
+    // They go to the outbox in batches (one multi-row insert per OUTBOX_INSERT_CHUNK events instead
+    // of one round trip each), in the same order as before: hires, then per update transferred,
+    // promoted, changed.
     for (let i = 0; i < plan.creates.length; i += CHUNK) {
       const chunk = plan.creates.slice(i, i + CHUNK);
       const snapshots = await employeeSnapshots(m, chunk.map((c) => c.id), today, today);
-      for (const c of chunk) await this.events.emit(m, EmployeeHiredV1, c.id, { ...snapshots.get(c.id)!, effectiveDate: c.effectiveDate });
+      await this.events.emitMany(
+        m,
+        chunk.map((c) => ({ type: EmployeeHiredV1, subject: c.id, data: { ...snapshots.get(c.id)!, effectiveDate: c.effectiveDate } })),
+      );
     }
     const snapshots = await employeeSnapshots(m, updatedIds, today, today);
+    const updateEvents: PersonnelEvent[] = [];
     for (const u of plan.updates) {
       const after: EmployeeSnapshot = { ...snapshots.get(u.id)!, effectiveDate: u.effectiveDate };
       if (u.position) {
         const before = fromSnapshots.get(u.id);
-        await this.events.emit(m, EmployeeTransferredV1, u.id, {
-          ...after,
-          effectiveDate: u.position.effectiveDate,
-          from: { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null },
-          betweenOpd: (previous.get(u.id)?.opd_id ?? null) !== u.position.opdId,
-          nomorSk: null,
-          reason: options.reason,
+        updateEvents.push({
+          type: EmployeeTransferredV1,
+          subject: u.id,
+          data: {
+            ...after,
+            effectiveDate: u.position.effectiveDate,
+            from: { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null },
+            betweenOpd: (previous.get(u.id)?.opd_id ?? null) !== u.position.opdId,
+            nomorSk: null,
+            reason: options.reason,
+          },
         });
       }
       if (u.golongan) {
-        await this.events.emit(m, EmployeePromotedV1, u.id, { ...after, fromGolongan: u.golongan.from, fromPangkat: derivedPangkat(u.golongan.from), nomorSk: null });
+        updateEvents.push({
+          type: EmployeePromotedV1,
+          subject: u.id,
+          data: { ...after, fromGolongan: u.golongan.from, fromPangkat: derivedPangkat(u.golongan.from), nomorSk: null },
+        });
       }
       const changes = [
         ...(u.name !== undefined ? ['name'] : []),
@@ -216,8 +231,9 @@ export class EmployeeBulkWriter {
         ...(u.status !== undefined ? ['status'] : []),
         ...(u.tmtJabatan !== undefined && !u.position ? ['tmtJabatan'] : []),
       ];
-      if (changes.length > 0) await this.events.emit(m, EmployeeChangedV1, u.id, { ...after, changes });
+      if (changes.length > 0) updateEvents.push({ type: EmployeeChangedV1, subject: u.id, data: { ...after, changes } });
     }
+    await this.events.emitMany(m, updateEvents);
 
     timings.eventsMs = Date.now() - started - timings.writeMs;
     if (snapshot) {
