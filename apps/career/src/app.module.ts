@@ -3,7 +3,7 @@ import { AuthModule } from '@capaian/shared/auth';
 import type { ServiceConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
-import { PersistenceModule } from '@capaian/shared/persistence';
+import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { careerDataSourceOptions } from './data-source';
 import { ProgramsModule } from './programs/programs.module';
 
@@ -17,6 +17,7 @@ export class AppModule {
       imports: [
         PlatformHttpModule,
         PersistenceModule.forRoot(careerDataSourceOptions(config)),
+        IdempotencyModule,
         MessagingModule.forRoot({ config, source: CAREER_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
         ProgramsModule,

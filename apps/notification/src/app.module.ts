@@ -3,7 +3,7 @@ import { AuthModule } from '@capaian/shared/auth';
 import { loadSmtpConfig, type ServiceConfig, type SmtpConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
-import { PersistenceModule } from '@capaian/shared/persistence';
+import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { notificationDataSourceOptions } from './data-source';
 import { MAIL_SENDER, type MailSender } from './email/domain/email-message';
 import { EmailDeliveryService } from './email/email-delivery.service';
@@ -31,6 +31,7 @@ export class AppModule {
       imports: [
         PlatformHttpModule,
         PersistenceModule.forRoot(notificationDataSourceOptions(config)),
+        IdempotencyModule,
         MessagingModule.forRoot({ config, source: NOTIFICATION_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
       ],

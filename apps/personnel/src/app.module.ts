@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@capaian/shared/auth';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule, type MessagingModuleOptions } from '@capaian/shared/messaging';
-import { PersistenceModule } from '@capaian/shared/persistence';
+import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { AccountsHttpController } from './accounts/accounts.http.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { ACCOUNT_DIRECTORY, type AccountDirectory } from './accounts/domain/account-directory.port';
@@ -41,6 +41,7 @@ export class AppModule {
       imports: [
         PlatformHttpModule,
         PersistenceModule.forRoot(personnelDataSourceOptions(config.service.database)),
+        IdempotencyModule,
         MessagingModule.forRoot({ config: config.service, source: '/capaian/personnel', ...options.messaging }),
         AuthModule.forRoot(config.service.auth, config.service.service),
       ],

@@ -1,4 +1,4 @@
-import { AuditEntry, CreateAuditTrail1764300000000, dataSourceOptions } from '@capaian/shared/persistence';
+import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600000000, dataSourceOptions, IdempotencyKeyEntity } from '@capaian/shared/persistence';
 import { messagingEntities, messagingMigrations } from '@capaian/shared/messaging';
 import type { DatabaseConfig } from '@capaian/shared/config';
 import type { DataSourceOptions } from 'typeorm';
@@ -15,8 +15,8 @@ const { types } = require('pg') as { types: { setTypeParser(oid: number, parse: 
 types.setTypeParser(1082, (value: string) => value);
 
 /** Explicit lists (TypeORM 1.x, no globs): what the built service ships is exactly what it uses. */
-export const personnelEntities = [OrgUnitEntity, PositionEntity, EmployeeEntity, ImportJobEntity, AuditEntry, ...messagingEntities];
-export const personnelMigrations = [CreateAuditTrail1764300000000, ...messagingMigrations, CreatePersonnelSchema1764500000000];
+export const personnelEntities = [OrgUnitEntity, PositionEntity, EmployeeEntity, ImportJobEntity, AuditEntry, ...messagingEntities, IdempotencyKeyEntity];
+export const personnelMigrations = [CreateAuditTrail1764300000000, ...messagingMigrations, CreatePersonnelSchema1764500000000, CreateIdempotencyKeys1764600000000];
 
 export function personnelDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   return dataSourceOptions(db, personnelEntities, personnelMigrations);

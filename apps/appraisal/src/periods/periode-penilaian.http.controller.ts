@@ -5,6 +5,7 @@ import { apiPrefix } from '@capaian/shared/http';
 import type { FastifyReply } from 'fastify';
 import { CreatePeriodeDto, ListPeriodeQuery, PeriodePage, PeriodeView } from './periode-penilaian.dto';
 import { PeriodePenilaianService } from './periode-penilaian.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 @ApiTags('Periode penilaian')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class PeriodePenilaianHttpController {
   constructor(private readonly periods: PeriodePenilaianService) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Membuat periode penilaian (hanya admin BKPSDM)' })

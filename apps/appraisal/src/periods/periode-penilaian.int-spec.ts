@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_NIP, getClientToken, getToken, DEMO_CLIENTS } from '@capaian/shared/testing';
 import request from 'supertest';
 import { startAppraisalTestApp, type AppraisalTestApp } from '../../test/appraisal-test-app';
@@ -113,6 +114,19 @@ describe('periode penilaian HTTP (real PostgreSQL + Keycloak)', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'PERIODE_TUMPANG_TINDIH')).toBe(true);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM periode_penilaian WHERE tahun = 2027`);
+    expect(n).toBe(1);
+  });
+
+  it('runs a POST retried with the same Idempotency-Key once: 201 both times, same id, one row', async () => {
+    const key = `periode-${randomUUID()}`;
+    const body = { tahun: 2028, jenis: 'tahunan', tanggalMulai: '2028-01-01', tanggalSelesai: '2028-12-31' };
+    const send = () => http().post('/api/v1/appraisal/periods').set('authorization', `Bearer ${admin}`).set('idempotency-key', key).send(body).expect(201);
+    const first = await send();
+    const second = await send();
+    expect(second.body.id).toBe(first.body.id);
+    expect(second.headers['idempotency-replayed']).toBe('true');
+    expect(second.headers.location).toBe(first.headers.location);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM periode_penilaian WHERE tahun = 2028`);
     expect(n).toBe(1);
   });
 

@@ -5,6 +5,7 @@ import { apiPrefix } from '@capaian/shared/http';
 import type { FastifyReply } from 'fastify';
 import { CreateProgramDto, ListProgramQuery, ProgramPage, ProgramView } from './program-pengembangan.dto';
 import { ProgramPengembanganService } from './program-pengembangan.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 @ApiTags('Katalog program pengembangan kompetensi')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ProgramPengembanganHttpController {
   constructor(private readonly programs: ProgramPengembanganService) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menambah program ke katalog (hanya admin BKPSDM)' })

@@ -15,6 +15,7 @@ import {
 } from './employee.dto';
 import { EmployeeAccess } from './employee-access';
 import { EmployeeService } from './employee.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 /**
  * Employees by id or NIP. admin-bkpsdm: everything; admin-opd: their OPD; integrasi-baca: read;
@@ -54,6 +55,7 @@ export class EmployeesHttpController {
   }
 
   @Post('employees')
+  @Idempotent()
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengangkat pegawai (membuat akun SSO kecuali createAccount=false)' })
   hire(@CurrentPrincipal() p: Principal, @Body() dto: HireEmployeeDto) {
@@ -68,6 +70,7 @@ export class EmployeesHttpController {
   }
 
   @Post('employees/:ref/transfers')
+  @Idempotent()
   @HttpCode(200)
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mutasi / pindah jabatan dengan TMT' })
@@ -76,6 +79,7 @@ export class EmployeesHttpController {
   }
 
   @Post('employees/:ref/promotions')
+  @Idempotent()
   @HttpCode(200)
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Kenaikan pangkat (golongan) dengan TMT' })

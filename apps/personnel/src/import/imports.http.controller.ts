@@ -7,6 +7,7 @@ import { PageQuery } from '@capaian/shared/http';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '../common/access';
 import { ImportService } from './import.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
@@ -34,6 +35,7 @@ export class ImportsHttpController {
   constructor(private readonly imports: ImportService) {}
 
   @Post()
+  @Idempotent()
   @HttpCode(202)
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

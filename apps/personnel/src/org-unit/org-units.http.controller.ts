@@ -5,6 +5,7 @@ import { AsOfQuery } from '../common/dto';
 import { Role } from '../common/access';
 import { CloseUnitDto, CreateUnitDto, MoveUnitDto, UnitListQuery, UnitTreeQuery, UpdateUnitDto } from './org-unit.dto';
 import { OrgUnitService } from './org-unit.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 /** The organisation tree. Reading is open to every signed-in caller; changes need an admin role (checked per OPD in the service). */
 @ApiTags('unit-organisasi')
@@ -32,6 +33,7 @@ export class OrgUnitsHttpController {
   }
 
   @Post()
+  @Idempotent()
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Membentuk unit baru' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUnitDto) {

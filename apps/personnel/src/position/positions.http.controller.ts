@@ -5,6 +5,7 @@ import { Role } from '../common/access';
 import { AsOfQuery } from '../common/dto';
 import { ClosePositionDto, CreatePositionDto, PositionListQuery, UpdatePositionDto } from './position.dto';
 import { PositionService } from './position.service';
+import { Idempotent } from '@capaian/shared/persistence';
 
 @ApiTags('jabatan')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class PositionsHttpController {
   }
 
   @Post()
+  @Idempotent()
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Membentuk jabatan' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePositionDto) {

@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './audit-trail';
 export * from './persistence.module';
+export * from './idempotency';
