@@ -3,17 +3,15 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagg
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
-import { PageQuery } from '@capaian/shared/http';
+import { PageQuery, queryBoolean } from '@capaian/shared/http';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '../common/access';
 import { ImportService } from './import.service';
 import { Idempotent } from '@capaian/shared/persistence';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
-
 export class ImportQuery {
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   dryRun?: boolean;
 
