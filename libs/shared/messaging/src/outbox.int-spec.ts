@@ -6,7 +6,7 @@ import { resolveMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox.relay';
 import { OUTBOX_INSERT_CHUNK, OutboxService } from './outbox.service';
 import { watchTopic, type ReceivedKafkaMessage, type TopicWatcher } from './testing/kafka-probe';
-import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
+import { createMessagingTestApp, eventually, type MessagingTestApp } from './testing/messaging-test-app';
 import { prepareScratchDatabase } from './testing/scratch-database';
 import { CLOUDEVENTS_JSON } from './wire';
 
@@ -25,7 +25,9 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
 
   beforeAll(async () => {
     const db = await prepareScratchDatabase();
-    t = await createMessagingTestApp({ db, relayOptions: { pollIntervalMs: 10_000 } });
+    // The relay's poll is far longer than any wait below: an event that arrives in time was sent
+    // because the commit nudged the relay. (No elapsed-time assertions: CI machines are busy.)
+    t = await createMessagingTestApp({ db, relayOptions: { pollIntervalMs: 600_000 } });
     outbox = t.app.get(OutboxService);
     watcher = await watchTopic(Topics.platformPing);
   }, 60_000);
@@ -39,7 +41,6 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
 
   it('publishes a committed write exactly once, as a CloudEvents envelope keyed by its subject', async () => {
     const subject = `pegawai-${randomUUID()}`;
-    const started = Date.now();
     const event = await runWithCorrelationId('corr-outbox-test-1', () =>
       t.dataSource.transaction(async (m) => {
         await m.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ('-', $1, 'state change')`, [runId]);
@@ -49,8 +50,7 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
     // A second event of the same aggregate: same partition, published after the first. Once it is
     // there, a duplicate of the first would already be there too.
     const sentinel = await t.dataSource.transaction((m) => outbox.enqueue(m, ping(subject, 'sentinel')));
-    const [sentinelMessage] = await watcher.waitFor(byId(sentinel.id), { timeoutMs: 5_000 });
-    expect(Date.now() - started).toBeLessThan(2_500);
+    const [sentinelMessage] = await watcher.waitFor(byId(sentinel.id), { timeoutMs: 15_000 });
 
     const copies = watcher.matching(byId(event.id));
     expect(copies).toHaveLength(1);
@@ -107,10 +107,8 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
   });
 
   it('publishes an event enqueued without a transaction (auto-commit) promptly', async () => {
-    const started = Date.now();
     const event = await outbox.enqueue(t.dataSource.manager, ping(`pegawai-${randomUUID()}`, 'tanpa transaksi'));
-    await watcher.waitFor(byId(event.id), { timeoutMs: 5_000 });
-    expect(Date.now() - started).toBeLessThan(2_500);
+    await watcher.waitFor(byId(event.id), { timeoutMs: 15_000 });
   });
 
   it('keeps each key in order and sends every row once with two relays on one database', async () => {
@@ -151,7 +149,6 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
     const keys = Array.from({ length: 5 }, () => `pegawai-${randomUUID()}`);
     const n = OUTBOX_INSERT_CHUNK * 2 + 100;
     const events = Array.from({ length: n }, (_, i) => ping(keys[i % keys.length], `batch ${i}`));
-    const started = Date.now();
     const envelopes = await t.dataSource.transaction(async (m) => {
       await m.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ('-', $1, 'batch state change')`, [runId]);
       return outbox.enqueueMany(m, events);
@@ -162,15 +159,18 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
     expect(seqOrder.map((r: { id: string }) => r.id)).toEqual(envelopes.map((e) => e.id));
 
     const ids = new Set(envelopes.map((e) => e.id));
-    await watcher.waitFor((m) => ids.has(m.headers.ce_id), { count: n, timeoutMs: 20_000 });
-    // Nudged by the commit, not found by the 10 s poll.
-    expect(Date.now() - started).toBeLessThan(8_000);
+    // Nudged by the commit: the poll would come only after ten minutes.
+    await watcher.waitFor((m) => ids.has(m.headers.ce_id), { count: n, timeoutMs: 30_000 });
     for (const key of keys) {
       const received = watcher.matching((m) => m.key === key).map((m) => m.headers.ce_id);
       expect(received).toEqual(envelopes.filter((e) => e.subject === key).map((e) => e.id));
     }
-    const [{ unsent }] = await t.dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE key = ANY($1) AND sent_at IS NULL`, [keys]);
-    expect(unsent).toBe(0);
+    // The relay marks rows sent after Kafka acknowledged them, so a consumer can see the last
+    // messages a moment before their rows are marked.
+    const unsent = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE key = ANY($1) AND sent_at IS NULL`, [keys]))[0].unsent as number;
+    await eventually(async () => (await unsent()) === 0, 10_000, 100);
+    expect(await unsent()).toBe(0);
 
     // The invalid event comes last, after more than one statement's worth of valid ones.
     const badKey = `pegawai-${randomUUID()}`;
