@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@capaian/shared/testing';
 import { createEnvelope, PlatformPingV1, Topics, validateEnvelope, type EventEnvelope, type PlatformPingData } from '@capaian/contracts';
 import { loadSmtpConfig } from '@capaian/shared/config';
 import { MetricsService } from '@capaian/shared/http';
 import { eventHeaders, OutboxService, produceRawMessages } from '@capaian/shared/messaging';
 import { DEMO_CLIENTS, DEMO_NIP, getClientToken, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
-import { eventually, mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
+import { mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
 import { composePingEmail } from './email/domain/ping-email';
 import { EmailDeliveryFailedError, EmailDeliveryService } from './email/email-delivery.service';
 import { SmtpMailSender } from './email/infrastructure/smtp-mail-sender';

@@ -51,22 +51,6 @@ export async function startNotificationTestApp(): Promise<NotificationTestApp> {
   };
 }
 
-/** Polls until `check` returns a truthy value; throws after timeoutMs with the last error. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 export const MAILDEV_URL = (process.env.MAILDEV_URL ?? 'http://127.0.0.1:1080').replace(/\/+$/, '');
 
 /** A mail as maildev's REST API (`GET /api/email`) returns it; only the fields the tests read. */

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
+import { eventually } from '@capaian/shared/testing';
 import { EmployeeHiredV1, EmployeePromotedV1, EmployeeTransferredV1, Topics } from '@capaian/contracts';
 import { watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { DEMO_NIP, getToken } from '@capaian/shared/testing';
 import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
-import { api, eventually, http, startPersonnelApp, type PersonnelTestApp } from './personnel-test-app';
+import { api, http, startPersonnelApp, type PersonnelTestApp } from './personnel-test-app';
 
 /**
  * Bulk import through the HTTP API with real tokens, PostgreSQL and Kafka: dry run, all-or-nothing

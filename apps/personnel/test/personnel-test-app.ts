@@ -76,17 +76,6 @@ export function api(t: PersonnelTestApp): string {
   return `${t.url}/api/v1/personnel`;
 }
 
-/** Polls until `check` returns a value (not undefined) or the timeout passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 export interface HttpResult<T = any> {
   status: number;
   body: T;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@capaian/shared/testing';
 import { Controller, Injectable } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { createEnvelope, deadLetterTopic, PlatformPingV1, Topics, type EventEnvelope, type PlatformPingData } from '@capaian/contracts';
@@ -6,7 +7,7 @@ import { currentCorrelationId, HealthService, MetricsService } from '@capaian/sh
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventInbox, type Delivery } from './event-inbox.service';
 import { produceRawMessages, watchTopic, type ReceivedKafkaMessage, type TopicWatcher } from './testing/kafka-probe';
-import { createMessagingTestApp, eventually, type MessagingTestApp } from './testing/messaging-test-app';
+import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
 import { prepareScratchDatabase } from './testing/scratch-database';
 import { DeadLetterHeaders } from './wire';
 

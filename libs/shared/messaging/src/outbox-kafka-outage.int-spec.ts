@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { eventually } from '@capaian/shared/testing';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { PlatformPingV1, Topics, validateEnvelope } from '@capaian/contracts';
 import { HealthService } from '@capaian/shared/http';
 import { OutboxService } from './outbox.service';
 import { readTopic } from './testing/kafka-probe';
-import { createMessagingTestApp, eventually, type MessagingTestApp } from './testing/messaging-test-app';
+import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
 import { prepareScratchDatabase } from './testing/scratch-database';
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@capaian/shared/testing';
 import { ContractViolationError, PlatformPingV1, Topics, validateEnvelope, type EventEnvelope } from '@capaian/contracts';
 import { runWithCorrelationId } from '@capaian/shared/http';
 import { KafkaConnection } from './kafka.connection';
@@ -6,7 +7,7 @@ import { resolveMessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox.relay';
 import { OUTBOX_INSERT_CHUNK, OutboxService } from './outbox.service';
 import { watchTopic, type ReceivedKafkaMessage, type TopicWatcher } from './testing/kafka-probe';
-import { createMessagingTestApp, eventually, type MessagingTestApp } from './testing/messaging-test-app';
+import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
 import { prepareScratchDatabase } from './testing/scratch-database';
 import { CLOUDEVENTS_JSON } from './wire';
 

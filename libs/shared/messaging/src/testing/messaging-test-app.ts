@@ -72,18 +72,3 @@ export async function createMessagingTestApp(options: MessagingTestAppOptions): 
   return { app, config, dataSource: app.get(DataSource), groupId };
 }
 
-/** Polls until `check` returns a truthy value (or throws after timeoutMs). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
