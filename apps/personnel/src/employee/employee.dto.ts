@@ -1,3 +1,4 @@
+import { ReasonedChangeDto } from '../common/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { JENIS_ASN, JENIS_JABATAN, JENIS_KELAMIN, STATUS_PEGAWAI, type JenisAsn, type JenisJabatan, type JenisKelamin, type StatusPegawai } from '@capaian/kinerja';
@@ -192,18 +193,7 @@ export class SupervisorOverrideDto {
   effectiveDate?: string;
 }
 
-export class RemoveOverrideDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  effectiveDate?: string;
-}
+export class RemoveOverrideDto extends ReasonedChangeDto {}
 
 export class EmployeeListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Kode OPD' })

@@ -1,3 +1,4 @@
+import { ReasonedChangeDto } from '../common/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -76,18 +77,7 @@ export class MoveUnitDto {
   reason?: string;
 }
 
-export class CloseUnitDto {
-  @ApiProperty({ example: 'Perampingan struktur sesuai Perwali' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  effectiveDate?: string;
-}
+export class CloseUnitDto extends ReasonedChangeDto {}
 
 
 export class UnitListQuery extends PageQuery {

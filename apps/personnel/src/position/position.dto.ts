@@ -1,3 +1,4 @@
+import { ReasonedChangeDto } from '../common/dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -117,18 +118,7 @@ export class UpdatePositionDto {
   reason?: string;
 }
 
-export class ClosePositionDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  effectiveDate?: string;
-}
+export class ClosePositionDto extends ReasonedChangeDto {}
 
 
 export class PositionListQuery extends PageQuery {
