@@ -3,3 +3,4 @@ export * from './jenis-asn';
 export * from './nomor-induk';
 export * from './golongan';
 export * from './jabatan';
+export * from './violations';

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ViolationError, statusOfKind } from '@capaian/kinerja';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCorrelationId } from './request-context';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, defaultProblemByStatus, problemFor } from './problem';
@@ -37,6 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ViolationError) return problemOfViolations(exception);
     if (exception instanceof ProblemException) {
       const { errors, ...rest } = exception.extras;
       return problemFor(exception.getStatus(), exception.code, exception.message, {
@@ -57,4 +59,17 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problemFor(500);
   }
+}
+
+/**
+ * The single place where a violation's kind becomes an HTTP status. One violation gives its own
+ * code; several give `VALIDASI_GAGAL` (all malformed input, 400) or `ATURAN_DILANGGAR` (422), and
+ * every violation is listed in `errors` (with its field, or `""` when it concerns the whole request).
+ */
+export function problemOfViolations(error: ViolationError): ProblemDetails {
+  const summary = error.summary;
+  const errors = error.violations
+    .filter((v) => error.violations.length > 1 || v.field !== undefined)
+    .map((v) => ({ field: v.field ?? '', code: v.code, message: v.message }));
+  return problemFor(statusOfKind(summary.kind), summary.code, summary.message, errors.length > 0 ? { errors } : {});
 }

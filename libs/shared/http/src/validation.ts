@@ -2,7 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ProblemException } from './problem';
 
 /** Indonesian messages for class-validator constraints; the constraint name is the field error's code. */
-const messages: Record<string, string> = {
+export const validationMessages: Readonly<Record<string, string>> = {
   whitelistValidation: 'Kolom ini tidak dikenal',
   isDefined: 'Wajib diisi',
   isNotEmpty: 'Tidak boleh kosong',
@@ -38,7 +38,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
       out.push({
         field,
         code: constraint.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(),
-        message: messages[constraint] ?? error.constraints![constraint],
+        message: validationMessages[constraint] ?? error.constraints![constraint],
       });
     }
     if (error.children?.length) out.push(...toFieldErrors(error.children, field));
