@@ -1,6 +1,6 @@
 /**
  * Calendar dates as `YYYY-MM-DD` strings. Regulation dates (birth, TMT, effective dates) are dates,
- * not instants (architecture.md §6), so they never pass through `Date` and its time zones.
+ * not instants, so they never pass through `Date` and its time zones. "Now" comes from a `Clock`.
  */
 export type IsoDate = string;
 

@@ -4,3 +4,7 @@ export * from './nomor-induk';
 export * from './golongan';
 export * from './jabatan';
 export * from './violations';
+export * from './predikat';
+export * from './berakhlak';
+export * from './competency-development';
+export * from './clock';

@@ -1,6 +1,11 @@
 import type { JenisAsn } from './jenis-asn';
 
-/** Kinds of position (UU 20/2023; domain.md §2). */
+/**
+ * Kinds of position (jenis jabatan; UU 20/2023 on ASN, Pasal 18–19: JPT utama/madya/pratama,
+ * administrator, pengawas, pelaksana, and fungsional keahlian/keterampilan). The one position-kind
+ * code of the platform: personnel stores and publishes these, and appraisal and career read them
+ * from personnel's events, so no service declares codes of its own.
+ */
 export const JENIS_JABATAN = [
   'JPT_UTAMA',
   'JPT_MADYA',
@@ -53,7 +58,7 @@ export function tingkatStruktural(jenis: JenisJabatan): number {
   }
 }
 
-/** A pejabat penilai kinerja must be at least a pengawas (domain.md §5.4; delegation is handled by overrides). */
+/** A pejabat penilai kinerja must be at least a pengawas (PermenPANRB 6/2022; delegation is handled by overrides). */
 export function dapatMenjadiPejabatPenilai(jenis: JenisJabatan): boolean {
   return tingkatStruktural(jenis) >= tingkatStruktural('PENGAWAS');
 }

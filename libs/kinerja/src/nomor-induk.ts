@@ -2,7 +2,7 @@ import { addYears, isoDate, isValidCalendarDate, todayInJakarta, type IsoDate } 
 import { isPppk, type JenisAsn, type JenisKelamin } from './jenis-asn';
 
 /**
- * NIP (PNS, Perka BKN 22/2007) and NI PPPK: both 18 digits, with no checksum (domain.md §5.1–5.2).
+ * NIP (PNS, Perka BKN 22/2007) and NI PPPK: both 18 digits, with no checksum.
  * What makes a number real is uniqueness and a match against SIASN; here we only refuse numbers
  * that cannot be right: impossible dates, an appointment before working age, a sex digit that is
  * neither 1 nor 2 or contradicts the recorded sex, sequence 000.
@@ -39,7 +39,7 @@ export interface NomorIndukOptions {
   minimumAge?: number;
   /** How far after referenceDate a TMT may lie (a NIP is issued before its TMT); default 1 year. */
   maxYearsAhead?: number;
-  /** Accepted NI PPPK codes; default: any two digits except 00. Configuration, not code (domain.md §5.2). */
+  /** Accepted NI PPPK codes; default: any two digits except 00. Configuration, not code: BKN issues other codes. */
   kodePppkDiizinkan?: readonly string[];
   /** Earliest NI PPPK appointment year; default 2019 (the first PPPK intake under PP 49/2018). */
   tahunPppkMinimum?: number;
@@ -60,7 +60,7 @@ function birthDateOf(value: string, prefix: string, errors: NomorIndukError[], o
   const m = Number(value.slice(4, 6));
   const d = Number(value.slice(6, 8));
   const today = options.referenceDate ?? todayInJakarta();
-  // Do not apply the NIK "+40 for women" rule here: NIPs never use it (domain.md §5.1).
+  // Do not apply the NIK "+40 for women" rule here: NIPs never use it (Perka BKN 22/2007).
   if (!isValidCalendarDate(y, m, d) || y < 1900 || isoDate(y, m, d) > today) {
     errors.push({ code: `${prefix}_TANGGAL_LAHIR_TIDAK_VALID`, message: `Digit 1–8 ${label(prefix)} bukan tanggal lahir yang valid (YYYYMMDD)` });
     return undefined;
