@@ -6,6 +6,8 @@
 #   keycloak  Keycloak 26.7.3 (keycloak-quarkus-dist from Maven Central), http://127.0.0.1:8180,
 #             management 9180, realm `capaian` imported from infra/keycloak/capaian-realm.json
 #   mail      maildev from node_modules, SMTP 127.0.0.1:1025, web + REST API http://127.0.0.1:1080
+#   s3        S3Proxy 3.0.0 (org.gaul:s3proxy jar-with-dependencies from Maven Central), the S3 API on
+#             http://127.0.0.1:9000 over a filesystem backend in .infra/s3-data (evidence, certificates)
 #
 # Usage:
 #   infra/infra.sh up     [--caller NAME] [component...]   start (default: all), wait until really ready
@@ -36,7 +38,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN="$ROOT/.run"
 CACHE="$ROOT/.infra"
-ALL=(postgres kafka keycloak mail)
+ALL=(postgres kafka keycloak mail s3)
 export LC_ALL=C   # decimal point in $EPOCHREALTIME and awk output
 
 KEYCLOAK_VERSION=26.7.3
@@ -44,14 +46,18 @@ KC_HOME="$CACHE/keycloak-$KEYCLOAK_VERSION"
 KC_TARBALL="$CACHE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
 KAFKA_LIBS="$CACHE/kafka-libs"
 MAILDEV="$ROOT/node_modules/.bin/maildev"
+S3PROXY_VERSION=3.0.0
+S3PROXY_JAR="$CACHE/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
+# The objects stay across restarts (evidence files must outlive a reboot of the dev machine).
+S3_DATA="$CACHE/s3-data"
 PG_ARGS=(-h 127.0.0.1 -p 5432 -U postgres)
 
 # What a live process of each component has in its command line: a pid file whose process
 # is gone or now belongs to something else (pid reuse after a reboot) counts as stale.
-declare -A MARK=([kafka]='kafka\.Kafka' [keycloak]='kc\.sh|QuarkusEntryPoint' [mail]='maildev' [postgres]='postgres')
+declare -A MARK=([kafka]='kafka\.Kafka' [keycloak]='kc\.sh|QuarkusEntryPoint' [mail]='maildev' [postgres]='postgres' [s3]='s3proxy')
 # Seconds to wait for readiness / for a graceful stop.
-declare -A READY_TIMEOUT=([postgres]=30 [kafka]=90 [keycloak]=240 [mail]=30)
-declare -A STOP_TIMEOUT=([postgres]=30 [kafka]=30 [keycloak]=30 [mail]=10)
+declare -A READY_TIMEOUT=([postgres]=30 [kafka]=90 [keycloak]=240 [mail]=30 [s3]=60)
+declare -A STOP_TIMEOUT=([postgres]=30 [kafka]=30 [keycloak]=30 [mail]=10 [s3]=15)
 
 say() { printf '%s\n' "$*"; }
 err() { printf '%s\n' "$*" >&2; }
@@ -146,6 +152,14 @@ ensure_keycloak_dist() {
   rm -rf "$CACHE/kc-extract.tmp" && mkdir -p "$CACHE/kc-extract.tmp" || return 1
   tar -xzf "$KC_TARBALL" -C "$CACHE/kc-extract.tmp" || { err "keycloak: cannot extract $KC_TARBALL"; return 1; }
   rm -rf "$KC_HOME" && mv "$CACHE/kc-extract.tmp/keycloak-$KEYCLOAK_VERSION" "$KC_HOME" && rm -rf "$CACHE/kc-extract.tmp"
+}
+
+ensure_s3proxy_jar() {
+  [[ -f $S3PROXY_JAR ]] && return 0
+  say "s3: downloading org.gaul:s3proxy $S3PROXY_VERSION (jar-with-dependencies) from Maven Central ..."
+  mvn -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" -DoutputDirectory="$CACHE" \
+    >"$RUN/s3/download.log" 2>&1 || { fail_tail s3 "$RUN/s3/download.log"; return 1; }
 }
 
 keycloak_java_home() {
@@ -286,6 +300,38 @@ launch_mail() {
     --web 1080 --web-ip 127.0.0.1 --max-emails 2000)
 }
 
+launch_s3() {
+  alive s3 && return 2
+  rm -f "$RUN/s3/pid"
+  require_free_ports s3 9000 || return 1
+  ensure_s3proxy_jar || return 1
+  mkdir -p "$S3_DATA" || return 1
+  # Credentials of the development store only; production points S3_ENDPOINT at a real service.
+  cat >"$RUN/s3/s3proxy.conf" <<CONF || return 1
+s3proxy.endpoint=http://127.0.0.1:9000
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=capaian
+s3proxy.credential=capaian-s3-secret
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$S3_DATA
+CONF
+  rotate_log "$RUN/s3/s3proxy.log"
+  spawn s3 "$RUN/s3/s3proxy.log" "${S3_JAVA:-java}" -Xms64m -Xmx256m -jar "$S3PROXY_JAR" --properties "$RUN/s3/s3proxy.conf"
+}
+
+wait_s3() {
+  local pid i code
+  pid="$(pid_of s3)"
+  for ((i = 0; i < ${READY_TIMEOUT[s3]} * 5; i++)); do
+    # An anonymous request is refused (403) once the S3 handler answers.
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 http://127.0.0.1:9000/ 2>/dev/null || true)"
+    [[ $code == 403 || $code == 200 ]] && return 0
+    kill -0 "$pid" 2>/dev/null || { err "s3: process exited"; return 1; }
+    sleep 0.2
+  done
+  err "s3: not ready after ${READY_TIMEOUT[s3]} s"; return 1
+}
+
 wait_mail() {
   local pid i
   pid="$(pid_of mail)"
@@ -304,6 +350,7 @@ log_of() {
     kafka) echo "$RUN/kafka/kafka.log" ;;
     keycloak) echo "$RUN/keycloak/keycloak.log" ;;
     mail) echo "$RUN/mail/maildev.log" ;;
+    s3) echo "$RUN/s3/s3proxy.log" ;;
   esac
 }
 
@@ -313,6 +360,7 @@ url_of() {
     kafka) echo "127.0.0.1:9092" ;;
     keycloak) echo "http://127.0.0.1:8180/realms/capaian" ;;
     mail) echo "smtp 127.0.0.1:1025, http://127.0.0.1:1080" ;;
+    s3) echo "http://127.0.0.1:9000, bucket data in .infra/s3-data" ;;
   esac
 }
 
@@ -429,8 +477,8 @@ cmd_down() {
   else
     [[ ${#comps[@]} -gt 0 ]] && down_list=("${comps[@]}") || down_list=("${ALL[@]}")
   fi
-  # Always in reverse dependency order (mail, keycloak, kafka, postgres), whatever the order asked.
-  for c in mail keycloak kafka postgres; do
+  # Always in reverse dependency order (s3, mail, keycloak, kafka, postgres), whatever the order asked.
+  for c in s3 mail keycloak kafka postgres; do
     [[ " ${down_list[*]:-} " == *" $c "* ]] && stop_one "$c"
   done
   return 0
@@ -457,6 +505,7 @@ cmd_status() {
             kafka) port_open 9092 || state+=", NOT listening" ;;
             keycloak) curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:9180/health/ready 2>/dev/null || state+=", NOT ready" ;;
             mail) curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:1080/api/healthz 2>/dev/null || state+=", NOT ready" ;;
+            s3) port_open 9000 || state+=", NOT listening" ;;
           esac
         elif [[ -n $pid ]]; then state="stopped (stale pid file $pid)"; all_ok=1
         else state="stopped"; all_ok=1; fi ;;
