@@ -5,7 +5,9 @@ import type { ObjectDownload, ObjectStore } from './object-store';
 export class InMemoryObjectStore implements ObjectStore {
   readonly objects = new Map<string, { bytes: Buffer; contentType: string }>();
 
-  async ensureBucket(): Promise<void> {}
+  async ensureBucket(): Promise<void> {
+    // Nothing to create: the map is the bucket.
+  }
 
   async put(key: string, body: Readable, contentType: string): Promise<void> {
     const chunks: Buffer[] = [];
@@ -30,5 +32,7 @@ export class InMemoryObjectStore implements ObjectStore {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).slice(0, limit);
   }
 
-  async ping(): Promise<void> {}
+  async ping(): Promise<void> {
+    // Always reachable.
+  }
 }

@@ -89,7 +89,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async list(prefix: string, limit = 1000): Promise<string[]> {
     const res = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: limit }));
-    return (res.Contents ?? []).map((o) => o.Key!).filter(Boolean);
+    return (res.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : []));
   }
 
   async ping(): Promise<void> {
