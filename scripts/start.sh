@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm start: installs what is missing, starts PostgreSQL databases, Kafka, Keycloak and the mail
+# npm start: installs what is missing, starts PostgreSQL databases, Kafka, Keycloak, the S3 store and the mail
 # sink, builds every service, migrates its database, loads the Palembang demo data, starts the
 # services in the background and prints where to go. `npm stop` stops everything again.
 set -euo pipefail
@@ -10,7 +10,7 @@ export NX_DAEMON=false KAFKAJS_NO_PARTITIONER_WARNING=1
 ensure_node_modules
 mkdir -p "$RUN_DIR/services"
 
-log "starting infrastructure (PostgreSQL databases, Kafka, Keycloak, mail sink)"
+log "starting infrastructure (PostgreSQL databases, Kafka, Keycloak, mail sink, S3 store)"
 bash infra/infra.sh up
 
 log "building services"
@@ -60,6 +60,7 @@ Capaian is running.
   Health           http://127.0.0.1:3000/health
   Keycloak (SSO)   http://127.0.0.1:8180/admin   (admin / admin), realm "capaian"
   Mail sink        http://127.0.0.1:1080        (every e-mail the platform sends)
+  Object store     http://127.0.0.1:9000        (S3 API, S3Proxy; files in .infra/s3-data)
   Logs             .run/services/<service>.log, .run/<component>/
 
 Demo accounts (username = NIP, password: capaian-demo):
