@@ -1,8 +1,10 @@
+import { currentCorrelationId } from '@capaian/shared/http';
 import { Column, CreateDateColumn, Entity, EntityManager, Index, PrimaryGeneratedColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Who changed what, when, from which state to which (architecture.md §6). Written in the same
- * transaction as the change it describes, so the trail can never disagree with the data.
+ * Who changed what, when, from which state to which. Written in the same transaction as the change
+ * it describes, so the trail can never disagree with the data; the correlation id ties the row to the
+ * request's logs and to the events it produced.
  */
 @Entity({ name: 'audit_trail' })
 @Index(['entityType', 'entityId', 'occurredAt'])
@@ -55,10 +57,17 @@ export interface AuditRecord {
   toState?: string | null;
   reason?: string | null;
   details?: Record<string, unknown> | null;
+  /**
+   * Only for work that runs outside the request that caused it (a background job carrying the id it
+   * was started with). Left out, the current request's id is used.
+   */
   correlationId?: string | null;
 }
 
-/** Records an audit entry inside the caller's transaction. */
+/**
+ * Records an audit entry inside the caller's transaction. The correlation id comes from the request
+ * context (set for every HTTP request and consumed event), so no caller can forget it.
+ */
 export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
   await manager.insert(AuditEntry, {
     actor: record.actor,
@@ -70,7 +79,7 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
     toState: record.toState ?? null,
     reason: record.reason ?? null,
     details: (record.details ?? null) as never,
-    correlationId: record.correlationId ?? null,
+    correlationId: record.correlationId ?? currentCorrelationId() ?? null,
   });
 }
 
