@@ -19,6 +19,8 @@ const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 // Kafka's own rule for topic names, checked here so a bad entry fails with a clear message.
 const VALID_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
+const configs = new Map();
+
 function wantedTopics() {
   if (!fs.existsSync(topicsFile)) {
     console.warn(`topics: WARNING ${path.relative(repoRoot, topicsFile)} not found, no topics created`);
@@ -27,12 +29,21 @@ function wantedTopics() {
   const list = JSON.parse(fs.readFileSync(topicsFile, 'utf8'));
   if (!Array.isArray(list)) throw new Error(`${topicsFile}: expected a JSON array`);
   const wanted = new Map();
+  configs.clear();
   for (const entry of list) {
     const name = entry && entry.name;
     const partitions = entry && entry.partitions === undefined ? 1 : entry && entry.partitions;
     if (typeof name !== 'string' || !VALID_NAME.test(name)) throw new Error(`${topicsFile}: bad topic name ${JSON.stringify(name)}`);
     if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`${topicsFile}: bad partitions for ${name}`);
     wanted.set(name, Math.max(partitions, wanted.get(name) || 0));
+    // Optional topic configs, e.g. {"cleanup.policy": "compact"} for a snapshot topic; applied when
+    // the topic is created (an existing topic keeps its configs: change them with kafka-configs).
+    if (entry.config !== undefined) {
+      if (!entry.config || typeof entry.config !== 'object' || Object.values(entry.config).some((v) => typeof v !== 'string')) {
+        throw new Error(`${topicsFile}: config of ${name} must be an object of strings`);
+      }
+      configs.set(name, entry.config);
+    }
     // A DLQ needs no parallelism and keeps failed messages in one ordered place.
     if (!name.endsWith('.dlq') && !wanted.has(`${name}.dlq`)) wanted.set(`${name}.dlq`, 1);
   }
@@ -51,7 +62,12 @@ async function main() {
     if (toCreate.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: toCreate.map(([topic, numPartitions]) => ({ topic, numPartitions, replicationFactor: 1 })),
+        topics: toCreate.map(([topic, numPartitions]) => ({
+          topic,
+          numPartitions,
+          replicationFactor: 1,
+          configEntries: Object.entries(configs.get(topic) || {}).map(([name, value]) => ({ name, value })),
+        })),
       });
     }
     // Grow existing topics that have fewer partitions than topics.json asks for.

@@ -10,6 +10,8 @@ export const Topics = {
   personnelOrgUnit: 'personnel.org-unit.v1',
   personnelPosition: 'personnel.position.v1',
   personnelEmployee: 'personnel.employee.v1',
+  /** Full snapshots from the republish command; log-compacted (`cleanup.policy=compact`), keyed by aggregate id. */
+  personnelSnapshot: 'personnel.snapshot.v1',
   appraisalSkp: 'appraisal.skp.v1',
   careerEnrolment: 'career.enrolment.v1',
 } as const;
@@ -19,6 +21,8 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 export interface TopicDefinition {
   name: string;
   partitions: number;
+  /** Kafka topic configs set when the topic is created, e.g. `{ "cleanup.policy": "compact" }`. */
+  config?: Record<string, string>;
 }
 
 export const topicDefinitions: readonly TopicDefinition[] = topicList;

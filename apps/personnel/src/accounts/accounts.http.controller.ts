@@ -1,10 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ELEVATED_ROLES, type ElevatedRole } from '@capaian/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { actorOf, Role } from '../common/access';
 import { EmployeeAccess } from '../employee/employee-access';
 import { GrantAdminOpdDto } from '../employee/employee.dto';
+import { AccountMessages } from './accounts.messages';
 import { AccountsService } from './accounts.service';
+
+function elevatedRole(value: string): ElevatedRole {
+  if (!(ELEVATED_ROLES as readonly string[]).includes(value)) throw AccountMessages.error('PERAN_TIDAK_DIKENAL', { role: value }, 'role');
+  return value as ElevatedRole;
+}
 
 /** SSO accounts of employees (Keycloak): state, (re)provisioning, and the OPD-scoped admin-opd role. */
 @ApiTags('akun-sso')
@@ -50,5 +57,25 @@ export class AccountsHttpController {
   async revoke(@CurrentPrincipal() p: Principal, @Param('ref') ref: string) {
     const key = await this.access.find(ref);
     return this.accounts.revokeAdminOpd(key.id, actorOf(p));
+  }
+
+  // After the admin-opd routes: a static segment wins over the parameter, so admin-opd keeps its own body (the OPD).
+  @Post('roles/:role')
+  @HttpCode(200)
+  @Roles(Role.adminBkpsdm)
+  @ApiOperation({ summary: 'Memberi peran admin-bkpsdm atau pimpinan kepada pegawai' })
+  async grantRole(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Param('role') role: string) {
+    const wanted = elevatedRole(role);
+    const key = await this.access.find(ref);
+    return this.accounts.grantRole(key.id, wanted, actorOf(p));
+  }
+
+  @Delete('roles/:role')
+  @Roles(Role.adminBkpsdm)
+  @ApiOperation({ summary: 'Mencabut peran admin-bkpsdm atau pimpinan' })
+  async revokeRole(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Param('role') role: string) {
+    const wanted = elevatedRole(role);
+    const key = await this.access.find(ref);
+    return this.accounts.revokeRole(key.id, wanted, actorOf(p));
   }
 }

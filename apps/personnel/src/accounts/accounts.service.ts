@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RoleGrantedV1, RoleRevokedV1, type ElevatedRole, type RoleChangedData, type UnitRef } from '@capaian/contracts';
 import { ProblemException } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { Role, type Actor } from '../common/access';
+import { PersonnelEvents } from '../common/events';
+import { AccountMessages } from './accounts.messages';
 import { splitName } from '../employee/domain/employee.rules';
 import { ACCOUNT_DIRECTORY, AccountDirectoryError, type AccountDirectory } from './domain/account-directory.port';
 
@@ -21,7 +24,9 @@ interface EmployeeAccountRow {
   name: string;
   email: string | null;
   status: string;
+  opd_id: string | null;
   opd_code: string | null;
+  opd_name: string | null;
   account_id: string | null;
   account_status: AccountState['status'];
   account_error: string | null;
@@ -42,11 +47,41 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ACCOUNT_DIRECTORY) private readonly directory: AccountDirectory,
+    private readonly events: PersonnelEvents,
   ) {}
+
+  /**
+   * The audit row and the role event in one transaction, after Keycloak took the change: the
+   * directory is not transactional with our database, so the event follows what really happened.
+   */
+  private async recordRoleChange(
+    employeeId: string,
+    change: { granted: boolean; role: ElevatedRole; opd: UnitRef | null; nip: string; reason: string | null },
+    actor: Actor,
+  ): Promise<void> {
+    const data: RoleChangedData = { employeeId, nip: change.nip, role: change.role, opd: change.opd, reason: change.reason };
+    await this.dataSource.transaction(async (m) => {
+      await recordAudit(m, {
+        actor: actor.subject,
+        actorNip: actor.nip,
+        action: change.granted ? 'account.role-granted' : 'account.role-revoked',
+        entityType: 'employee',
+        entityId: employeeId,
+        ...(change.granted ? { toState: change.role } : { fromState: change.role }),
+        reason: change.reason,
+        details: { role: change.role, ...(change.opd ? { opd: change.opd.code } : {}) },
+      });
+      await this.events.emit(m, change.granted ? RoleGrantedV1 : RoleRevokedV1, employeeId, data);
+    });
+  }
+
+  private opdRef(e: EmployeeAccountRow): UnitRef | null {
+    return e.opd_id && e.opd_code && e.opd_name ? { unitId: e.opd_id, code: e.opd_code, name: e.opd_name } : null;
+  }
 
   private async row(employeeId: string): Promise<EmployeeAccountRow> {
     const [row] = await this.dataSource.query(
-      `SELECT e.id, e.nip, e.name, e.email, e.status, o.code AS opd_code, e.account_id, e.account_status, e.account_error
+      `SELECT e.id, e.nip, e.name, e.email, e.status, o.id AS opd_id, o.code AS opd_code, o.name AS opd_name, e.account_id, e.account_status, e.account_error
          FROM employee e LEFT JOIN org_unit o ON o.id = e.opd_id WHERE e.id = $1`,
       [employeeId],
     );
@@ -119,15 +154,12 @@ export class AccountsService {
         const roles = await this.directory.realmRoles(e.account_id);
         if (roles.includes(Role.adminOpd)) {
           await this.directory.removeRealmRoles(e.account_id, [Role.adminOpd]);
-          await recordAudit(this.dataSource.manager, {
-            actor: actor.subject,
-            actorNip: actor.nip,
-            action: 'account.role-revoked',
-            entityType: 'employee',
-            entityId: employeeId,
-            reason: 'Pindah OPD: peran admin-opd hanya berlaku untuk OPD lama',
-            details: { role: Role.adminOpd },
-          });
+          // The old OPD is no longer on the row; the revocation names no OPD (the role is gone everywhere).
+          await this.recordRoleChange(
+            employeeId,
+            { granted: false, role: Role.adminOpd, opd: null, nip: e.nip, reason: 'Pindah OPD: peran admin-opd hanya berlaku untuk OPD lama' },
+            actor,
+          );
         }
       }
     } catch (error) {
@@ -187,43 +219,59 @@ export class AccountsService {
     }
     const state = e.account_id && e.account_status === 'AKTIF' ? { status: 'AKTIF' as const, accountId: e.account_id } : await this.provision(employeeId, actor);
     if (state.status !== 'AKTIF' || !state.accountId) throw this.unavailable();
+    let held: boolean;
     try {
       await this.directory.update(state.accountId, { attributes: { nip: e.nip, opd: e.opd_code } });
-      await this.directory.addRealmRoles(state.accountId, [Role.adminOpd]);
+      held = (await this.directory.realmRoles(state.accountId)).includes(Role.adminOpd);
+      if (!held) await this.directory.addRealmRoles(state.accountId, [Role.adminOpd]);
     } catch (error) {
       if (error instanceof AccountDirectoryError) throw this.unavailable();
       throw error;
     }
-    await recordAudit(this.dataSource.manager, {
-      actor: actor.subject,
-      actorNip: actor.nip,
-      action: 'account.role-granted',
-      entityType: 'employee',
-      entityId: employeeId,
-      toState: Role.adminOpd,
-      details: { role: Role.adminOpd, opd: e.opd_code },
-    });
+    // Granting a role the account already holds changes nothing and announces nothing.
+    if (!held) await this.recordRoleChange(employeeId, { granted: true, role: Role.adminOpd, opd: this.opdRef(e), nip: e.nip, reason: null }, actor);
     return this.state(employeeId);
   }
 
   async revokeAdminOpd(employeeId: string, actor: Actor): Promise<AccountState> {
+    return this.revokeRole(employeeId, Role.adminOpd, actor);
+  }
+
+  /**
+   * Grants `admin-bkpsdm` or `pimpinan` (city-wide roles; admin-opd has its own rule above). The
+   * account is created first when the employee has none yet.
+   */
+  async grantRole(employeeId: string, role: ElevatedRole, actor: Actor): Promise<AccountState> {
+    if (role === Role.adminOpd) return this.grantAdminOpd(employeeId, undefined, actor);
     const e = await this.row(employeeId);
-    if (!e.account_id) throw new ProblemException(409, 'AKUN_TIDAK_ADA', 'Pegawai belum memiliki akun');
+    if (e.status !== 'AKTIF' && e.status !== 'CUTI') throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Peran hanya dapat diberikan kepada pegawai aktif');
+    const state = e.account_id && e.account_status === 'AKTIF' ? { status: 'AKTIF' as const, accountId: e.account_id } : await this.provision(employeeId, actor);
+    if (state.status !== 'AKTIF' || !state.accountId) throw this.unavailable();
+    let held: boolean;
     try {
-      await this.directory.removeRealmRoles(e.account_id, [Role.adminOpd]);
+      held = (await this.directory.realmRoles(state.accountId)).includes(role);
+      if (!held) await this.directory.addRealmRoles(state.accountId, [role]);
     } catch (error) {
       if (error instanceof AccountDirectoryError) throw this.unavailable();
       throw error;
     }
-    await recordAudit(this.dataSource.manager, {
-      actor: actor.subject,
-      actorNip: actor.nip,
-      action: 'account.role-revoked',
-      entityType: 'employee',
-      entityId: employeeId,
-      fromState: Role.adminOpd,
-      details: { role: Role.adminOpd },
-    });
+    if (!held) await this.recordRoleChange(employeeId, { granted: true, role, opd: null, nip: e.nip, reason: null }, actor);
+    return this.state(employeeId);
+  }
+
+  /** Takes an elevated role away; revoking a role the account does not hold changes nothing. */
+  async revokeRole(employeeId: string, role: ElevatedRole, actor: Actor): Promise<AccountState> {
+    const e = await this.row(employeeId);
+    if (!e.account_id) throw AccountMessages.error('AKUN_TIDAK_ADA');
+    let held: boolean;
+    try {
+      held = (await this.directory.realmRoles(e.account_id)).includes(role);
+      if (held) await this.directory.removeRealmRoles(e.account_id, [role]);
+    } catch (error) {
+      if (error instanceof AccountDirectoryError) throw this.unavailable();
+      throw error;
+    }
+    if (held) await this.recordRoleChange(employeeId, { granted: false, role, opd: role === Role.adminOpd ? this.opdRef(e) : null, nip: e.nip, reason: null }, actor);
     return this.state(employeeId);
   }
 

@@ -49,7 +49,16 @@ export async function positionSnapshot(manager: EntityManager, positionId: strin
   };
 }
 
-export function positionRef(row: { position_id: string | null; position_code: string; position_name: string; jenis_jabatan: string; jenjang: string | null; kelas_jabatan: number | null }): PositionRef | null {
+export function positionRef(row: {
+  position_id: string | null;
+  position_code: string;
+  position_name: string;
+  jenis_jabatan: string;
+  jenjang: string | null;
+  kelas_jabatan: number | null;
+  /** Whether the position heads its unit; read models need it to know who may appraise. */
+  position_unit_head?: boolean | null;
+}): PositionRef | null {
   if (!row.position_id) return null;
   return {
     positionId: row.position_id,
@@ -58,6 +67,7 @@ export function positionRef(row: { position_id: string | null; position_code: st
     jenisJabatan: row.jenis_jabatan,
     jenjang: row.jenjang,
     kelasJabatan: row.kelas_jabatan === null ? null : Number(row.kelas_jabatan),
+    unitHead: row.position_unit_head === true,
   };
 }
 
@@ -73,11 +83,13 @@ export async function employeeSnapshots(manager: EntityManager, employeeIds: rea
     `SELECT e.id, e.nip, e.name, e.jenis_asn, e.sex, e.birth_date::text AS birth_date, e.golongan, e.pangkat, e.status, e.email,
             e.tmt_jabatan::text AS tmt_jabatan,
             p.id AS position_id, p.code AS position_code, p.name AS position_name, p.jenis_jabatan, p.jenjang, p.kelas_jabatan,
+            (pu.head_position_id IS NOT NULL AND pu.head_position_id = p.id) AS position_unit_head,
             u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
             o.id AS opd_id, o.code AS opd_code, o.name AS opd_name,
             s.id AS sup_id, s.nip AS sup_nip, s.name AS sup_name
        FROM employee e
        LEFT JOIN position p ON p.id = e.position_id
+       LEFT JOIN org_unit pu ON pu.id = p.unit_id
        LEFT JOIN org_unit u ON u.id = e.unit_id
        LEFT JOIN org_unit o ON o.id = e.opd_id
        LEFT JOIN LATERAL (SELECT personnel_supervisor_at(e.id, $2::date) AS id) sv ON true

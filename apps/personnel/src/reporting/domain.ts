@@ -63,3 +63,64 @@ export function chooseAppraisers(chain: readonly ChainLink[], directIsOverride: 
   }
   return { penilai: index, atasanPenilai: index + 1 < chain.length ? index + 1 : null, basis };
 }
+
+/** One employee in the current reporting graph: their effective supervisor and what qualifies them. */
+export interface GraphNode extends ChainLink {
+  /** Effective direct supervisor (override or position tree), null at the top. */
+  supervisorId: string | null;
+  /** The explicit override, when one is set (it may point at someone no longer active). */
+  overrideId: string | null;
+}
+
+/** The ids of an employee's appraisers, comparable across two states of the graph. */
+export interface AppraiserIds {
+  penilaiId: string | null;
+  atasanPenilaiId: string | null;
+  basis: PenilaiBasis | null;
+}
+
+export const NO_APPRAISERS: AppraiserIds = { penilaiId: null, atasanPenilaiId: null, basis: null };
+
+/** The supervisors of `employeeId`, nearest first, stopping at the top, at a repeat or after 32 links. */
+export function chainIn(employeeId: string, nodes: ReadonlyMap<string, GraphNode>): GraphNode[] {
+  const seen = new Set<string>([employeeId]);
+  const out: GraphNode[] = [];
+  let next = nodes.get(employeeId)?.supervisorId ?? null;
+  while (next && !seen.has(next) && out.length < 32) {
+    const node = nodes.get(next);
+    if (!node) break;
+    seen.add(next);
+    out.push(node);
+    next = node.supervisorId;
+  }
+  return out;
+}
+
+/** Appraisers of one employee from a graph holding their whole chain (same rule as chooseAppraisers). */
+export function appraisersIn(employeeId: string, nodes: ReadonlyMap<string, GraphNode>): AppraiserIds {
+  const self = nodes.get(employeeId);
+  if (!self) return NO_APPRAISERS;
+  const chain = chainIn(employeeId, nodes);
+  const directIsOverride = self.overrideId !== null && chain[0]?.employeeId === self.overrideId;
+  const choice = chooseAppraisers(chain, directIsOverride);
+  if (!choice) return NO_APPRAISERS;
+  return {
+    penilaiId: chain[choice.penilai].employeeId,
+    atasanPenilaiId: choice.atasanPenilai === null ? null : chain[choice.atasanPenilai].employeeId,
+    basis: choice.basis,
+  };
+}
+
+export function sameAppraisers(a: AppraiserIds, b: AppraiserIds): boolean {
+  return a.penilaiId === b.penilaiId && a.atasanPenilaiId === b.atasanPenilaiId && a.basis === b.basis;
+}
+
+/**
+ * Whether a change above `node` can alter the appraisers of the people below it. Someone who
+ * qualifies as penilai ends the search for everyone under them: their reports' penilai is them (or
+ * someone nearer) and the atasan penilai is their own supervisor, whoever that becomes — a change
+ * of that supervisor makes `node` itself a changed employee, searched from separately.
+ */
+export function shieldsReports(node: ChainLink): boolean {
+  return eligiblePenilai(node);
+}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ReportingLineChangedV1, type ReportingLineChangedData } from '@capaian/contracts';
+import { AppraisersChangedV1, ReportingLineChangedV1, type AppraisersChangedData, type ReportingLineChangedData } from '@capaian/contracts';
 import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { PersonnelEvents } from '../common/events';
 import { employeeRefs } from '../common/snapshots';
+import { NO_APPRAISERS, sameAppraisers, type AppraiserIds } from './domain';
+import { appraiserDependents, appraiserIdsOf } from './infrastructure/reporting-graph.queries';
 import { supervisorIdsAt } from './infrastructure/reporting.queries';
 
 /** What a change may touch: positions whose occupancy or superior changes, employees who change. */
@@ -15,6 +17,8 @@ export interface ReportingScope {
 export interface ReportingSnapshot {
   candidates: string[];
   before: Map<string, string | null>;
+  /** Everyone whose pejabat penilai or atasan penilai the change may alter, with their appraisers before it. */
+  appraisersBefore: Map<string, AppraiserIds>;
 }
 
 /**
@@ -23,6 +27,12 @@ export interface ReportingSnapshot {
  * everyone who could be affected: occupants of the touched positions, occupants of positions below
  * them (through vacancies and through the touched positions themselves), the touched employees and
  * whoever has an override pointing at them; after the change it recomputes and compares.
+ *
+ * The same before/after comparison drives `appraisers-changed`: the appraisers depend on the whole
+ * chain up to the first supervisor who may appraise, so the candidates are extended downwards from
+ * everyone above (appraiserDependents), and each one's pejabat penilai and atasan penilai are
+ * compared. Every use case that may move a reporting line already calls before/after, so an
+ * appraiser change has one place where it is detected, whatever caused it.
  */
 @Injectable()
 export class ReportingLineTracker {
@@ -50,15 +60,69 @@ export class ReportingLineTracker {
       [positions, employees],
     );
     const candidates = rows.map((r) => r.id);
-    const before = await supervisorIdsAt(manager, candidates, todayInJakarta());
-    return { candidates, before };
+    const today = todayInJakarta();
+    const before = await supervisorIdsAt(manager, candidates, today);
+    const dependents = await appraiserDependents(manager, [...new Set([...candidates, ...employees])], today);
+    const appraisersBefore = await appraiserIdsOf(manager, dependents, today);
+    return { candidates, before, appraisersBefore };
   }
 
   /**
    * Emits one event per employee whose supervisor changed. `skip` lists employees whose own event
-   * (hired, transferred…) already carries the new supervisor.
+   * (hired, transferred…) already carries the new supervisor; their appraisers are still compared
+   * (no employee event carries appraisers), a new hire's against none. Then one
+   * `appraisers-changed` per employee whose pejabat penilai, atasan penilai or its basis changed.
    */
   async after(
+    manager: EntityManager,
+    snapshot: ReportingSnapshot,
+    options: { effectiveDate: IsoDate; reason?: string | null; skip?: readonly string[] },
+  ): Promise<string[]> {
+    const changed = await this.emitSupervisorChanges(manager, snapshot, options);
+    await this.emitAppraiserChanges(manager, snapshot, options);
+    return changed;
+  }
+
+  private async emitAppraiserChanges(
+    manager: EntityManager,
+    snapshot: ReportingSnapshot,
+    options: { effectiveDate: IsoDate; reason?: string | null; skip?: readonly string[] },
+  ): Promise<void> {
+    const ids = [...new Set([...snapshot.appraisersBefore.keys(), ...(options.skip ?? [])])];
+    const after = await appraiserIdsOf(manager, ids, todayInJakarta());
+    const changed = ids.filter((id) => !sameAppraisers(snapshot.appraisersBefore.get(id) ?? NO_APPRAISERS, after.get(id) ?? NO_APPRAISERS));
+    if (changed.length === 0) return;
+    const refIds = new Set<string>(changed);
+    for (const id of changed) {
+      for (const a of [snapshot.appraisersBefore.get(id), after.get(id)]) {
+        if (a?.penilaiId) refIds.add(a.penilaiId);
+        if (a?.atasanPenilaiId) refIds.add(a.atasanPenilaiId);
+      }
+    }
+    const refs = await employeeRefs(manager, [...refIds]);
+    const ref = (id: string | null) => (id ? (refs.get(id) ?? null) : null);
+    const events = changed
+      .filter((id) => refs.has(id))
+      .map((id) => {
+        const b = snapshot.appraisersBefore.get(id) ?? NO_APPRAISERS;
+        const a = after.get(id) ?? NO_APPRAISERS;
+        const data: AppraisersChangedData = {
+          employeeId: id,
+          nip: refs.get(id)!.nip,
+          pejabatPenilai: ref(a.penilaiId),
+          atasanPejabatPenilai: ref(a.atasanPenilaiId),
+          basis: a.basis,
+          previousPejabatPenilai: ref(b.penilaiId),
+          previousAtasanPejabatPenilai: ref(b.atasanPenilaiId),
+          reason: options.reason ?? null,
+          effectiveDate: options.effectiveDate,
+        };
+        return { type: AppraisersChangedV1, subject: id, data };
+      });
+    await this.events.emitMany(manager, events);
+  }
+
+  private async emitSupervisorChanges(
     manager: EntityManager,
     snapshot: ReportingSnapshot,
     options: { effectiveDate: IsoDate; reason?: string | null; skip?: readonly string[] },

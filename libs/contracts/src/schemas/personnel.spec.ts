@@ -1,7 +1,22 @@
 import { createEnvelope } from '../envelope';
 import { ContractViolationError, contractFor, validateEnvelope } from '../registry';
 import { Topics } from '../topics';
-import { EmployeeHiredV1, EmployeeTransferredV1, OrgUnitCreatedV1, ReportingLineChangedV1, type EmployeeSnapshot, type OrgUnitSnapshot } from './personnel';
+import { topicDefinitions } from '../topics';
+import {
+  AppraisersChangedV1,
+  EmployeeHiredV1,
+  EmployeeSnapshotV1,
+  EmployeeTransferredV1,
+  OrgUnitCreatedV1,
+  OrgUnitSnapshotV1,
+  PositionSnapshotV1,
+  ReportingLineChangedV1,
+  RoleGrantedV1,
+  RoleRevokedV1,
+  type EmployeeSnapshot,
+  type EmployeeSnapshotData,
+  type OrgUnitSnapshot,
+} from './personnel';
 
 const unit: OrgUnitSnapshot = {
   unitId: 'u1',
@@ -66,5 +81,58 @@ describe('personnel contracts', () => {
     ['a bad date', { ...employee, effectiveDate: '28/11/2026' }],
   ])('refuse %s', (_name, data) => {
     expect(() => validateEnvelope(envelope(EmployeeHiredV1, data))).toThrow(ContractViolationError);
+  });
+
+  it('carry the unit-head flag on position references, and still accept events produced before it existed', () => {
+    const head = { ...employee, position: { ...employee.position!, unitHead: true } };
+    expect(() => validateEnvelope(envelope(EmployeeHiredV1, head))).not.toThrow();
+    expect(() => validateEnvelope(envelope(EmployeeHiredV1, employee))).not.toThrow();
+    expect(() => validateEnvelope(envelope(EmployeeHiredV1, { ...employee, position: { ...employee.position!, unitHead: 'ya' } }))).toThrow(ContractViolationError);
+  });
+
+  const siti = { employeeId: 'e2', nip: '198507222010012003', name: 'Siti Rahmawati' };
+  const ahmad = { employeeId: 'e3', nip: '197512251998031001', name: 'Ahmad Fauzi' };
+
+  it('describe appraiser changes on the employee topic', () => {
+    expect(contractFor(AppraisersChangedV1).topic).toBe(Topics.personnelEmployee);
+    const data = {
+      employeeId: 'e1',
+      nip: employee.nip,
+      pejabatPenilai: siti,
+      atasanPejabatPenilai: ahmad,
+      basis: 'ATASAN_LANGSUNG',
+      previousPejabatPenilai: null,
+      previousAtasanPejabatPenilai: null,
+      reason: 'Pengangkatan pegawai',
+      effectiveDate: '2026-12-01',
+    };
+    expect(() => validateEnvelope(envelope(AppraisersChangedV1, data))).not.toThrow();
+    // An employee who left has none.
+    expect(() => validateEnvelope(envelope(AppraisersChangedV1, { ...data, pejabatPenilai: null, atasanPejabatPenilai: null, basis: null }))).not.toThrow();
+    expect(() => validateEnvelope(envelope(AppraisersChangedV1, { ...data, basis: 'ATASAN_SIAPA_SAJA' }))).toThrow(ContractViolationError);
+  });
+
+  it('describe role grants and revocations, limited to the elevated roles', () => {
+    const grant = { employeeId: 'e4', nip: '198811102012121001', role: 'admin-opd', opd: { unitId: 'u1', code: 'DISKOMINFO', name: 'Diskominfo' }, reason: null };
+    expect(() => validateEnvelope(envelope(RoleGrantedV1, grant))).not.toThrow();
+    expect(() => validateEnvelope(envelope(RoleRevokedV1, { ...grant, role: 'pimpinan', opd: null }))).not.toThrow();
+    expect(() => validateEnvelope(envelope(RoleGrantedV1, { ...grant, role: 'pegawai' }))).toThrow(ContractViolationError);
+  });
+
+  it('put full snapshots on the log-compacted snapshot topic', () => {
+    for (const type of [OrgUnitSnapshotV1, PositionSnapshotV1, EmployeeSnapshotV1]) expect(contractFor(type).topic).toBe(Topics.personnelSnapshot);
+    expect(topicDefinitions.find((t) => t.name === Topics.personnelSnapshot)?.config).toMatchObject({ 'cleanup.policy': 'compact' });
+    const snapshot: EmployeeSnapshotData = {
+      ...employee,
+      pejabatPenilai: siti,
+      atasanPejabatPenilai: ahmad,
+      basis: 'ATASAN_LANGSUNG',
+      supervisorOverride: false,
+      roles: [{ role: 'pimpinan', opd: null }],
+    };
+    expect(() => validateEnvelope(envelope(EmployeeSnapshotV1, snapshot))).not.toThrow();
+    expect(() => validateEnvelope(envelope(OrgUnitSnapshotV1, unit))).not.toThrow();
+    const { roles: _r, ...withoutRoles } = snapshot;
+    expect(() => validateEnvelope(envelope(EmployeeSnapshotV1, withoutRoles))).toThrow(ContractViolationError);
   });
 });

@@ -21,6 +21,28 @@ export const EmployeePromotedV1 = 'capaian.personnel.employee.promoted.v1';
 export const EmployeeLeftV1 = 'capaian.personnel.employee.left.v1';
 /** The effective supervisor of an employee changed (override set or removed, or the position tree changed). */
 export const ReportingLineChangedV1 = 'capaian.personnel.employee.reporting-line-changed.v1';
+/**
+ * The pejabat penilai kinerja or the atasan pejabat penilai of an employee changed, for any reason
+ * (a new supervisor, a supervisor's new position, a unit head appointed, an override…). A new
+ * event type rather than new fields on reporting-line-changed: the appraisers can change while
+ * the direct supervisor stays the same, and v1 consumers of that event must keep working.
+ */
+export const AppraisersChangedV1 = 'capaian.personnel.employee.appraisers-changed.v1';
+/** An elevated role (admin-opd for one OPD, admin-bkpsdm, pimpinan) was granted to an employee's account. */
+export const RoleGrantedV1 = 'capaian.personnel.employee.role-granted.v1';
+/** An elevated role was taken away (also when a transfer to another OPD ends an admin-opd role). */
+export const RoleRevokedV1 = 'capaian.personnel.employee.role-revoked.v1';
+
+/**
+ * Full current state of one aggregate, published by the republish command on the log-compacted
+ * topic `personnel.snapshot.v1` (Kafka key = aggregate id, so compaction keeps the latest state of
+ * each unit, position and employee). A new or wiped consumer rebuilds from this topic and then
+ * follows the delta topics; consumers order a snapshot and the deltas of one aggregate by the
+ * envelope's `time` (see libs/shared/projection/README.md).
+ */
+export const OrgUnitSnapshotV1 = 'capaian.personnel.org-unit.snapshot.v1';
+export const PositionSnapshotV1 = 'capaian.personnel.position.snapshot.v1';
+export const EmployeeSnapshotV1 = 'capaian.personnel.employee.snapshot.v1';
 
 export type OrgUnitStatus = 'AKTIF' | 'DITUTUP';
 export type PositionStatus = 'AKTIF' | 'DITUTUP';
@@ -82,6 +104,12 @@ export interface PositionRef {
   jenisJabatan: string;
   jenjang: string | null;
   kelasJabatan: number | null;
+  /**
+   * True when the position is the head (kepala) of its unit: a kepala sekolah or kepala puskesmas
+   * may hold a fungsional position and still appraise their staff. Optional in the schema only
+   * because events produced before the field existed lack it; personnel always sets it.
+   */
+  unitHead?: boolean;
 }
 export interface UnitRef {
   unitId: string;
@@ -135,6 +163,53 @@ export interface EmployeeLeftData extends EmployeeSnapshot {
   lastPosition: PositionRef | null;
   lastOpd: UnitRef | null;
 }
+export type PenilaiBasis = 'ATASAN_LANGSUNG' | 'PENUNJUKAN' | 'ATASAN_BERJENJANG';
+
+export interface Appraisers {
+  /** Pejabat penilai kinerja; null when nobody in the reporting chain qualifies (e.g. the Sekda). */
+  pejabatPenilai: EmployeeRef | null;
+  /** Atasan pejabat penilai kinerja (the penilai's own supervisor), or null. */
+  atasanPejabatPenilai: EmployeeRef | null;
+  /** How the penilai was found: the direct supervisor, an explicit delegation, or a higher supervisor. */
+  basis: PenilaiBasis | null;
+}
+
+export interface AppraisersChangedData extends Appraisers {
+  employeeId: string;
+  nip: string;
+  previousPejabatPenilai: EmployeeRef | null;
+  previousAtasanPejabatPenilai: EmployeeRef | null;
+  reason: string | null;
+  effectiveDate: string;
+}
+
+/** The roles personnel publishes; `pegawai` (every employee) and `integrasi-baca` (apps) are not. */
+export type ElevatedRole = 'admin-opd' | 'admin-bkpsdm' | 'pimpinan';
+export const ELEVATED_ROLES: readonly ElevatedRole[] = ['admin-opd', 'admin-bkpsdm', 'pimpinan'];
+
+export interface RoleAssignment {
+  role: ElevatedRole;
+  /** The OPD an admin-opd administers (always the employee's own OPD); null for the other roles. */
+  opd: UnitRef | null;
+}
+
+export interface RoleChangedData extends RoleAssignment {
+  employeeId: string;
+  nip: string;
+  reason: string | null;
+}
+export type RoleGrantedData = RoleChangedData;
+export type RoleRevokedData = RoleChangedData;
+
+export type OrgUnitSnapshotData = OrgUnitSnapshot;
+export type PositionSnapshotData = PositionSnapshot;
+export interface EmployeeSnapshotData extends EmployeeSnapshot, Appraisers {
+  /** True when the supervisor comes from an explicit override rather than the position tree. */
+  supervisorOverride: boolean;
+  /** Every elevated role the employee's account holds now (empty when none or no account). */
+  roles: RoleAssignment[];
+}
+
 export interface ReportingLineChangedData {
   employeeId: string;
   nip: string;
@@ -199,6 +274,7 @@ const positionRef = {
     jenisJabatan: text,
     jenjang: { type: 'string', maxLength: 64, nullable: true },
     kelasJabatan: { type: 'integer', minimum: 1, maximum: 17, nullable: true },
+    unitHead: { type: 'boolean' },
   },
   additionalProperties: false,
 } as const;
@@ -236,6 +312,17 @@ const employeeProperties = {
   effectiveDate: date,
 } as const;
 const employeeRequired = Object.keys(employeeProperties);
+
+const penilaiBasis = { type: 'string', enum: ['ATASAN_LANGSUNG', 'PENUNJUKAN', 'ATASAN_BERJENJANG', null], nullable: true } as const;
+const appraiserProperties = { pejabatPenilai: employeeRef, atasanPejabatPenilai: employeeRef, basis: penilaiBasis } as const;
+const elevatedRole = { type: 'string', enum: ['admin-opd', 'admin-bkpsdm', 'pimpinan'] } as const;
+const roleAssignment = {
+  type: 'object',
+  required: ['role', 'opd'],
+  properties: { role: elevatedRole, opd: unitRef },
+  additionalProperties: false,
+} as const;
+const roleChangedProperties = { employeeId: id, nip, role: elevatedRole, opd: unitRef, reason: nullableText } as const;
 
 const changes = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 64 }, maxItems: 50 } as const;
 
@@ -326,6 +413,34 @@ export const personnelContracts: EventContract[] = [
         effectiveDate: date,
       },
       ['employeeId', 'nip', 'supervisor', 'previousSupervisor', 'override', 'reason', 'effectiveDate'],
+    ),
+  },
+  {
+    type: AppraisersChangedV1,
+    topic: Topics.personnelEmployee,
+    schema: objectSchema(
+      {
+        employeeId: id,
+        nip,
+        ...appraiserProperties,
+        previousPejabatPenilai: employeeRef,
+        previousAtasanPejabatPenilai: employeeRef,
+        reason: nullableText,
+        effectiveDate: date,
+      },
+      ['employeeId', 'nip', 'pejabatPenilai', 'atasanPejabatPenilai', 'basis', 'previousPejabatPenilai', 'previousAtasanPejabatPenilai', 'reason', 'effectiveDate'],
+    ),
+  },
+  { type: RoleGrantedV1, topic: Topics.personnelEmployee, schema: objectSchema(roleChangedProperties, Object.keys(roleChangedProperties)) },
+  { type: RoleRevokedV1, topic: Topics.personnelEmployee, schema: objectSchema(roleChangedProperties, Object.keys(roleChangedProperties)) },
+  { type: OrgUnitSnapshotV1, topic: Topics.personnelSnapshot, schema: objectSchema(orgUnitProperties, orgUnitRequired) },
+  { type: PositionSnapshotV1, topic: Topics.personnelSnapshot, schema: objectSchema(positionProperties, positionRequired) },
+  {
+    type: EmployeeSnapshotV1,
+    topic: Topics.personnelSnapshot,
+    schema: objectSchema(
+      { ...employeeProperties, ...appraiserProperties, supervisorOverride: { type: 'boolean' }, roles: { type: 'array', items: roleAssignment, maxItems: 3 } },
+      [...employeeRequired, 'pejabatPenilai', 'atasanPejabatPenilai', 'basis', 'supervisorOverride', 'roles'],
     ),
   },
 ];
