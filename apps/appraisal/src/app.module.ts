@@ -4,14 +4,15 @@ import type { ServiceConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
+import { SchedulingModule, type SchedulingModuleOptions } from '@capaian/shared/scheduling';
 import { appraisalDataSourceOptions } from './data-source';
-import { PeriodsModule } from './periods/periods.module';
+import { AppraisalPeriodModule } from './appraisal-period/appraisal-period.module';
 
 export const APPRAISAL_EVENT_SOURCE = '/capaian/appraisal';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, options: { scheduling?: SchedulingModuleOptions } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -20,7 +21,9 @@ export class AppModule {
         IdempotencyModule,
         MessagingModule.forRoot({ config, source: APPRAISAL_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
-        PeriodsModule,
+        // The clock every time-based rule reads, and the scheduler for deadline and reminder jobs.
+        SchedulingModule.forRoot(options.scheduling),
+        AppraisalPeriodModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
 import { CORRELATION_HEADER, configureHttpApp, correlationIdFrom } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
+import { Clock, TestClock } from '@capaian/shared/scheduling';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
@@ -12,20 +13,27 @@ export interface AppraisalTestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   config: ServiceConfig;
+  /** The clock every rule of the app reads; tests move it. */
+  clock: TestClock;
 }
 
 /**
  * The real AppModule on the real `capaian_appraisal_test` database (migrated by the same command
- * code as production), configured exactly like main.ts but not listening on a port.
+ * code as production), configured exactly like main.ts but not listening on a port. The clock is
+ * a test clock and the scheduler does not tick by itself.
  */
 export async function startAppraisalTestApp(): Promise<AppraisalTestApp> {
   const config = loadServiceConfig('appraisal', { ...process.env, DB_NAME: process.env.APPRAISAL_TEST_DB ?? 'capaian_appraisal_test', LOG_LEVEL: 'warn' });
   await runMigrations(appraisalDataSourceOptions(config));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const clock = new TestClock('2026-01-05T01:00:00Z');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { scheduling: { enabled: false } })] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const adapter = new FastifyAdapter({ genReqId: (req: { headers: Record<string, unknown> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]) });
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'appraisal', { title: 'appraisal (test)' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, dataSource: app.get(DataSource), config };
+  return { app, dataSource: app.get(DataSource), config, clock };
 }

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
+import { apiPrefix } from '@capaian/shared/http';
+import { Idempotent } from '@capaian/shared/persistence';
+import type { FastifyReply } from 'fastify';
+import { AppraisalPeriodView } from './appraisal-period.view';
+import { CreateAppraisalPeriod } from './create-appraisal-period.use-case';
+import { CreateAppraisalPeriodDto } from './create-appraisal-period.dto';
+import { AppraisalPeriodPage, ListAppraisalPeriodsDto } from './list-appraisal-periods.dto';
+import { ListAppraisalPeriods } from './list-appraisal-periods.query';
+
+@ApiTags('Periode penilaian')
+@ApiBearerAuth()
+@Controller('periods')
+export class AppraisalPeriodsHttpController {
+  constructor(
+    private readonly createPeriod: CreateAppraisalPeriod,
+    private readonly listPeriods: ListAppraisalPeriods,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @HttpCode(201)
+  @Roles('admin-bkpsdm')
+  @ApiOperation({ summary: 'Membuat periode penilaian (hanya admin BKPSDM)' })
+  @ApiCreatedResponse({ type: AppraisalPeriodView })
+  @ApiBadRequestResponse({ description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_TIDAK_SETELAH_MULAI' })
+  @ApiForbiddenResponse({ description: 'PERAN_TIDAK_MEMADAI' })
+  @ApiConflictResponse({ description: 'PERIODE_TUMPANG_TINDIH' })
+  @ApiUnprocessableEntityResponse({ description: 'PERIODE_DI_LUAR_TAHUN, PERIODE_BULANAN_MELEWATI_BULAN, PERIODE_TRIWULAN_MELEWATI_TRIWULAN, ATURAN_DILANGGAR' })
+  async create(@Body() body: CreateAppraisalPeriodDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppraisalPeriodView> {
+    const created = await this.createPeriod.execute(body, principal);
+    reply.header('location', `/${apiPrefix('appraisal')}/periods/${created.id}`);
+    return created;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Daftar periode penilaian (semua pengguna terautentikasi)' })
+  @ApiOkResponse({ type: AppraisalPeriodPage })
+  list(@Query() query: ListAppraisalPeriodsDto): Promise<AppraisalPeriodPage> {
+    return this.listPeriods.execute(query);
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@capaian/shared/http';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AppraisalPeriodView } from './appraisal-period.view';
+import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
+
+/** Query string of `GET /periods`. */
+export class ListAppraisalPeriodsDto extends PageQuery {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: PERIOD_KINDS })
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
+  kind?: PeriodKind;
+}
+
+export class AppraisalPeriodPage {
+  @ApiProperty({ type: [AppraisalPeriodView] }) items: AppraisalPeriodView[];
+  @ApiProperty() page: number;
+  @ApiProperty() size: number;
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { toPage, type Page } from '@capaian/shared/http';
+import { DataSource } from 'typeorm';
+import { toAppraisalPeriodView, type AppraisalPeriodView } from './appraisal-period.view';
+import type { PeriodKind } from './domain/appraisal-period';
+import { APPRAISAL_PERIOD_COLUMNS, type AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
+
+export interface AppraisalPeriodFilter {
+  page: number;
+  size: number;
+  year?: number;
+  kind?: PeriodKind;
+}
+
+/** Periods, newest first, filtered by year and kind: a read that needs no domain model. */
+@Injectable()
+export class ListAppraisalPeriods {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute(filter: AppraisalPeriodFilter): Promise<Page<AppraisalPeriodView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.year !== undefined) where.push(`year = $${params.push(filter.year)}`);
+    if (filter.kind !== undefined) where.push(`kind = $${params.push(filter.kind)}`);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM appraisal_period ${clause}`, params);
+    const rows: AppraisalPeriodRecord[] = await this.dataSource.query(
+      `SELECT ${APPRAISAL_PERIOD_COLUMNS} FROM appraisal_period ${clause}
+        ORDER BY start_date DESC, kind, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.size, (filter.page - 1) * filter.size],
+    );
+    return toPage(rows.map(toAppraisalPeriodView), total, filter);
+  }
+}
