@@ -122,7 +122,11 @@ export class Scheduler {
     this.stopped = false;
     const loop = async () => {
       await this.tick().catch((error) => this.options.logger?.error({ msg: 'scheduler tick failed', error: String(error) }));
-      if (!this.stopped) this.timer = setTimeout(loop, this.options.pollIntervalMs ?? 30_000);
+      if (!this.stopped) {
+        this.timer = setTimeout(loop, this.options.pollIntervalMs ?? 30_000);
+        // The HTTP server keeps a service alive; a pending tick alone must not.
+        this.timer.unref();
+      }
     };
     void loop();
   }
