@@ -17,7 +17,7 @@ const docs = { title: 'Capaian gateway', description: 'Gerbang API Capaian', unp
  * the tests share this, so the tests run the real composition.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const app = await createHttpApp(GatewayModule.forRoot(config), config, docs);
+  const app = await createHttpApp(GatewayModule.forRoot(config), config, { ...docs, trustProxy: config.trustedProxies });
   const fastify = app.getHttpAdapter().getInstance();
 
   await app.register(apiProxyPlugin, { config, verifier: app.get<TokenVerifier>(TokenVerifier), metrics: app.get<MetricsService>(MetricsService) });

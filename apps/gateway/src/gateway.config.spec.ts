@@ -26,4 +26,12 @@ describe('loadGatewayConfig', () => {
       expect((e as ConfigError).problems).toHaveLength(2);
     }
   });
+
+  it('trusts no proxy unless told, and checks the addresses it is told', () => {
+    expect(loadGatewayConfig({}).trustedProxies).toEqual([]);
+    expect(loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,loopback,::1' }).trustedProxies).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback', '::1']);
+    for (const bad of ['semua', '10.0.0.0/33', '10.0.0.1/8/2', '*']) {
+      expect(() => loadGatewayConfig({ TRUSTED_PROXIES: bad })).toThrow(ConfigError);
+    }
+  });
 });

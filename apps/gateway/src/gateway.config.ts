@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { EnvReader, loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
 
 /** The services behind the gateway; each owns `/api/v1/<service>/**`. */
@@ -29,6 +30,26 @@ export interface GatewayConfig extends ServiceConfig {
   };
   /** Per-check timeout of the aggregated `/health` (`HEALTH_TIMEOUT_MS`, default 2000). */
   healthTimeoutMs: number;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the gateway (`TRUSTED_PROXIES`,
+   * comma-separated; also `loopback`, `linklocal`, `uniquelocal`). Only a request from one of them
+   * may name the client in `X-Forwarded-For`, which keys the anonymous rate limit. Default: none,
+   * so a forged header never buys a fresh allowance.
+   */
+  trustedProxies: string[];
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range or a proxy-addr keyword. */
+export function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 /** The gateway's configuration: the common service settings plus routing, limits and timeouts. */
@@ -56,7 +77,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       cacheMs: r.int('OPENAPI_CACHE_MS', 10_000, 0),
     },
     healthTimeoutMs: r.int('HEALTH_TIMEOUT_MS', 2000, 1, 600_000),
+    trustedProxies: r.list('TRUSTED_PROXIES', []),
   };
+  for (const entry of config.trustedProxies) {
+    if (!isProxyAddress(entry)) r.problems.push(`TRUSTED_PROXIES must list IP addresses or CIDR ranges, got "${entry}"`);
+  }
   r.done();
   return config;
 }

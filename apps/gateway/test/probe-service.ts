@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -40,6 +40,12 @@ class ProbeController {
   @HttpCode(201)
   write(@Body() body: CatatanDto, @CurrentPrincipal() principal: Principal) {
     return { isi: body.isi, oleh: principal.nip ?? principal.username };
+  }
+
+  /** A route with a path parameter: long or malformed parameters are refused before it runs. */
+  @Get('item/:ref')
+  item(@Param('ref') ref: string) {
+    return { ref };
   }
 
   /** What the service received: the correlation id and forwarding headers. */

@@ -73,6 +73,9 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   const rejected = metrics?.counter('gateway_rejected_requests_total', 'Requests the gateway answered itself, by reason', ['reason']);
   const upstreamErrors = metrics?.counter('gateway_upstream_errors_total', 'Failed proxy calls by service and problem code', ['service', 'code']);
 
+  // The proxy streams bodies to the services, which parse and check them (shared/http): the
+  // gateway's own JSON parser (from configureHttpApp) is not inherited by the proxied routes.
+  fastify.removeAllContentTypeParsers();
   await fastify.register(rateLimit, { global: false });
   const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
     keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
@@ -141,12 +144,13 @@ function proxyOptions(service: UpstreamService, config: GatewayConfig, onUpstrea
     disableRequestLogging: true,
     replyOptions: {
       rewriteRequestHeaders: (request, headers) => {
-        const forwardedFor = request.headers['x-forwarded-for'];
+        // Only the hops the gateway trusts (TRUSTED_PROXIES), client first: a forged header stops here.
+        const chain = [...((request as FastifyRequest).ips ?? [(request as FastifyRequest).ip])].reverse();
         return {
           ...headers,
           // The id this request carries in the gateway's logs, so that the service logs the same one.
           [CORRELATION_HEADER]: correlationIdOf(request as FastifyRequest),
-          'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${request.socket.remoteAddress}` : request.socket.remoteAddress,
+          'x-forwarded-for': chain.join(', '),
           'x-forwarded-proto': request.protocol,
           'x-forwarded-host': request.headers.host,
         };
@@ -158,6 +162,9 @@ function proxyOptions(service: UpstreamService, config: GatewayConfig, onUpstrea
         const problem = upstreamProblem(service, error);
         onUpstreamError(service, problem.code);
         logger.warn(`${service} failed for ${reply.request.method} ${reply.request.url}: ${problem.code} (${errorCodes(error).join(', ') || String(error)})`);
+        // The upload may have stopped half-way: whatever the client still sends would be read as the
+        // next request on this connection, which then hangs. The answer closes the connection instead.
+        if (!reply.request.raw.complete) reply.header('connection', 'close');
         sendProblem(reply.request, reply, problem);
       },
     },

@@ -1,8 +1,9 @@
 import { DynamicModule, INestApplication, Logger, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@capaian/shared/config';
+import { createHttpAdapter, installInputGuards } from './hostile-input';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics';
 import { ProblemFilter } from './problem.filter';
@@ -18,6 +19,11 @@ export interface HttpAppOptions {
   /** Paths outside the `/api/v1/<service>` prefix. */
   unprefixed?: string[];
   bodyLimitBytes?: number;
+  /**
+   * Who may set the client address through `X-Forwarded-For` (see createHttpAdapter): default
+   * `true` for a service behind the gateway; the gateway passes its configured proxies.
+   */
+  trustProxy?: boolean | string[];
 }
 
 /** The path prefix of a service's API, the same directly and behind the gateway. */
@@ -32,13 +38,7 @@ export function apiPrefix(service: string): string {
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.service, config.logLevel);
-  const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]),
-    // Nest's logger is the only logger: one format in the logs.
-    logger: false,
-    trustProxy: true,
-  });
+  const adapter = createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes, trustProxy: options.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
   configureHttpApp(app, config.service, options);
   app.enableShutdownHooks();
@@ -75,6 +75,7 @@ export function configureHttpApp(app: NestFastifyApplication, service: string, o
       ...(options.unprefixed ?? []).map((path) => ({ path, method: RequestMethod.ALL })),
     ],
   });
+  installInputGuards(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
 }

@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './pagination';
 export * from './platform-http.module';
 export * from './bootstrap';
+export * from './hostile-input';

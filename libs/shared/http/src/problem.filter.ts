@@ -13,7 +13,10 @@ const fastifyProblems: Record<string, { status: number; code: string; title: str
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'JSON_TIDAK_VALID', title: 'Isi permintaan bukan JSON yang valid' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'JSON_TIDAK_VALID', title: 'Isi permintaan kosong padahal jenis kontennya JSON' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'MUATAN_TERLALU_BESAR', title: 'Ukuran data yang dikirim terlalu besar' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'JENIS_KONTEN_TIDAK_DIDUKUNG', title: 'Jenis konten tidak didukung' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'JENIS_KONTEN_TIDAK_DIDUKUNG', title: 'Jenis konten tidak didukung: kirim data sebagai JSON (application/json)' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'PANJANG_ISI_TIDAK_SESUAI', title: 'Panjang isi permintaan tidak sesuai dengan Content-Length' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'JENIS_KONTEN_TIDAK_DIDUKUNG', title: 'Jenis konten tidak didukung: kirim data sebagai JSON (application/json)' },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'JENIS_KONTEN_TIDAK_DIDUKUNG', title: 'Jenis konten tidak didukung: kirim data sebagai JSON (application/json)' },
 };
 
 @Catch()
@@ -53,6 +56,9 @@ export class ProblemFilter implements ExceptionFilter {
       if (known) return problemFor(known.status, known.code, known.title);
       if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) return problemFor(fastifyError.statusCode);
     }
+    // A client's fault reported by a parser or stream (e.g. an aborted upload) with its own status.
+    const status = (exception as { statusCode?: unknown; status?: unknown } | undefined)?.statusCode;
+    if (!(exception instanceof HttpException) && typeof status === 'number' && status >= 400 && status < 500) return problemFor(status);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return problemFor(status, undefined, defaultProblemByStatus[status]?.title);
