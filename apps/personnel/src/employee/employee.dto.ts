@@ -243,5 +243,6 @@ export class GrantAdminOpdDto {
   @ApiPropertyOptional({ description: 'Kode OPD; harus OPD tempat pegawai bekerja' })
   @IsOptional()
   @IsString()
+  @IsNotEmpty()
   opd?: string;
 }
