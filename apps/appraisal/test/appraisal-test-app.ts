@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
-import { CORRELATION_HEADER, configureHttpApp, correlationIdFrom } from '@capaian/shared/http';
+import { configureHttpApp, createHttpAdapter } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
 import { Clock, TestClock } from '@capaian/shared/scheduling';
 import { DataSource } from 'typeorm';
@@ -30,7 +29,8 @@ export async function startAppraisalTestApp(): Promise<AppraisalTestApp> {
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const adapter = new FastifyAdapter({ genReqId: (req: { headers: Record<string, unknown> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]) });
+  // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
+  const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'appraisal', { title: 'appraisal (test)' });
   await app.init();

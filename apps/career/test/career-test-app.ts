@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
-import { CORRELATION_HEADER, configureHttpApp, correlationIdFrom } from '@capaian/shared/http';
+import { configureHttpApp, createHttpAdapter } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -22,7 +21,8 @@ export async function startCareerTestApp(): Promise<CareerTestApp> {
   const config = loadServiceConfig('career', { ...process.env, DB_NAME: process.env.CAREER_TEST_DB ?? 'capaian_career_test', LOG_LEVEL: 'warn' });
   await runMigrations(careerDataSourceOptions(config));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const adapter = new FastifyAdapter({ genReqId: (req: { headers: Record<string, unknown> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]) });
+  // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
+  const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'career', { title: 'career (test)' });
   await app.init();

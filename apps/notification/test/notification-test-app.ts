@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics } from '@capaian/contracts';
 import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
-import { CORRELATION_HEADER, configureHttpApp, correlationIdFrom } from '@capaian/shared/http';
+import { configureHttpApp, createHttpAdapter } from '@capaian/shared/http';
 import { connectKafkaConsumer, deleteConsumerGroups, moveConsumerGroupToEnd } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
@@ -33,7 +32,8 @@ export async function startNotificationTestApp(): Promise<NotificationTestApp> {
   });
   await runMigrations(notificationDataSourceOptions(config));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const adapter = new FastifyAdapter({ genReqId: (req: { headers: Record<string, unknown> }) => correlationIdFrom(req.headers[CORRELATION_HEADER]) });
+  // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
+  const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'notification', { title: 'notification (test)' });
   await moveConsumerGroupToEnd(groupId, [Topics.platformPing]);
