@@ -4,28 +4,36 @@ import { loadSmtpConfig, type ServiceConfig, type SmtpConfig } from '@capaian/sh
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
+import { systemClock, type Clock } from './clock/clock';
+import { NotificationCoreModule } from './core.module';
 import { notificationDataSourceOptions } from './data-source';
-import { MAIL_SENDER, type MailSender } from './email/domain/email-message';
-import { EmailDeliveryService } from './email/email-delivery.service';
-import { SmtpMailSender } from './email/infrastructure/smtp-mail-sender';
-import { InboxHttpController } from './inbox/inbox.http.controller';
-import { InboxService } from './inbox/inbox.service';
-import { PingNotificationService } from './ping/ping-notification.service';
-import { PlatformPingMessageController } from './ping/platform-ping.message.controller';
+import { DeliveryModule } from './delivery/delivery.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import type { MailSender } from './email/domain/email-message';
+import { InboxModule } from './inbox/inbox.module';
+import { loadNotificationSettings, type NotificationSettings } from './notification.config';
+import { PreferencesModule } from './preferences/preferences.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export const NOTIFICATION_EVENT_SOURCE = '/capaian/notification';
 
 export interface NotificationModuleOptions {
   /** Default: loadSmtpConfig() from the environment. */
   smtp?: SmtpConfig;
-  /** Replaces the SMTP sender (unit tests only; integration tests use the real maildev). */
+  /** Replaces the SMTP sender (unit tests only; integration tests use a real SMTP server). */
   mailSender?: MailSender;
+  /** Default: loadNotificationSettings() from the environment. */
+  settings?: NotificationSettings;
+  /** Default: the system clock; tests pass a MovableClock. */
+  clock?: Clock;
+  /** Start the delivery worker's lanes at boot (default true). */
+  deliveryWorker?: boolean;
 }
 
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig, options: NotificationModuleOptions = {}): DynamicModule {
-    const smtp = options.smtp ?? loadSmtpConfig();
     return {
       module: AppModule,
       imports: [
@@ -34,13 +42,13 @@ export class AppModule {
         IdempotencyModule,
         MessagingModule.forRoot({ config, source: NOTIFICATION_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
-      ],
-      controllers: [InboxHttpController, PlatformPingMessageController],
-      providers: [
-        options.mailSender ? { provide: MAIL_SENDER, useValue: options.mailSender } : { provide: MAIL_SENDER, useFactory: () => new SmtpMailSender(smtp) },
-        EmailDeliveryService,
-        InboxService,
-        PingNotificationService,
+        NotificationCoreModule.forRoot(options.settings ?? loadNotificationSettings(), options.clock ?? systemClock),
+        DeliveryModule.forRoot({ smtp: options.smtp ?? loadSmtpConfig(), mailSender: options.mailSender, autostart: options.deliveryWorker ?? true }),
+        DispatchModule,
+        InboxModule,
+        PreferencesModule,
+        RemindersModule,
+        StatisticsModule,
       ],
     };
   }

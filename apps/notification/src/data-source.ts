@@ -2,15 +2,23 @@ import type { ServiceConfig } from '@capaian/shared/config';
 import { messagingEntities, messagingMigrations } from '@capaian/shared/messaging';
 import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600000000, dataSourceOptions, IdempotencyKeyEntity } from '@capaian/shared/persistence';
 import type { DataSourceOptions } from 'typeorm';
-import { DeliveryEntity } from './email/infrastructure/delivery.entity';
-import { NotificationEntity } from './inbox/infrastructure/notification.entity';
 import { CreateNotificationTables1764500000000 } from './migrations/1764500000000-create-notification-tables';
+import { DeliveryQueue1765000000000 } from './migrations/1765000000000-delivery-queue';
 
-/** Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). */
-export const notificationEntities = [AuditEntry, ...messagingEntities, NotificationEntity, DeliveryEntity, IdempotencyKeyEntity];
+/**
+ * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
+ * service's own tables are reached through repositories with SQL (see each `*.repository.ts`).
+ */
+export const notificationEntities = [AuditEntry, ...messagingEntities, IdempotencyKeyEntity];
 
 /** Every migration, in order; a new one is appended here and nowhere else. */
-export const notificationMigrations = [CreateAuditTrail1764300000000, ...messagingMigrations, CreateNotificationTables1764500000000, CreateIdempotencyKeys1764600000000];
+export const notificationMigrations = [
+  CreateAuditTrail1764300000000,
+  ...messagingMigrations,
+  CreateNotificationTables1764500000000,
+  CreateIdempotencyKeys1764600000000,
+  DeliveryQueue1765000000000,
+];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {
   return dataSourceOptions(config.database, notificationEntities, notificationMigrations);

@@ -2,48 +2,99 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Topics } from '@capaian/contracts';
-import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
+import { loadServiceConfig, loadSmtpConfig, type ServiceConfig, type SmtpConfig } from '@capaian/shared/config';
 import { configureHttpApp, createHttpAdapter } from '@capaian/shared/http';
 import { connectKafkaConsumer, deleteConsumerGroups, moveConsumerGroupToEnd } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { MovableClock } from '../src/clock/clock';
 import { notificationDataSourceOptions } from '../src/data-source';
+import { loadNotificationSettings, type NotificationSettings } from '../src/notification.config';
 
 export interface NotificationTestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   config: ServiceConfig;
+  settings: NotificationSettings;
+  clock: MovableClock;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Scratch database of this test file (created on first use), so test files never share rows. */
+  database: string;
+  smtp?: Partial<SmtpConfig>;
+  settings?: Record<string, string>;
+  deliveryWorker?: boolean;
+  listen?: boolean;
+}
+
+async function ensureDatabase(name: string): Promise<void> {
+  const admin = new DataSource({
+    type: 'postgres',
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 5432),
+    username: process.env.PGUSER ?? 'postgres',
+    password: process.env.PGPASSWORD ?? 'postgres',
+    database: 'postgres',
+    extra: { max: 1 },
+  });
+  await admin.initialize();
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+  } finally {
+    await admin.destroy();
+  }
+}
+
 /**
- * The real AppModule on `capaian_notification_test`, consuming from the real Kafka with a fresh
- * consumer group positioned at the topic's end (so earlier runs' events are not replayed), and
- * sending through the real SMTP sink (maildev) from the default SMTP configuration.
+ * The real AppModule on its own scratch database, consuming from the real Kafka with a fresh
+ * consumer group positioned at the topics' end (earlier runs' events are not replayed, a running
+ * platform's group `capaian-notification` is never joined), sending through a real SMTP server.
  */
-export async function startNotificationTestApp(): Promise<NotificationTestApp> {
+export async function startNotificationTestApp(options: TestAppOptions): Promise<NotificationTestApp> {
   const groupId = `capaian-notification-test-${randomUUID()}`;
-  const config = loadServiceConfig('notification', {
+  await ensureDatabase(options.database);
+  const env = {
     ...process.env,
-    DB_NAME: process.env.NOTIFICATION_TEST_DB ?? 'capaian_notification_test',
+    DB_NAME: options.database,
+    DB_USER: process.env.PGUSER ?? 'postgres',
+    DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres',
     KAFKA_GROUP_ID: groupId,
     LOG_LEVEL: 'warn',
-  });
+    DELIVERY_POLL_MS: '100',
+    DELIVERY_RETRY_BASE_MS: '100',
+    DELIVERY_RETRY_MAX_MS: '1000',
+    ...options.settings,
+  };
+  const config = loadServiceConfig('notification', env);
+  const settings = loadNotificationSettings(env);
+  const clock = new MovableClock();
+  // Office hours in Palembang (10.00 WIB today), so that quiet hours never depend on when the tests run.
+  clock.set(`${new Date().toISOString().slice(0, 10)}T03:00:00Z`);
   await runMigrations(notificationDataSourceOptions(config));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, deliveryWorker: options.deliveryWorker ?? true })],
+  }).compile();
   // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
   const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'notification', { title: 'notification (test)' });
-  await moveConsumerGroupToEnd(groupId, [Topics.platformPing]);
+  await moveConsumerGroupToEnd(groupId, [Topics.platformPing, Topics.personnelEmployee]);
   await connectKafkaConsumer(app, config, { groupId, sessionTimeoutMs: 10_000 });
-  await app.init();
+  if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
+  else await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     dataSource: app.get(DataSource),
     config,
+    settings,
+    clock,
     close: async () => {
       await app.close();
       await deleteConsumerGroups([groupId]);
@@ -65,9 +116,9 @@ export interface MaildevEmail {
   headers: Record<string, string>;
 }
 
-/** Every mail maildev holds for one recipient (tests use a unique address per case). */
-export async function mailsTo(address: string): Promise<MaildevEmail[]> {
-  const response = await fetch(`${MAILDEV_URL}/api/email`, { signal: AbortSignal.timeout(5_000) });
+/** Every mail a maildev holds for one recipient (tests use unique addresses per run). */
+export async function mailsTo(address: string, baseUrl = MAILDEV_URL): Promise<MaildevEmail[]> {
+  const response = await fetch(`${baseUrl}/api/email`, { signal: AbortSignal.timeout(5_000) });
   if (!response.ok) throw new Error(`maildev ${response.status}`);
   const all = (await response.json()) as MaildevEmail[];
   return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));

@@ -32,6 +32,14 @@ declare module 'fastify' {
 
 const logger = new Logger('ApiProxy');
 
+/**
+ * Paths that authenticate without a bearer token, checked by the service itself: the notification
+ * live stream (a single-use ticket; an EventSource cannot send headers) and the signed unsubscribe
+ * link in mails. They keep the per-IP rate limit. The stream stays open past the upstream timeout
+ * because the service writes a heartbeat well within it.
+ */
+const TOKENLESS_PATHS = /^\/api\/v1\/notification\/(stream|berhenti-langganan)(\?|$)/;
+
 /** Network failures that mean "nobody answers at that address" (503), as opposed to a broken answer (502). */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'FST_REPLY_FROM_SERVICE_UNAVAILABLE']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'FST_REPLY_FROM_GATEWAY_TIMEOUT', 'FST_REPLY_FROM_TIMEOUT', 'ETIMEDOUT']);
@@ -113,7 +121,7 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
       });
     }
 
-    if (authError) {
+    if (authError && !TOKENLESS_PATHS.test(request.url)) {
       rejected?.inc({ reason: authError.code });
       if (authError.getStatus() === 401) reply.header('www-authenticate', bearerChallenge(verifier.realm, authError));
       return sendProblem(request, reply, authError);

@@ -1,0 +1,59 @@
+import { EmployeeHiredV1, EmployeeLeftV1, EmployeePromotedV1, EmployeeTransferredV1, ReportingLineChangedV1 } from '@capaian/contracts';
+import type { CategoryCode } from './categories';
+import type { TemplateKey } from './templates';
+
+/**
+ * Who is told about what. One row per (event type, recipient): adding an event type is rows here
+ * plus a template in `templates.ts` (and its values in `event-values.ts`). `docs/notifications.md`
+ * shows this table to readers; `recipient-rules.spec.ts` checks the two agree.
+ *
+ * Recipients are looked up in the service's directory of people (fed by personnel's events):
+ * - `employee`: the employee the event is about;
+ * - `supervisor`: their penilai (the effective direct supervisor after the change);
+ * - `atasan`: the atasan penilai (the supervisor's supervisor);
+ * - `opd-admin`: every admin OPD of the employee's OPD (the last OPD when they left);
+ * - `bkpsdm`: every admin BKPSDM.
+ */
+export type RecipientRole = 'employee' | 'supervisor' | 'atasan' | 'opd-admin' | 'bkpsdm';
+export type Channel = 'inbox' | 'email';
+
+export interface RecipientRule {
+  eventType: string;
+  recipient: RecipientRole;
+  category: CategoryCode;
+  template: TemplateKey;
+  channels: readonly Channel[];
+  /** Only when the event's values say so, e.g. `betweenOpd` for a transfer between OPD. */
+  when?: 'betweenOpd';
+  /**
+   * The notice asks for an action with a deadline this many days after the event: a reminder is
+   * scheduled, then escalated to the supervisor and to the OPD admin while the notice stays unread.
+   */
+  actionDueDays?: number;
+}
+
+const both: readonly Channel[] = ['inbox', 'email'];
+const inboxOnly: readonly Channel[] = ['inbox'];
+
+export const RECIPIENT_RULES: readonly RecipientRule[] = [
+  { eventType: EmployeeHiredV1, recipient: 'employee', category: 'skp', template: 'pegawai-diterima', channels: both, actionDueDays: 14 },
+  { eventType: EmployeeHiredV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-baru', channels: both },
+  { eventType: EmployeeHiredV1, recipient: 'opd-admin', category: 'administrasi-opd', template: 'pegawai-baru-opd', channels: inboxOnly },
+  { eventType: EmployeeTransferredV1, recipient: 'employee', category: 'kepegawaian', template: 'pegawai-dimutasi', channels: both },
+  { eventType: EmployeeTransferredV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-baru', channels: both },
+  { eventType: EmployeeTransferredV1, recipient: 'opd-admin', category: 'administrasi-opd', template: 'pegawai-masuk-opd', channels: inboxOnly, when: 'betweenOpd' },
+  { eventType: EmployeeTransferredV1, recipient: 'bkpsdm', category: 'administrasi-bkpsdm', template: 'mutasi-antar-opd', channels: both, when: 'betweenOpd' },
+  { eventType: EmployeePromotedV1, recipient: 'employee', category: 'kepegawaian', template: 'kenaikan-pangkat', channels: both },
+  { eventType: EmployeePromotedV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-naik-pangkat', channels: inboxOnly },
+  { eventType: ReportingLineChangedV1, recipient: 'employee', category: 'kepegawaian', template: 'atasan-berubah', channels: both },
+  { eventType: ReportingLineChangedV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-baru', channels: both },
+  { eventType: EmployeeLeftV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-keluar', channels: both },
+  { eventType: EmployeeLeftV1, recipient: 'opd-admin', category: 'administrasi-opd', template: 'pegawai-keluar-opd', channels: inboxOnly },
+];
+
+export function rulesFor(eventType: string, values: Readonly<Record<string, string | null | undefined>>): RecipientRule[] {
+  return RECIPIENT_RULES.filter((r) => r.eventType === eventType && (!r.when || values[r.when] === 'true'));
+}
+
+/** The event types this service reacts to through the rules table. */
+export const RULED_EVENT_TYPES: readonly string[] = [...new Set(RECIPIENT_RULES.map((r) => r.eventType))];

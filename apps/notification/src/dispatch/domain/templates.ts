@@ -1,0 +1,118 @@
+/**
+ * The texts people read, in Bahasa Indonesia: one template per kind of notice. A template takes
+ * the flat values of the event (and of the recipient) and returns the inbox notice; the e-mail is
+ * laid out around it (see `email-layout.ts`). A value the template needs and the event does not
+ * carry is an error the dispatcher records, never a mail with a hole in it.
+ */
+export type TemplateValues = Readonly<Record<string, string | null | undefined>>;
+
+export interface Notice {
+  judul: string;
+  /** One paragraph for the inbox; the e-mail shows it as its body. */
+  isi: string;
+  /** Path in the staff portal, e.g. `/skp/rencana`; the e-mail builds the full link from PORTAL_BASE_URL. */
+  tautan: string;
+}
+
+export class TemplateValueMissingError extends Error {
+  constructor(
+    readonly template: string,
+    readonly value: string,
+  ) {
+    super(`template ${template} needs a value for ${value}`);
+    this.name = 'TemplateValueMissingError';
+  }
+}
+
+type Template = (v: (key: string) => string, optional: (key: string) => string | null) => Notice;
+
+const TEMPLATES = {
+  'pegawai-diterima': (v) => ({
+    judul: 'Selamat bergabung di Capaian',
+    isi: `Yth. ${v('penerima')}, Anda tercatat sebagai pegawai pada ${v('unit')}, ${v('opd')}, dengan jabatan ${v('jabatan')}. Susun rencana SKP Anda paling lambat ${v('batas')}.`,
+    tautan: '/skp/rencana',
+  }),
+  'bawahan-baru': (v) => ({
+    judul: `Pegawai baru yang Anda nilai: ${v('nama')}`,
+    isi: `${v('nama')} (NIP ${v('nip')}), ${v('jabatan')}, kini berada di bawah penilaian Anda. Dampingi penyusunan rencana SKP-nya.`,
+    tautan: `/tim/${v('nip')}`,
+  }),
+  'pegawai-baru-opd': (v) => ({
+    judul: `Pegawai baru di ${v('opd')}: ${v('nama')}`,
+    isi: `${v('nama')} (NIP ${v('nip')}) tercatat sebagai pegawai ${v('unit')} dengan jabatan ${v('jabatan')}.`,
+    tautan: `/admin/pegawai/${v('nip')}`,
+  }),
+  'pegawai-dimutasi': (v, o) => ({
+    judul: 'Anda dimutasi ke jabatan baru',
+    isi: `Yth. ${v('penerima')}, Anda dimutasi ke ${v('jabatan')} pada ${v('unit')}, ${v('opd')}, terhitung mulai ${v('tanggal')}${o('nomorSk') ? ` (SK ${o('nomorSk')})` : ''}.`,
+    tautan: '/profil',
+  }),
+  'pegawai-masuk-opd': (v) => ({
+    judul: `Pegawai pindahan di ${v('opd')}: ${v('nama')}`,
+    isi: `${v('nama')} (NIP ${v('nip')}) pindah dari ${v('opdAsal')} ke ${v('unit')} sebagai ${v('jabatan')}, terhitung mulai ${v('tanggal')}.`,
+    tautan: `/admin/pegawai/${v('nip')}`,
+  }),
+  'mutasi-antar-opd': (v) => ({
+    judul: `Mutasi antar OPD: ${v('nama')}`,
+    isi: `${v('nama')} (NIP ${v('nip')}) pindah dari ${v('opdAsal')} ke ${v('opd')}, terhitung mulai ${v('tanggal')}.`,
+    tautan: `/admin/pegawai/${v('nip')}`,
+  }),
+  'kenaikan-pangkat': (v) => ({
+    judul: `Kenaikan pangkat: ${v('pangkat')} (${v('golongan')})`,
+    isi: `Yth. ${v('penerima')}, pangkat Anda kini ${v('pangkat')}, golongan ${v('golongan')}, terhitung mulai ${v('tanggal')}. Selamat!`,
+    tautan: '/profil',
+  }),
+  'bawahan-naik-pangkat': (v) => ({
+    judul: `${v('nama')} naik pangkat`,
+    isi: `${v('nama')} (NIP ${v('nip')}) kini berpangkat ${v('pangkat')}, golongan ${v('golongan')}.`,
+    tautan: `/tim/${v('nip')}`,
+  }),
+  'atasan-berubah': (v) => ({
+    judul: 'Atasan langsung Anda berubah',
+    isi: `Yth. ${v('penerima')}, mulai ${v('tanggal')} atasan langsung (pejabat penilai) Anda adalah ${v('atasan')}.`,
+    tautan: '/profil',
+  }),
+  'bawahan-keluar': (v) => ({
+    judul: `${v('nama')} tidak lagi aktif`,
+    isi: `${v('nama')} (NIP ${v('nip')}) tidak lagi aktif sebagai pegawai terhitung mulai ${v('tanggal')}. Penilaian yang masih terbuka perlu ditutup.`,
+    tautan: `/tim/${v('nip')}`,
+  }),
+  'pegawai-keluar-opd': (v) => ({
+    judul: `Pegawai keluar dari ${v('opd')}: ${v('nama')}`,
+    isi: `${v('nama')} (NIP ${v('nip')}) tidak lagi aktif terhitung mulai ${v('tanggal')}.`,
+    tautan: `/admin/pegawai/${v('nip')}`,
+  }),
+  pengingat: (v) => ({
+    judul: `Pengingat: ${v('judulAsal')}`,
+    isi: `Yth. ${v('penerima')}, tugas ini belum ditindaklanjuti dan tenggatnya ${v('batas')}: ${v('isiAsal')}`,
+    tautan: v('tautanAsal'),
+  }),
+  'eskalasi-atasan': (v) => ({
+    judul: `Eskalasi: ${v('nama')} belum menindaklanjuti tugas`,
+    isi: `${v('nama')} (NIP ${v('nip')}) belum menindaklanjuti "${v('judulAsal')}" yang bertenggat ${v('batas')}. Mohon bantu agar segera diselesaikan.`,
+    tautan: `/tim/${v('nip')}`,
+  }),
+  'eskalasi-admin-opd': (v) => ({
+    judul: `Eskalasi ke admin OPD: ${v('nama')}`,
+    isi: `"${v('judulAsal')}" untuk ${v('nama')} (NIP ${v('nip')}) belum ditindaklanjuti sejak ${v('batas')}, juga setelah atasannya diingatkan.`,
+    tautan: `/admin/pegawai/${v('nip')}`,
+  }),
+} as const satisfies Record<string, Template>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+
+export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
+
+export function renderNotice(key: TemplateKey, values: TemplateValues): Notice {
+  const template: Template = TEMPLATES[key];
+  const need = (name: string): string => {
+    const value = values[name];
+    if (value === undefined || value === null || value.trim() === '') throw new TemplateValueMissingError(key, name);
+    return value;
+  };
+  const optional = (name: string): string | null => {
+    const value = values[name];
+    return value === undefined || value === null || value.trim() === '' ? null : value;
+  };
+  return template(need, optional);
+}

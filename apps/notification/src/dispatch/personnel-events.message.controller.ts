@@ -1,0 +1,29 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { EmployeeChangedV1, Topics } from '@capaian/contracts';
+import { EventInbox } from '@capaian/shared/messaging';
+import { RULED_EVENT_TYPES } from './domain/recipient-rules';
+import { DispatchEventUseCase } from './dispatch-event.use-case';
+
+/**
+ * Kafka entry point for personnel's employee events. EventInbox applies each event once (inbox row
+ * in the same transaction as the directory update, the inbox items and the queued mails), retries a
+ * bounded number of times and dead-letters poison events to `personnel.employee.v1.dlq`. No SMTP
+ * call happens here, so a mail server outage never holds the partition.
+ */
+@Controller()
+export class PersonnelEventsMessageController {
+  constructor(
+    private readonly inbox: EventInbox,
+    private readonly dispatch: DispatchEventUseCase,
+  ) {}
+
+  @EventPattern(Topics.personnelEmployee)
+  async onEmployee(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.inbox.consume(ctx, (event, manager) => this.dispatch.execute(event, manager), {
+      handler: 'notify-on-employee',
+      // EmployeeChanged tells nobody but keeps the directory's names and addresses current.
+      types: [...RULED_EVENT_TYPES, EmployeeChangedV1],
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
+import { NotificationMessages } from '../notification.messages';
+import { verifyUnsubscribeToken } from './domain/unsubscribe-token';
+import type { UnsubscribeResultDto } from './dto/unsubscribe-result.dto';
+import { PreferenceRepository } from './preference.repository';
+import { checkedCategory } from './update-preference.use-case';
+
+/**
+ * The link in an optional mail: no login, the signed token names the person and the category.
+ * A forged, altered or expired token changes nothing and answers 403; a mandatory category in a
+ * genuine token (cannot happen: such mails carry no link) would answer 422.
+ */
+@Injectable()
+export class UnsubscribeUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: PreferenceRepository,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(token: string | undefined): Promise<UnsubscribeResultDto> {
+    if (!token || token.length > 1000) throw NotificationMessages.error('TAUTAN_TIDAK_VALID', {}, 'token');
+    const now = this.clock.now();
+    const check = verifyUnsubscribeToken(this.settings.unsubscribeSecret, token, now);
+    if (!check.ok) {
+      const code = check.reason === 'expired' ? 'TAUTAN_KEDALUWARSA' : check.reason === 'forged' ? 'TAUTAN_PALSU' : 'TAUTAN_TIDAK_VALID';
+      throw NotificationMessages.error(code, {}, 'token');
+    }
+    const category = checkedCategory(check.claims.kategori);
+    if (category.mandatory) throw NotificationMessages.error('KATEGORI_WAJIB', { label: category.label }, 'token');
+    await this.preferences.set(this.dataSource.manager, check.claims.nip, category.code, false, now);
+    return {
+      kategori: category.code,
+      label: category.label,
+      email: false,
+      pesan: `Anda tidak akan lagi menerima e-mail untuk "${category.label}". Pemberitahuan tetap ada di kotak masuk Capaian.`,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock';
+import { formatTanggalWib } from '../dispatch/domain/format';
+import { NoticeWriter } from '../dispatch/notice-writer.service';
+import type { Person } from '../directory/domain/person';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
+import { escalationStep, nextStepAt } from './domain/escalation';
+import { ReminderRepository } from './reminder.repository';
+
+export const REMINDER_EVENT_TYPE = 'capaian.notification.reminder';
+
+/**
+ * The reminder job: every due, unanswered action notice moves one step up its ladder (reminder to
+ * the person, then their supervisor, then the admin OPD). Rows are locked with SKIP LOCKED and the
+ * notices are keyed by `reminder:<id>:<step>`, so two replicas running the job at once, or a rerun
+ * of the same slot, tell nobody twice.
+ */
+@Injectable()
+export class RunRemindersUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reminders: ReminderRepository,
+    private readonly inbox: InboxRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly notices: NoticeWriter,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Returns how many reminders moved (or were found answered). */
+  async execute(batch = 100): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const due = await this.reminders.lockDue(m, now, batch);
+      for (const r of due) {
+        if (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`)) {
+          await this.reminders.resolve(m, r.id, now);
+          continue;
+        }
+        const step = escalationStep(r.step);
+        if (!step) continue;
+        const subject = await this.directory.activePerson(m, r.recipientNip);
+        if (!subject) {
+          // The person left: nobody is to be chased any more.
+          await this.reminders.resolve(m, r.id, now);
+          continue;
+        }
+        let targets: Person[] = [];
+        if (step.target === 'recipient') targets = [subject];
+        else if (step.target === 'supervisor') {
+          const supervisor = subject.supervisorNip ? await this.directory.activePerson(m, subject.supervisorNip) : null;
+          targets = supervisor ? [supervisor] : [];
+        } else targets = subject.opdId ? await this.directory.opdAdmins(m, subject.opdId) : [];
+
+        const eventId = `reminder:${r.id}:${r.step}`;
+        for (const person of targets) {
+          await this.notices.write(m, {
+            eventId,
+            eventType: REMINDER_EVENT_TYPE,
+            correlationId: eventId,
+            role: step.target,
+            person,
+            category: 'pengingat',
+            template: step.template,
+            channels: ['inbox', 'email'],
+            values: { nama: subject.name, nip: subject.nip, judulAsal: r.judul, isiAsal: r.isi, tautanAsal: r.tautan ?? '/notifikasi', batas: formatTanggalWib(r.dueAt) },
+          });
+        }
+        // A missing supervisor or admin OPD skips to the next step rather than stopping the ladder.
+        await this.reminders.advance(m, r.id, r.step + 1, nextStepAt(now, r.step, this.settings.escalateAfterMs));
+      }
+      return due.length;
+    });
+  }
+}

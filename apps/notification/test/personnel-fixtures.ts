@@ -1,0 +1,52 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { createEnvelope, Topics, validateEnvelope, type EmployeeSnapshot, type EventEnvelope } from '@capaian/contracts';
+import { eventHeaders, produceRawMessages } from '@capaian/shared/messaging';
+
+/** A fresh 18-digit NIP (birth date, TMT, sex, serial), unique enough per test run. */
+export function freshNip(): string {
+  return `1990${String(randomInt(1, 12)).padStart(2, '0')}15201${randomInt(0, 10)}0${randomInt(1, 3)}${String(randomInt(0, 10_000)).padStart(4, '0')}`.slice(0, 18).padEnd(18, '0');
+}
+
+export const OPD_DISKOMINFO = { unitId: `opd-${randomUUID().slice(0, 8)}`, code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+export const OPD_BAPPEDA = { unitId: `opd-${randomUUID().slice(0, 8)}`, code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah' };
+
+export function employee(p: {
+  nip: string;
+  name: string;
+  email: string | null;
+  opd?: { unitId: string; code: string; name: string };
+  supervisor?: { nip: string; name: string } | null;
+  position?: string;
+}): EmployeeSnapshot {
+  const opd = p.opd ?? OPD_DISKOMINFO;
+  return {
+    employeeId: `emp-${p.nip}`,
+    nip: p.nip,
+    name: p.name,
+    jenisAsn: 'PNS',
+    sex: 'L',
+    birthDate: '1990-01-15',
+    golongan: 'III/a',
+    pangkat: 'Penata Muda',
+    status: 'AKTIF',
+    email: p.email,
+    position: { positionId: `pos-${p.nip}`, code: 'PRAN', name: p.position ?? 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 },
+    unit: { unitId: `${opd.unitId}-aptika`, code: 'APTIKA', name: 'Bidang Aplikasi Informatika' },
+    opd,
+    supervisor: p.supervisor ? { employeeId: `emp-${p.supervisor.nip}`, nip: p.supervisor.nip, name: p.supervisor.name } : null,
+    tmtJabatan: '2026-01-02',
+    effectiveDate: '2026-12-01',
+  };
+}
+
+export function personnelEvent<T>(type: string, data: T, subject: string): EventEnvelope<T> {
+  return validateEnvelope<T>(createEnvelope({ source: '/capaian/personnel', type, subject, data }));
+}
+
+/** Publishes as personnel's relay would: structured CloudEvents on `personnel.employee.v1`, keyed by subject. */
+export async function publishPersonnel(...envelopes: EventEnvelope<unknown>[]): Promise<void> {
+  await produceRawMessages(
+    Topics.personnelEmployee,
+    envelopes.map((e) => ({ key: e.subject, value: JSON.stringify(e), headers: eventHeaders(e) })),
+  );
+}
