@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
+import { apiPrefix } from '@capaian/shared/http';
+import { Idempotent } from '@capaian/shared/persistence';
+import type { FastifyReply } from 'fastify';
+import { CreateDevelopmentProgram } from './create-development-program.use-case';
+import { CreateDevelopmentProgramDto } from './create-development-program.dto';
+import { DevelopmentProgramView } from './development-program.view';
+import { DevelopmentProgramPage, ListDevelopmentProgramsDto } from './list-development-programs.dto';
+import { ListDevelopmentPrograms } from './list-development-programs.query';
+
+@ApiTags('Katalog program pengembangan kompetensi')
+@ApiBearerAuth()
+@Controller('programs')
+export class DevelopmentProgramsHttpController {
+  constructor(
+    private readonly createProgram: CreateDevelopmentProgram,
+    private readonly listPrograms: ListDevelopmentPrograms,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @HttpCode(201)
+  @Roles('admin-bkpsdm')
+  @ApiOperation({ summary: 'Menambah program ke katalog (hanya admin BKPSDM)' })
+  @ApiCreatedResponse({ type: DevelopmentProgramView })
+  @ApiBadRequestResponse({ description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_SEBELUM_MULAI' })
+  @ApiUnprocessableEntityResponse({ description: 'PAGU_TIDAK_MENCUKUPI, JP_MELEBIHI_KONVERSI, ATURAN_DILANGGAR' })
+  @ApiForbiddenResponse({ description: 'PERAN_TIDAK_MEMADAI' })
+  async create(@Body() body: CreateDevelopmentProgramDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<DevelopmentProgramView> {
+    const created = await this.createProgram.execute(body, principal);
+    reply.header('location', `/${apiPrefix('career')}/programs/${created.id}`);
+    return created;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Katalog program (semua pengguna terautentikasi)' })
+  @ApiOkResponse({ type: DevelopmentProgramPage })
+  list(@Query() query: ListDevelopmentProgramsDto): Promise<DevelopmentProgramPage> {
+    return this.listPrograms.execute(query);
+  }
+}

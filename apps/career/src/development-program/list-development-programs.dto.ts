@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@capaian/shared/http';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DevelopmentProgramView } from './development-program.view';
+import { DEVELOPMENT_FORMS, type DevelopmentForm } from './domain/development-form';
+
+/** Query string of `GET /programs`. */
+export class ListDevelopmentProgramsDto extends PageQuery {
+  @ApiPropertyOptional({ enum: DEVELOPMENT_FORMS })
+  @IsOptional()
+  @IsIn(DEVELOPMENT_FORMS)
+  form?: DevelopmentForm;
+
+  @ApiPropertyOptional({ example: 2026, description: 'Program yang dimulai pada tahun ini' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class DevelopmentProgramPage {
+  @ApiProperty({ type: [DevelopmentProgramView] }) items: DevelopmentProgramView[];
+  @ApiProperty() page: number;
+  @ApiProperty() size: number;
+  @ApiProperty() total: number;
+}
