@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AppraisalPeriodQueries } from './appraisal-period.queries';
 import { AppraisalPeriodsHttpController } from './appraisal-periods.http.controller';
-import { CreateAppraisalPeriod } from './create-appraisal-period.use-case';
 import { AppraisalPeriodRepository } from './infrastructure/appraisal-period.repository';
-import { ListAppraisalPeriods } from './list-appraisal-periods.query';
+import { CreateAppraisalPeriod } from './use-cases/create-appraisal-period';
 
-/** The appraisal-period aggregate: its use cases, its query and the repository of its table. */
+/** The appraisal-period aggregate: its use cases, its queries and the repository of its table. */
 @Module({
   controllers: [AppraisalPeriodsHttpController],
-  providers: [CreateAppraisalPeriod, ListAppraisalPeriods, AppraisalPeriodRepository],
+  providers: [CreateAppraisalPeriod, AppraisalPeriodQueries, AppraisalPeriodRepository],
 })
 export class AppraisalPeriodModule {}

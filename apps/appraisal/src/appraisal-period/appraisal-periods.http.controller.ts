@@ -14,11 +14,11 @@ import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { apiPrefix } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
 import type { FastifyReply } from 'fastify';
-import { AppraisalPeriodView } from './appraisal-period.view';
-import { CreateAppraisalPeriod } from './create-appraisal-period.use-case';
-import { CreateAppraisalPeriodDto } from './create-appraisal-period.dto';
-import { AppraisalPeriodPage, ListAppraisalPeriodsDto } from './list-appraisal-periods.dto';
-import { ListAppraisalPeriods } from './list-appraisal-periods.query';
+import { AppraisalPeriodQueries } from './appraisal-period.queries';
+import { AppraisalPeriodView } from './dto/appraisal-period.view';
+import { CreateAppraisalPeriodDto } from './dto/create-appraisal-period.dto';
+import { AppraisalPeriodPage, ListAppraisalPeriodsQuery } from './dto/list-appraisal-periods.query';
+import { CreateAppraisalPeriod } from './use-cases/create-appraisal-period';
 
 @ApiTags('Periode penilaian')
 @ApiBearerAuth()
@@ -26,7 +26,7 @@ import { ListAppraisalPeriods } from './list-appraisal-periods.query';
 export class AppraisalPeriodsHttpController {
   constructor(
     private readonly createPeriod: CreateAppraisalPeriod,
-    private readonly listPeriods: ListAppraisalPeriods,
+    private readonly queries: AppraisalPeriodQueries,
   ) {}
 
   @Post()
@@ -48,7 +48,7 @@ export class AppraisalPeriodsHttpController {
   @Get()
   @ApiOperation({ summary: 'Daftar periode penilaian (semua pengguna terautentikasi)' })
   @ApiOkResponse({ type: AppraisalPeriodPage })
-  list(@Query() query: ListAppraisalPeriodsDto): Promise<AppraisalPeriodPage> {
-    return this.listPeriods.execute(query);
+  list(@Query() query: ListAppraisalPeriodsQuery): Promise<AppraisalPeriodPage> {
+    return this.queries.list(query);
   }
 }

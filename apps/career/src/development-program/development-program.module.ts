@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CreateDevelopmentProgram } from './create-development-program.use-case';
+import { DevelopmentProgramQueries } from './development-program.queries';
 import { DevelopmentProgramsHttpController } from './development-programs.http.controller';
 import { DevelopmentProgramRepository } from './infrastructure/development-program.repository';
-import { ListDevelopmentPrograms } from './list-development-programs.query';
+import { CreateDevelopmentProgram } from './use-cases/create-development-program';
 
-/** The development-program aggregate (the training catalog): its use cases, its query and the repository of its table. */
+/** The development-program aggregate (the training catalog): its use cases, its queries and the repository of its table. */
 @Module({
   controllers: [DevelopmentProgramsHttpController],
-  providers: [CreateDevelopmentProgram, ListDevelopmentPrograms, DevelopmentProgramRepository],
+  providers: [CreateDevelopmentProgram, DevelopmentProgramQueries, DevelopmentProgramRepository],
 })
 export class DevelopmentProgramModule {}

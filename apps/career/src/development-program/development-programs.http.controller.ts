@@ -4,11 +4,11 @@ import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { apiPrefix } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
 import type { FastifyReply } from 'fastify';
-import { CreateDevelopmentProgram } from './create-development-program.use-case';
-import { CreateDevelopmentProgramDto } from './create-development-program.dto';
-import { DevelopmentProgramView } from './development-program.view';
-import { DevelopmentProgramPage, ListDevelopmentProgramsDto } from './list-development-programs.dto';
-import { ListDevelopmentPrograms } from './list-development-programs.query';
+import { DevelopmentProgramQueries } from './development-program.queries';
+import { CreateDevelopmentProgramDto } from './dto/create-development-program.dto';
+import { DevelopmentProgramView } from './dto/development-program.view';
+import { DevelopmentProgramPage, ListDevelopmentProgramsQuery } from './dto/list-development-programs.query';
+import { CreateDevelopmentProgram } from './use-cases/create-development-program';
 
 @ApiTags('Katalog program pengembangan kompetensi')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ import { ListDevelopmentPrograms } from './list-development-programs.query';
 export class DevelopmentProgramsHttpController {
   constructor(
     private readonly createProgram: CreateDevelopmentProgram,
-    private readonly listPrograms: ListDevelopmentPrograms,
+    private readonly queries: DevelopmentProgramQueries,
   ) {}
 
   @Post()
@@ -37,7 +37,7 @@ export class DevelopmentProgramsHttpController {
   @Get()
   @ApiOperation({ summary: 'Katalog program (semua pengguna terautentikasi)' })
   @ApiOkResponse({ type: DevelopmentProgramPage })
-  list(@Query() query: ListDevelopmentProgramsDto): Promise<DevelopmentProgramPage> {
-    return this.listPrograms.execute(query);
+  list(@Query() query: ListDevelopmentProgramsQuery): Promise<DevelopmentProgramPage> {
+    return this.queries.list(query);
   }
 }

@@ -3,10 +3,10 @@ import { PageQuery } from '@capaian/shared/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DevelopmentProgramView } from './development-program.view';
-import { DEVELOPMENT_FORMS, type DevelopmentForm } from './domain/development-form';
+import { DEVELOPMENT_FORMS, type DevelopmentForm } from '../domain/development-form';
 
 /** Query string of `GET /programs`. */
-export class ListDevelopmentProgramsDto extends PageQuery {
+export class ListDevelopmentProgramsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DEVELOPMENT_FORMS })
   @IsOptional()
   @IsIn(DEVELOPMENT_FORMS)

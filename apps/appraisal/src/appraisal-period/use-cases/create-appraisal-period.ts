@@ -5,10 +5,10 @@ import type { Principal } from '@capaian/shared/auth';
 import { currentCorrelationId } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import { toAppraisalPeriodView, type AppraisalPeriodView } from './appraisal-period.view';
-import type { CreateAppraisalPeriodDto } from './create-appraisal-period.dto';
-import { checkNewAppraisalPeriod, defaultPeriodName, overlapViolation } from './domain/appraisal-period';
-import { AppraisalPeriodRepository, isOverlapRace } from './infrastructure/appraisal-period.repository';
+import { toAppraisalPeriodView, type AppraisalPeriodView } from '../dto/appraisal-period.view';
+import type { CreateAppraisalPeriodDto } from '../dto/create-appraisal-period.dto';
+import { checkNewAppraisalPeriod, defaultPeriodName, overlapViolation } from '../domain/appraisal-period';
+import { AppraisalPeriodRepository, isOverlapRace } from '../infrastructure/appraisal-period.repository';
 
 /**
  * BKPSDM opens an appraisal period. The calendar rules come first (every violation at once); an

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from './domain/development-form';
+import { DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from '../domain/development-form';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
-import { toAppraisalPeriodView, type AppraisalPeriodView } from './appraisal-period.view';
+import { toAppraisalPeriodView, type AppraisalPeriodView } from './dto/appraisal-period.view';
 import type { PeriodKind } from './domain/appraisal-period';
 import { APPRAISAL_PERIOD_COLUMNS, type AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
 
@@ -13,12 +13,13 @@ export interface AppraisalPeriodFilter {
   kind?: PeriodKind;
 }
 
-/** Periods, newest first, filtered by year and kind: a read that needs no domain model. */
+/** Reads of appraisal periods: SQL straight to the views, no domain model. */
 @Injectable()
-export class ListAppraisalPeriods {
+export class AppraisalPeriodQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(filter: AppraisalPeriodFilter): Promise<Page<AppraisalPeriodView>> {
+  /** Periods, newest first, filtered by year and kind. */
+  async list(filter: AppraisalPeriodFilter): Promise<Page<AppraisalPeriodView>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.year !== undefined) where.push(`year = $${params.push(filter.year)}`);

@@ -3,10 +3,10 @@ import { PageQuery } from '@capaian/shared/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AppraisalPeriodView } from './appraisal-period.view';
-import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
+import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
 
 /** Query string of `GET /periods`. */
-export class ListAppraisalPeriodsDto extends PageQuery {
+export class ListAppraisalPeriodsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)

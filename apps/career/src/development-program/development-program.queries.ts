@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
-import { toDevelopmentProgramView, type DevelopmentProgramView } from './development-program.view';
+import { toDevelopmentProgramView, type DevelopmentProgramView } from './dto/development-program.view';
 import type { DevelopmentForm } from './domain/development-form';
 import { DEVELOPMENT_PROGRAM_COLUMNS, type DevelopmentProgramRecord } from './infrastructure/development-program.repository';
 
@@ -14,12 +14,13 @@ export interface DevelopmentProgramFilter {
   year?: number;
 }
 
-/** The catalog, latest start first: a read that needs no domain model. */
+/** Reads of the catalog: SQL straight to the views, no domain model. */
 @Injectable()
-export class ListDevelopmentPrograms {
+export class DevelopmentProgramQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(filter: DevelopmentProgramFilter): Promise<Page<DevelopmentProgramView>> {
+  /** The catalog, latest start first, filtered by form and start year. */
+  async list(filter: DevelopmentProgramFilter): Promise<Page<DevelopmentProgramView>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.form !== undefined) where.push(`form = $${params.push(filter.form)}`);

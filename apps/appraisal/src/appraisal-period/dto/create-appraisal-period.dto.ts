@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
+import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

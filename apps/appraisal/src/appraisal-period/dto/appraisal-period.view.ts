@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
-import type { AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
+import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
+import type { AppraisalPeriodRecord } from '../infrastructure/appraisal-period.repository';
 
 /** An appraisal period as the API returns it. */
 export class AppraisalPeriodView {

@@ -5,11 +5,11 @@ import type { Principal } from '@capaian/shared/auth';
 import { currentCorrelationId } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import type { CreateDevelopmentProgramDto } from './create-development-program.dto';
-import { toDevelopmentProgramView, type DevelopmentProgramView } from './development-program.view';
-import { checkNewDevelopmentProgram, type NewDevelopmentProgram } from './domain/development-program';
-import { DEFAULT_JP_CONVERSION, type JpConversion } from './domain/jp-conversion';
-import { DevelopmentProgramRepository } from './infrastructure/development-program.repository';
+import type { CreateDevelopmentProgramDto } from '../dto/create-development-program.dto';
+import { toDevelopmentProgramView, type DevelopmentProgramView } from '../dto/development-program.view';
+import { checkNewDevelopmentProgram, type NewDevelopmentProgram } from '../domain/development-program';
+import { DEFAULT_JP_CONVERSION, type JpConversion } from '../domain/jp-conversion';
+import { DevelopmentProgramRepository } from '../infrastructure/development-program.repository';
 
 /**
  * BKPSDM adds a program to the catalog: the rules across fields first (every violation at once),

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEVELOPMENT_FORM_INFO, DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from './domain/development-form';
-import { PROGRAM_STATUSES, type ProgramStatus } from './domain/development-program';
-import type { DevelopmentProgramRecord } from './infrastructure/development-program.repository';
+import { DEVELOPMENT_FORM_INFO, DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from '../domain/development-form';
+import { PROGRAM_STATUSES, type ProgramStatus } from '../domain/development-program';
+import type { DevelopmentProgramRecord } from '../infrastructure/development-program.repository';
 
 /** A program of the catalog as the API returns it. */
 export class DevelopmentProgramView {
