@@ -47,10 +47,16 @@ log "running jest"
 npx jest --runInBand --json --outputFile="$results" "$@"
 rc=$?
 
-# The Docker build helper (plain .mjs, no TypeScript) has node:test tests of its own.
+# The Docker build helper and the Kubernetes manifest checks (plain .mjs, no TypeScript) have
+# node:test tests of their own. The manifest checks need kubectl (Debian's package) for
+# `kubectl kustomize`; install it when missing, like the other prerequisites.
+if ! command -v kubectl >/dev/null 2>&1; then
+  log "installing kubectl (Debian package) for the manifest checks"
+  { apt-get update && apt-get install -y kubectl; } >"$RUN_DIR/apt-kubectl.log" 2>&1 || log "kubectl install failed: see $RUN_DIR/apt-kubectl.log"
+fi
 log "running tools/ tests (node --test)"
 tools_out="$RUN_DIR/tools-tests.txt"
-node --test tools/docker/ >"$tools_out" 2>&1
+node --test tools/docker/ tools/k8s/ >"$tools_out" 2>&1
 tools_rc=$?
 tail -8 "$tools_out"
 [ $tools_rc -ne 0 ] && cat "$tools_out" && rc=1
