@@ -1,10 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@capaian/shared/auth';
+import type { CompetencyDevelopmentPolicy } from '@capaian/kinerja';
 import type { ServiceConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { SchedulingModule, type SchedulingModuleOptions } from '@capaian/shared/scheduling';
+import { COMPETENCY_DEVELOPMENT_POLICY, DEFAULT_COMPETENCY_DEVELOPMENT_POLICY } from './career.config';
 import { careerDataSourceOptions } from './data-source';
 import { DevelopmentProgramModule } from './development-program/development-program.module';
 
@@ -12,7 +14,7 @@ export const CAREER_EVENT_SOURCE = '/capaian/career';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, options: { scheduling?: SchedulingModuleOptions } = {}): DynamicModule {
+  static forRoot(config: ServiceConfig, options: { scheduling?: SchedulingModuleOptions; competencyDevelopment?: CompetencyDevelopmentPolicy } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -25,6 +27,10 @@ export class AppModule {
         SchedulingModule.forRoot(options.scheduling),
         DevelopmentProgramModule,
       ],
+      // The yearly JP duty per kind of ASN in force, for every feature (global through AppModule's exports).
+      providers: [{ provide: COMPETENCY_DEVELOPMENT_POLICY, useValue: options.competencyDevelopment ?? DEFAULT_COMPETENCY_DEVELOPMENT_POLICY }],
+      exports: [COMPETENCY_DEVELOPMENT_POLICY],
+      global: true,
     };
   }
 }

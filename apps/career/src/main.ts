@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadServiceConfig } from '@capaian/shared/config';
 import { createHttpApp, listen, serveOpenApi } from '@capaian/shared/http';
 import { AppModule } from './app.module';
+import { loadCareerConfig } from './career.config';
 
 const openApi = {
   title: 'Capaian — Pengembangan Karier (career)',
@@ -9,8 +9,8 @@ const openApi = {
 };
 
 async function bootstrap(): Promise<void> {
-  const config = loadServiceConfig('career');
-  const app = await createHttpApp(AppModule.forRoot(config), config, openApi);
+  const { service: config, competencyDevelopment } = loadCareerConfig();
+  const app = await createHttpApp(AppModule.forRoot(config, { competencyDevelopment }), config, openApi);
   // No Kafka consumer yet: career only produces (through the outbox) until it consumes personnel
   // and appraisal events; MessagingModule connects the producer and the readiness check.
   serveOpenApi(app, openApi);
