@@ -148,7 +148,8 @@ function container(service, component) {
     volumeMounts: mounts(service),
   };
   if (component === 'migration') {
-    c.command = ['node', `dist/apps/${service.name}/apps/${service.name}/src/migrate.js`];
+    // The image links /app/service to the service's compiled entry points (Dockerfile).
+    c.command = ['node', 'service/migrate.js'];
     c.resources = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } };
     return c;
   }
