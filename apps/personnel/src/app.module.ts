@@ -24,6 +24,7 @@ import { PositionsHttpController } from './position/positions.http.controller';
 import { ReportingLineTracker } from './reporting/reporting-line.tracker';
 import { ReportingHttpController } from './reporting/reporting.http.controller';
 import { ReportingService } from './reporting/reporting.service';
+import { RepublishModule } from './republish/republish.module';
 
 export interface PersonnelModuleOptions {
   /** Replace the Keycloak directory (unit tests use InMemoryAccountDirectory). */
@@ -44,6 +45,7 @@ export class AppModule {
         IdempotencyModule,
         MessagingModule.forRoot({ config: config.service, source: '/capaian/personnel', ...options.messaging }),
         AuthModule.forRoot(config.service.auth, config.service.service),
+        RepublishModule.forRoot(directory),
       ],
       controllers: [
         OrgUnitsHttpController,
