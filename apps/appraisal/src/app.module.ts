@@ -7,6 +7,8 @@ import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistenc
 import { SchedulingModule, type SchedulingModuleOptions } from '@capaian/shared/scheduling';
 import { appraisalDataSourceOptions } from './data-source';
 import { AppraisalPeriodModule } from './appraisal-period/appraisal-period.module';
+import { SkpYearModule } from './skp-year.module';
+import { StorageModule, loadStorageConfig } from '@capaian/shared/storage';
 
 export const APPRAISAL_EVENT_SOURCE = '/capaian/appraisal';
 
@@ -23,7 +25,10 @@ export class AppModule {
         AuthModule.forRoot(config.auth, config.service),
         // The clock every time-based rule reads, and the scheduler for deadline and reminder jobs.
         SchedulingModule.forRoot(options.scheduling),
+        // Evidence files go to the S3-compatible object store (S3Proxy in development and tests).
+        StorageModule.forRoot(loadStorageConfig('capaian-appraisal')),
         AppraisalPeriodModule,
+        SkpYearModule,
       ],
     };
   }

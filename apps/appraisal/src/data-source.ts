@@ -4,6 +4,7 @@ import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600
 import { schedulingMigrations } from '@capaian/shared/scheduling';
 import type { DataSourceOptions } from 'typeorm';
 import { CreatePeriodePenilaian1764500000000 } from './migrations/1764500000000-create-periode-penilaian';
+import { CreateSkpYear1765200000000 } from './migrations/1765200000000-create-skp-year';
 import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-rename-appraisal-period';
 
 /**
@@ -20,6 +21,7 @@ export const appraisalMigrations = [
   CreateIdempotencyKeys1764600000000,
   RenameAppraisalPeriod1764700000000,
   ...schedulingMigrations,
+  CreateSkpYear1765200000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -3,3 +3,4 @@ export * from './topics';
 export * from './registry';
 export * from './schemas/platform';
 export * from './schemas/personnel';
+export * from './schemas/appraisal';

@@ -13,6 +13,7 @@ export const Topics = {
   /** Full snapshots from the republish command; log-compacted (`cleanup.policy=compact`), keyed by aggregate id. */
   personnelSnapshot: 'personnel.snapshot.v1',
   appraisalSkp: 'appraisal.skp.v1',
+  appraisalEvaluation: 'appraisal.evaluation.v1',
   careerEnrolment: 'career.enrolment.v1',
 } as const;
 

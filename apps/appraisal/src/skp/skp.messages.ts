@@ -9,7 +9,7 @@ export const SkpMessages = defineMessages('skp', {
   BUKAN_PEJABAT_PENILAI: { kind: 'forbidden', message: 'Anda bukan pejabat penilai kinerja pegawai ini' },
   AKSES_SKP_DITOLAK: { kind: 'forbidden', message: 'Anda tidak berhak melihat SKP ini' },
   SKP_TUMPANG_TINDIH: { kind: 'conflict', message: 'Pegawai sudah memiliki SKP pada rentang tanggal tersebut' },
-  SKP_DI_LUAR_TAHUN: { kind: 'invalid', message: 'Tanggal SKP harus berada dalam satu tahun {tahun}' },
+  SKP_DI_LUAR_TAHUN: { kind: 'invalid', message: 'Tanggal SKP harus berada dalam satu tahun {year}' },
   TANGGAL_SKP_TIDAK_VALID: { kind: 'invalid', message: 'Tanggal akhir SKP harus sama dengan atau setelah tanggal mulai' },
   RHK_UTAMA_WAJIB: { kind: 'rule', message: 'SKP harus memuat sedikitnya satu RHK utama' },
   INDIKATOR_WAJIB: { kind: 'rule', message: 'Setiap RHK harus memiliki sedikitnya satu indikator' },

@@ -11,8 +11,8 @@ describe('capaian', () => {
     ['BIAYA', 'TURUN', 1000, 1250, 80],
     ['BIAYA', 'TURUN', 1000, 500, 200],
     ['WAKTU', 'NAIK', 40, 44, 110],
-  ] as const)('%s %s target %d realisasi %d → %d %%', (aspek, arah, target, realisasi, expected) => {
-    expect(capaian(aspek, arah, target, realisasi)).toBe(expected);
+  ] as const)('%s %s target %d realisasi %d → %d %%', (aspek, direction, target, realisasi, expected) => {
+    expect(capaian(aspek, direction, target, realisasi)).toBe(expected);
   });
 
   it('caps a runaway result and never goes below zero', () => {
@@ -46,13 +46,13 @@ describe('classify at its limits', () => {
   ] as const)('%d %% → %s', (percent, rating) => expect(classify(percent)).toBe(rating));
 
   it('averages the indicators of an RHK', () => {
-    expect(classifyRhk({ rhkId: 'r', jenis: 'UTAMA', capaian: [100, 120] })).toEqual({ rhkId: 'r', jenis: 'UTAMA', capaian: 110, rating: 'DI_ATAS' });
-    expect(classifyRhk({ rhkId: 'r', jenis: 'UTAMA', capaian: [] }).rating).toBeNull();
+    expect(classifyRhk({ rhkId: 'r', kind: 'UTAMA', capaian: [100, 120] })).toEqual({ rhkId: 'r', kind: 'UTAMA', capaian: 110, rating: 'DI_ATAS' });
+    expect(classifyRhk({ rhkId: 'r', kind: 'UTAMA', capaian: [] }).rating).toBeNull();
   });
 });
 
 describe('suggested rating hasil kerja at its limits', () => {
-  const c = (jenis: 'UTAMA' | 'TAMBAHAN', rating: RhkClass['rating']): RhkClass => ({ rhkId: Math.random().toString(), jenis, capaian: null, rating });
+  const c = (kind: 'UTAMA' | 'TAMBAHAN', rating: RhkClass['rating']): RhkClass => ({ rhkId: Math.random().toString(), kind, capaian: null, rating });
 
   it('is di atas when more than half are above and no utama is below', () => {
     expect(suggestedRating([c('UTAMA', 'DI_ATAS'), c('UTAMA', 'DI_ATAS'), c('UTAMA', 'SESUAI')])).toBe('DI_ATAS');

@@ -6,7 +6,7 @@ import type { Rating } from '@capaian/kinerja';
  * the penilai confirms it or overrides it with a reason (docs/appraisal-rules.md).
  */
 export type Aspek = 'KUANTITAS' | 'KUALITAS' | 'WAKTU' | 'BIAYA';
-export type Arah = 'NAIK' | 'TURUN';
+export type Direction = 'NAIK' | 'TURUN';
 
 /** Percent of the target reached above which an indicator is "di atas", and from which it is "sesuai". Configuration, to be confirmed by BKPSDM. */
 export interface AchievementBands {
@@ -30,11 +30,11 @@ export const MAX_CAPAIAN = 200;
  * - Aspek `BIAYA` never rewards spending below zero, and aspek `WAKTU`/`BIAYA` with direction
  *   `NAIK` is allowed (e.g. hours of service per week) — the direction, not the aspek, decides.
  */
-export function capaian(aspek: Aspek, arah: Arah, target: number | null, realisasi: number | null): number | null {
-  if (target === null || realisasi === null || !Number.isFinite(target) || !Number.isFinite(realisasi) || target < 0) return null;
-  const r = aspek === 'BIAYA' ? Math.max(0, realisasi) : realisasi;
+export function capaian(aspek: Aspek, direction: Direction, target: number | null, realization: number | null): number | null {
+  if (target === null || realization === null || !Number.isFinite(target) || !Number.isFinite(realization) || target < 0) return null;
+  const r = aspek === 'BIAYA' ? Math.max(0, realization) : realization;
   let percent: number;
-  if (arah === 'NAIK') {
+  if (direction === 'NAIK') {
     if (target === 0) percent = r > 0 ? MAX_CAPAIAN : 100;
     else percent = (r / target) * 100;
   } else {
@@ -52,23 +52,23 @@ export function classify(percent: number, bands: AchievementBands = DEFAULT_ACHI
 
 export interface RhkAchievement {
   rhkId: string;
-  jenis: 'UTAMA' | 'TAMBAHAN';
+  kind: 'UTAMA' | 'TAMBAHAN';
   /** Capaian of each indicator that has one. */
   capaian: number[];
 }
 
 export interface RhkClass {
   rhkId: string;
-  jenis: 'UTAMA' | 'TAMBAHAN';
+  kind: 'UTAMA' | 'TAMBAHAN';
   /** Mean capaian of the RHK's indicators, or null when none is computable. */
   capaian: number | null;
   rating: Rating | null;
 }
 
 export function classifyRhk(rhk: RhkAchievement, bands: AchievementBands = DEFAULT_ACHIEVEMENT_BANDS): RhkClass {
-  if (rhk.capaian.length === 0) return { rhkId: rhk.rhkId, jenis: rhk.jenis, capaian: null, rating: null };
+  if (rhk.capaian.length === 0) return { rhkId: rhk.rhkId, kind: rhk.kind, capaian: null, rating: null };
   const mean = round2(rhk.capaian.reduce((a, b) => a + b, 0) / rhk.capaian.length);
-  return { rhkId: rhk.rhkId, jenis: rhk.jenis, capaian: mean, rating: classify(mean, bands) };
+  return { rhkId: rhk.rhkId, kind: rhk.kind, capaian: mean, rating: classify(mean, bands) };
 }
 
 /**
@@ -83,7 +83,7 @@ export function suggestedRating(classes: readonly RhkClass[]): Rating | null {
   if (rated.length === 0) return null;
   const above = rated.filter((c) => c.rating === 'DI_ATAS').length;
   const below = rated.filter((c) => c.rating === 'DI_BAWAH').length;
-  const utamaBelow = rated.some((c) => c.jenis === 'UTAMA' && c.rating === 'DI_BAWAH');
+  const utamaBelow = rated.some((c) => c.kind === 'UTAMA' && c.rating === 'DI_BAWAH');
   if (below * 2 > rated.length) return 'DI_BAWAH';
   if (above * 2 > rated.length && !utamaBelow) return 'DI_ATAS';
   return 'SESUAI';

@@ -2,7 +2,7 @@ import { BERAKHLAK_CODES, ViolationError, type Rating } from '@capaian/kinerja';
 import { Evaluation, type RatingInput } from './evaluation';
 
 const perilaku = (r: Rating) => Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, r])) as RatingInput['perilaku'];
-const base = { id: 'ev', skpId: 's', unitHead: false, saran: 'SESUAI' as Rating, batasKeberatan: '2027-01-24' };
+const base = { id: 'ev', skpId: 's', unitHead: false, suggested: 'SESUAI' as Rating, objectionDeadline: '2027-01-24' };
 const codes = (fn: () => unknown) => {
   try {
     fn();
@@ -21,17 +21,17 @@ describe('Evaluation', () => {
 
   it('needs a reason to depart from the suggestion, and all seven values', () => {
     expect(codes(() => Evaluation.rate(base, { ratingHasilKerja: 'DI_ATAS', perilaku: perilaku('SESUAI') }))).toEqual(['ALASAN_PENYIMPANGAN_WAJIB']);
-    const ok = Evaluation.rate(base, { ratingHasilKerja: 'DI_ATAS', alasan: 'Inovasi di luar target', perilaku: perilaku('DI_ATAS') });
-    expect(ok.toState()).toMatchObject({ predikat: 'SANGAT_BAIK', alasanPenyimpangan: 'Inovasi di luar target' });
+    const ok = Evaluation.rate(base, { ratingHasilKerja: 'DI_ATAS', reason: 'Inovasi di luar target', perilaku: perilaku('DI_ATAS') });
+    expect(ok.toState()).toMatchObject({ predikat: 'SANGAT_BAIK', deviationReason: 'Inovasi di luar target' });
     expect(codes(() => Evaluation.rate(base, { ratingHasilKerja: 'SESUAI', perilaku: { AKUNTABEL: 'SESUAI' } }))).toHaveLength(6);
   });
 
   it('derives a unit head rating hasil kerja from the unit predikat', () => {
-    const head = { ...base, unitHead: true, saran: null };
+    const head = { ...base, unitHead: true, suggested: null };
     expect(codes(() => Evaluation.rate(head, { ratingHasilKerja: 'SESUAI', perilaku: perilaku('SESUAI') }))).toEqual(['PREDIKAT_UNIT_WAJIB']);
-    expect(codes(() => Evaluation.rate(head, { ratingHasilKerja: 'DI_ATAS', predikatUnit: 'BAIK', perilaku: perilaku('SESUAI') }))).toEqual(['RATING_UNIT_TIDAK_BOLEH_DIUBAH']);
-    const ev = Evaluation.rate(head, { ratingHasilKerja: 'DI_ATAS', predikatUnit: 'ISTIMEWA', perilaku: perilaku('DI_ATAS') });
-    expect(ev.toState()).toMatchObject({ ratingHasilKerja: 'DI_ATAS', predikat: 'SANGAT_BAIK', predikatUnit: 'ISTIMEWA' });
+    expect(codes(() => Evaluation.rate(head, { ratingHasilKerja: 'DI_ATAS', unitPredikat: 'BAIK', perilaku: perilaku('SESUAI') }))).toEqual(['RATING_UNIT_TIDAK_BOLEH_DIUBAH']);
+    const ev = Evaluation.rate(head, { ratingHasilKerja: 'DI_ATAS', unitPredikat: 'ISTIMEWA', perilaku: perilaku('DI_ATAS') });
+    expect(ev.toState()).toMatchObject({ ratingHasilKerja: 'DI_ATAS', predikat: 'SANGAT_BAIK', unitPredikat: 'ISTIMEWA' });
   });
 
   it('allows and refuses each transition by state', () => {

@@ -24,25 +24,25 @@ export interface RatingInput {
   /** The penilai's rating hasil kerja; ignored for a unit head whose unit's predikat is given. */
   ratingHasilKerja: Rating;
   /** Needed when the rating differs from the suggestion. */
-  alasan?: string | null;
+  reason?: string | null;
   perilaku: Partial<Record<BerakhlakValue, Rating>>;
   /** Predikat kinerja organisasi of the unit, for a unit head (SE MenPANRB 3/2023). */
-  predikatUnit?: OrganisationPredikat | null;
+  unitPredikat?: OrganisationPredikat | null;
 }
 
 export interface EvaluationState {
   id: string;
   skpId: string;
   status: EvaluationStatus;
-  saranHasilKerja: Rating | null;
+  suggestedHasilKerja: Rating | null;
   ratingHasilKerja: Rating;
-  alasanPenyimpangan: string | null;
+  deviationReason: string | null;
   perilaku: Record<BerakhlakValue, Rating>;
   ratingPerilaku: Rating;
   predikat: EmployeePredikat;
-  predikatUnit: OrganisationPredikat | null;
+  unitPredikat: OrganisationPredikat | null;
   /** Last day (Asia/Jakarta) on which an objection may be filed. */
-  batasKeberatan: string;
+  objectionDeadline: string;
 }
 
 export type EvaluationEvent =
@@ -59,14 +59,14 @@ export class Evaluation {
   }
 
   /** First rating of an SKP by its penilai. */
-  static rate(input: { id: string; skpId: string; unitHead: boolean; saran: Rating | null; batasKeberatan: string }, rating: RatingInput): Evaluation {
-    const computed = computeRatings(input.unitHead, input.saran, rating);
+  static rate(input: { id: string; skpId: string; unitHead: boolean; suggested: Rating | null; objectionDeadline: string }, rating: RatingInput): Evaluation {
+    const computed = computeRatings(input.unitHead, input.suggested, rating);
     const evaluation = new Evaluation({
       id: input.id,
       skpId: input.skpId,
       status: 'DINILAI',
-      saranHasilKerja: input.saran,
-      batasKeberatan: input.batasKeberatan,
+      suggestedHasilKerja: input.suggested,
+      objectionDeadline: input.objectionDeadline,
       ...computed,
     });
     evaluation.events.push({ kind: 'rated', evaluationId: input.id, rerated: false });
@@ -91,9 +91,9 @@ export class Evaluation {
   }
 
   /** The penilai rates again before the result is final (a reason is kept when it departs from the suggestion). */
-  rerate(unitHead: boolean, rating: RatingInput, batasKeberatan: string): { from: EvaluationStatus; to: EvaluationStatus } {
+  rerate(unitHead: boolean, rating: RatingInput, objectionDeadline: string): { from: EvaluationStatus; to: EvaluationStatus } {
     this.require(['DINILAI'], 'dinilai ulang');
-    Object.assign(this.state, computeRatings(unitHead, this.state.saranHasilKerja, rating), { batasKeberatan });
+    Object.assign(this.state, computeRatings(unitHead, this.state.suggestedHasilKerja, rating), { objectionDeadline });
     this.events.push({ kind: 'rated', evaluationId: this.state.id, rerated: true });
     return { from: 'DINILAI', to: 'DINILAI' };
   }
@@ -118,9 +118,9 @@ export class Evaluation {
     return { from: 'KEBERATAN', to: 'FINAL' };
   }
 
-  /** The objection window lapsed without an objection (`today` after `batasKeberatan`). */
+  /** The objection window lapsed without an objection (`today` after `objectionDeadline`). */
   finalizeAfterWindow(today: string): { from: EvaluationStatus; to: EvaluationStatus } | null {
-    if (this.state.status !== 'DINILAI' || today <= this.state.batasKeberatan) return null;
+    if (this.state.status !== 'DINILAI' || today <= this.state.objectionDeadline) return null;
     this.state.status = 'FINAL';
     this.events.push({ kind: 'finalized', evaluationId: this.state.id, via: 'window-lapsed' });
     return { from: 'DINILAI', to: 'FINAL' };
@@ -133,32 +133,32 @@ export class Evaluation {
   }
 }
 
-function computeRatings(unitHead: boolean, saran: Rating | null, input: RatingInput) {
+function computeRatings(unitHead: boolean, suggested: Rating | null, input: RatingInput) {
   const missing = BERAKHLAK_CODES.filter((code) => !input.perilaku[code]);
   if (missing.length > 0) {
     throw new ViolationError(missing.map((code) => EvaluationMessages.violation('RATING_PERILAKU_TIDAK_LENGKAP', { nilai: berakhlakValue(code).name }, `perilaku.${code}`)));
   }
   const perilaku = Object.fromEntries(BERAKHLAK_CODES.map((code) => [code, input.perilaku[code]!])) as Record<BerakhlakValue, Rating>;
   let ratingHasilKerja = input.ratingHasilKerja;
-  let alasan = input.alasan?.trim() || null;
-  let predikatUnit: OrganisationPredikat | null = null;
+  let reason = input.reason?.trim() || null;
+  let unitPredikat: OrganisationPredikat | null = null;
   if (unitHead) {
-    if (!input.predikatUnit) throw EvaluationMessages.error('PREDIKAT_UNIT_WAJIB', {}, 'predikatUnit');
-    const derived = unitHeadRatingHasilKerja(input.predikatUnit);
+    if (!input.unitPredikat) throw EvaluationMessages.error('PREDIKAT_UNIT_WAJIB', {}, 'unitPredikat');
+    const derived = unitHeadRatingHasilKerja(input.unitPredikat);
     if (input.ratingHasilKerja !== derived) throw EvaluationMessages.error('RATING_UNIT_TIDAK_BOLEH_DIUBAH', {}, 'ratingHasilKerja');
     ratingHasilKerja = derived;
-    predikatUnit = input.predikatUnit;
-  } else if (saran !== null && ratingHasilKerja !== saran && !alasan) {
-    throw EvaluationMessages.error('ALASAN_PENYIMPANGAN_WAJIB', {}, 'alasan');
+    unitPredikat = input.unitPredikat;
+  } else if (suggested !== null && ratingHasilKerja !== suggested && !reason) {
+    throw EvaluationMessages.error('ALASAN_PENYIMPANGAN_WAJIB', {}, 'reason');
   }
-  if (!unitHead && (saran === null || ratingHasilKerja === saran)) alasan = alasan ?? null;
+  if (!unitHead && (suggested === null || ratingHasilKerja === suggested)) reason = reason ?? null;
   const perilakuRating = ratingPerilaku(Object.values(perilaku));
   return {
     ratingHasilKerja,
-    alasanPenyimpangan: alasan,
+    deviationReason: reason,
     perilaku,
     ratingPerilaku: perilakuRating,
     predikat: employeePredikat(ratingHasilKerja, perilakuRating),
-    predikatUnit,
+    unitPredikat,
   };
 }

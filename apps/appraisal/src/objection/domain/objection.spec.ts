@@ -2,7 +2,7 @@ import type { ViolationError } from '@capaian/kinerja';
 import { Objection, OBJECTION_STATUSES, type ObjectionStatus } from './objection';
 
 const filed = () =>
-  Objection.file({ id: 'o', evaluationId: 'ev', employeeNip: 'DIMAS', atasanNip: 'AHMAD', actorNip: 'DIMAS', alasan: 'Bukti belum dipertimbangkan', today: '2027-01-20', batasKeberatan: '2027-01-24' });
+  Objection.file({ id: 'o', evaluationId: 'ev', employeeNip: 'DIMAS', atasanNip: 'AHMAD', actorNip: 'DIMAS', reason: 'Bukti belum dipertimbangkan', today: '2027-01-20', objectionDeadline: '2027-01-24' });
 const codes = (fn: () => unknown) => {
   try {
     fn();
@@ -23,11 +23,11 @@ describe('Objection (keberatan) state machine', () => {
     const o = filed();
     expect(o.status).toBe('DIAJUKAN');
     expect(o.pullEvents()).toEqual([{ kind: 'filed', objectionId: 'o' }]);
-    const input = { id: 'o', evaluationId: 'ev', employeeNip: 'DIMAS', atasanNip: 'AHMAD', actorNip: 'DIMAS', alasan: 'x', today: '2027-01-24', batasKeberatan: '2027-01-24' };
+    const input = { id: 'o', evaluationId: 'ev', employeeNip: 'DIMAS', atasanNip: 'AHMAD', actorNip: 'DIMAS', reason: 'x', today: '2027-01-24', objectionDeadline: '2027-01-24' };
     expect(Objection.file(input).status).toBe('DIAJUKAN'); // the last day counts
     expect(codes(() => Objection.file({ ...input, today: '2027-01-25' }))).toEqual(['MASA_KEBERATAN_BERAKHIR']);
     expect(codes(() => Objection.file({ ...input, actorNip: 'SITI' }))).toEqual(['HANYA_PEGAWAI_YANG_DINILAI']);
-    expect(codes(() => Objection.file({ ...input, alasan: ' ' }))).toEqual(['ALASAN_WAJIB']);
+    expect(codes(() => Objection.file({ ...input, reason: ' ' }))).toEqual(['ALASAN_WAJIB']);
   });
 
   for (const s of OBJECTION_STATUSES) {
@@ -37,7 +37,7 @@ describe('Objection (keberatan) state machine', () => {
       const run = () => o.accept('AHMAD', 'Bukti sah', { ratingHasilKerja: 'DI_ATAS', ratingPerilaku: 'SESUAI' });
       if (open) {
         run();
-        expect(o.toState()).toMatchObject({ status: 'DITERIMA', ratingHasilKerjaBaru: 'DI_ATAS', keputusan: 'Bukti sah' });
+        expect(o.toState()).toMatchObject({ status: 'DITERIMA', newRatingHasilKerja: 'DI_ATAS', decision: 'Bukti sah' });
       } else expect(codes(run)).toEqual(['TRANSISI_KEBERATAN_TIDAK_DIIZINKAN']);
     });
     it(`reject from ${s} is ${open ? 'allowed' : 'refused'}`, () => {

@@ -17,10 +17,10 @@ export interface ObjectionState {
   employeeNip: string;
   atasanNip: string | null;
   status: ObjectionStatus;
-  alasan: string;
-  keputusan: string | null;
-  ratingHasilKerjaBaru: Rating | null;
-  ratingPerilakuBaru: Rating | null;
+  reason: string;
+  decision: string | null;
+  newRatingHasilKerja: Rating | null;
+  newRatingPerilaku: Rating | null;
 }
 
 export type ObjectionEvent = { kind: 'filed'; objectionId: string } | { kind: 'decided'; objectionId: string; accepted: boolean };
@@ -36,23 +36,23 @@ export class Objection {
 
   /**
    * Filed by the employee rated, on or before the last day of the window (`today` and
-   * `batasKeberatan` are Asia/Jakarta calendar dates).
+   * `objectionDeadline` are Asia/Jakarta calendar dates).
    */
-  static file(input: { id: string; evaluationId: string; employeeNip: string; atasanNip: string | null; actorNip: string | null; alasan: string; today: string; batasKeberatan: string }): Objection {
+  static file(input: { id: string; evaluationId: string; employeeNip: string; atasanNip: string | null; actorNip: string | null; reason: string; today: string; objectionDeadline: string }): Objection {
     if (input.actorNip !== input.employeeNip) throw ObjectionMessages.error('HANYA_PEGAWAI_YANG_DINILAI');
-    if (input.today > input.batasKeberatan) throw ObjectionMessages.error('MASA_KEBERATAN_BERAKHIR', { batas: input.batasKeberatan });
-    const alasan = input.alasan?.trim();
-    if (!alasan) throw ObjectionMessages.error('ALASAN_WAJIB', {}, 'alasan');
+    if (input.today > input.objectionDeadline) throw ObjectionMessages.error('MASA_KEBERATAN_BERAKHIR', { batas: input.objectionDeadline });
+    const reason = input.reason?.trim();
+    if (!reason) throw ObjectionMessages.error('ALASAN_WAJIB', {}, 'reason');
     const objection = new Objection({
       id: input.id,
       evaluationId: input.evaluationId,
       employeeNip: input.employeeNip,
       atasanNip: input.atasanNip,
       status: 'DIAJUKAN',
-      alasan,
-      keputusan: null,
-      ratingHasilKerjaBaru: null,
-      ratingPerilakuBaru: null,
+      reason,
+      decision: null,
+      newRatingHasilKerja: null,
+      newRatingPerilaku: null,
     });
     objection.events.push({ kind: 'filed', objectionId: input.id });
     return objection;
@@ -75,25 +75,25 @@ export class Objection {
     return out;
   }
 
-  accept(actorNip: string | null, keputusan: string, ratings: { ratingHasilKerja?: Rating | null; ratingPerilaku?: Rating | null }): { from: ObjectionStatus; to: ObjectionStatus } {
+  accept(actorNip: string | null, decision: string, ratings: { ratingHasilKerja?: Rating | null; ratingPerilaku?: Rating | null }): { from: ObjectionStatus; to: ObjectionStatus } {
     this.requireOpen('diterima');
     this.requireAtasan(actorNip);
-    const reason = requireReason(keputusan);
+    const reason = requireReason(decision);
     if (!isRating(ratings.ratingHasilKerja) || !isRating(ratings.ratingPerilaku)) throw ObjectionMessages.error('RATING_BARU_WAJIB', {}, 'ratingHasilKerja');
-    this.state.ratingHasilKerjaBaru = ratings.ratingHasilKerja;
-    this.state.ratingPerilakuBaru = ratings.ratingPerilaku;
+    this.state.newRatingHasilKerja = ratings.ratingHasilKerja;
+    this.state.newRatingPerilaku = ratings.ratingPerilaku;
     return this.decide('DITERIMA', reason);
   }
 
-  reject(actorNip: string | null, keputusan: string): { from: ObjectionStatus; to: ObjectionStatus } {
+  reject(actorNip: string | null, decision: string): { from: ObjectionStatus; to: ObjectionStatus } {
     this.requireOpen('ditolak');
     this.requireAtasan(actorNip);
-    return this.decide('DITOLAK', requireReason(keputusan));
+    return this.decide('DITOLAK', requireReason(decision));
   }
 
-  private decide(to: 'DITERIMA' | 'DITOLAK', keputusan: string) {
+  private decide(to: 'DITERIMA' | 'DITOLAK', decision: string) {
     this.state.status = to;
-    this.state.keputusan = keputusan;
+    this.state.decision = decision;
     this.events.push({ kind: 'decided', objectionId: this.state.id, accepted: to === 'DITERIMA' });
     return { from: 'DIAJUKAN' as const, to };
   }
@@ -109,6 +109,6 @@ export class Objection {
 
 function requireReason(text: string | null | undefined): string {
   const t = (text ?? '').trim();
-  if (!t) throw ObjectionMessages.error('ALASAN_WAJIB', {}, 'keputusan');
+  if (!t) throw ObjectionMessages.error('ALASAN_WAJIB', {}, 'decision');
   return t;
 }

@@ -13,28 +13,28 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 const LABELS: Readonly<Record<ReportStatus, string>> = { TERBUKA: 'terbuka', DILAPORKAN: 'dilaporkan', DITANGGAPI: 'sudah ditanggapi', TERKUNCI: 'terkunci' };
 
 export interface RealizationLine {
-  indikatorId: string;
-  realisasi: number;
-  catatan: string | null;
+  indicatorId: string;
+  value: number;
+  note: string | null;
 }
 
 export interface ReportState {
   id: string;
   skpId: string;
-  nomor: number;
-  mulai: IsoDate;
-  selesai: IsoDate;
-  batasLaporan: IsoDate;
-  batasUmpanBalik: IsoDate;
+  number: number;
+  start: IsoDate;
+  end: IsoDate;
+  reportDue: IsoDate;
+  feedbackDue: IsoDate;
   status: ReportStatus;
-  realisasi: RealizationLine[];
-  umpanBalik: string | null;
+  realizations: RealizationLine[];
+  feedback: string | null;
 }
 
 export interface IndicatorRef {
   id: string;
-  uraian: string;
-  wajibBukti: boolean;
+  description: string;
+  evidenceRequired: boolean;
 }
 
 export type ReportEvent = { kind: 'reported'; reportId: string } | { kind: 'feedback-given'; reportId: string } | { kind: 'locked'; reportId: string };
@@ -48,8 +48,8 @@ export class PeriodicReport {
     return new PeriodicReport(structuredClone(state));
   }
 
-  static open(input: Omit<ReportState, 'status' | 'realisasi' | 'umpanBalik'>): PeriodicReport {
-    return new PeriodicReport({ ...input, status: 'TERBUKA', realisasi: [], umpanBalik: null });
+  static open(input: Omit<ReportState, 'status' | 'realizations' | 'feedback'>): PeriodicReport {
+    return new PeriodicReport({ ...input, status: 'TERBUKA', realizations: [], feedback: null });
   }
 
   get status(): ReportStatus {
@@ -84,18 +84,18 @@ export class PeriodicReport {
     this.requireWindow(today);
     const byId = new Map(indicators.map((i) => [i.id, i]));
     const violations: Violation[] = [];
-    if (lines.length === 0) violations.push(RealizationMessages.violation('REALISASI_KOSONG', {}, 'realisasi'));
+    if (lines.length === 0) violations.push(RealizationMessages.violation('REALISASI_KOSONG', {}, 'realizations'));
     lines.forEach((line, i) => {
-      const indicator = byId.get(line.indikatorId);
-      if (!indicator) violations.push(RealizationMessages.violation('INDIKATOR_TIDAK_DIKENAL', {}, `realisasi.${i}.indikatorId`));
-      else if (indicator.wajibBukti && (evidenceCount.get(indicator.id) ?? 0) === 0) {
-        violations.push(RealizationMessages.violation('BUKTI_DUKUNG_WAJIB', { indikator: indicator.uraian }, `realisasi.${i}.bukti`));
+      const indicator = byId.get(line.indicatorId);
+      if (!indicator) violations.push(RealizationMessages.violation('INDIKATOR_TIDAK_DIKENAL', {}, `realizations.${i}.indicatorId`));
+      else if (indicator.evidenceRequired && (evidenceCount.get(indicator.id) ?? 0) === 0) {
+        violations.push(RealizationMessages.violation('BUKTI_DUKUNG_WAJIB', { indikator: indicator.description }, `realizations.${i}.bukti`));
       }
-      if (!Number.isFinite(line.realisasi) || line.realisasi < 0) violations.push(RealizationMessages.violation('REALISASI_TIDAK_VALID', {}, `realisasi.${i}.realisasi`));
+      if (!Number.isFinite(line.value) || line.value < 0) violations.push(RealizationMessages.violation('REALISASI_TIDAK_VALID', {}, `realizations.${i}.value`));
     });
     if (violations.length > 0) throw new ViolationError(violations);
     const from = this.state.status;
-    this.state.realisasi = lines.map((l) => ({ ...l }));
+    this.state.realizations = lines.map((l) => ({ ...l }));
     this.state.status = 'DILAPORKAN';
     this.events.push({ kind: 'reported', reportId: this.state.id });
     return { from, to: 'DILAPORKAN' };
@@ -105,8 +105,8 @@ export class PeriodicReport {
   giveFeedback(text: string): { from: ReportStatus; to: ReportStatus } {
     this.requireStatus(['DILAPORKAN'], 'diberi umpan balik');
     const t = (text ?? '').trim();
-    if (!t) throw RealizationMessages.error('UMPAN_BALIK_WAJIB', {}, 'umpanBalik');
-    this.state.umpanBalik = t;
+    if (!t) throw RealizationMessages.error('UMPAN_BALIK_WAJIB', {}, 'feedback');
+    this.state.feedback = t;
     this.state.status = 'DITANGGAPI';
     this.events.push({ kind: 'feedback-given', reportId: this.state.id });
     return { from: 'DILAPORKAN', to: 'DITANGGAPI' };
@@ -114,15 +114,15 @@ export class PeriodicReport {
 
   /** Locks an answered report once its feedback deadline has passed; an unanswered one stays open for the penilai. */
   lockIfDue(today: IsoDate): { from: ReportStatus; to: ReportStatus } | null {
-    if (this.state.status !== 'DITANGGAPI' || today <= this.state.batasUmpanBalik) return null;
+    if (this.state.status !== 'DITANGGAPI' || today <= this.state.feedbackDue) return null;
     this.state.status = 'TERKUNCI';
     this.events.push({ kind: 'locked', reportId: this.state.id });
     return { from: 'DITANGGAPI', to: 'TERKUNCI' };
   }
 
   private requireWindow(today: IsoDate): void {
-    if (today < this.state.mulai) throw RealizationMessages.error('PERIODE_BELUM_DIMULAI', { tanggal: this.state.mulai });
-    if (today > this.state.batasLaporan) throw RealizationMessages.error('BATAS_WAKTU_LAPORAN_TERLEWATI', { batas: this.state.batasLaporan });
+    if (today < this.state.start) throw RealizationMessages.error('PERIODE_BELUM_DIMULAI', { tanggal: this.state.start });
+    if (today > this.state.reportDue) throw RealizationMessages.error('BATAS_WAKTU_LAPORAN_TERLEWATI', { batas: this.state.reportDue });
   }
 
   private requireStatus(allowed: readonly ReportStatus[], aksi: string): void {

@@ -4,15 +4,15 @@ import { changedRhkIds, checkContent, Skp, SKP_STATUSES, type SkpContent, type S
 const snapshot = (over: Partial<SkpSnapshot> = {}): SkpSnapshot => ({
   employeeId: 'e-1',
   nip: '199203152019031004',
-  nama: 'Dimas Pratama',
+  name: 'Dimas Pratama',
   golongan: 'III/b',
   jenisAsn: 'PNS',
-  jabatan: { positionId: 'p-1', nama: 'Pranata Komputer', jenisJabatan: 'FUNGSIONAL', kepalaUnit: false },
-  unit: { unitId: 'u-1', nama: 'Bidang Aptika' },
-  opd: { unitId: 'o-1', kode: 'DISKOMINFO', nama: 'Dinas Komunikasi dan Informatika' },
-  pejabatPenilai: { employeeId: 'e-2', nip: 'SITI', nama: 'Siti' },
-  atasanPejabatPenilai: { employeeId: 'e-3', nip: 'AHMAD', nama: 'Ahmad' },
-  puncakOpd: false,
+  jabatan: { positionId: 'p-1', name: 'Pranata Komputer', jenisJabatan: 'FUNGSIONAL', unitHead: false },
+  unit: { unitId: 'u-1', name: 'Bidang Aptika' },
+  opd: { unitId: 'o-1', code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' },
+  pejabatPenilai: { employeeId: 'e-2', nip: 'SITI', name: 'Siti' },
+  atasanPejabatPenilai: { employeeId: 'e-3', nip: 'AHMAD', name: 'Ahmad' },
+  topOfOpd: false,
   ...over,
 });
 
@@ -21,13 +21,13 @@ const content = (over: Partial<SkpContent> = {}): SkpContent => ({
   rhk: [
     {
       id: 'r1',
-      jenis: 'UTAMA',
-      uraian: 'Pengaduan masyarakat tertangani',
-      rhkAtasanId: 'boss-1',
-      indikator: [{ id: 'i1', uraian: 'Pengaduan tertangani', aspek: 'KUANTITAS', target: 120, satuan: 'pengaduan', arah: 'NAIK', wajibBukti: true }],
+      kind: 'UTAMA',
+      description: 'Pengaduan masyarakat tertangani',
+      parentRhkId: 'boss-1',
+      indicators: [{ id: 'i1', description: 'Pengaduan tertangani', aspek: 'KUANTITAS', target: 120, unit: 'pengaduan', direction: 'NAIK', evidenceRequired: true }],
     },
   ],
-  lampiran: { dukunganSumberDaya: [], skemaPertanggungjawaban: [], konsekuensi: [] },
+  annex: { resources: [], accountability: [], consequences: [] },
   ...over,
 });
 
@@ -39,7 +39,7 @@ const allExpectations = Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, `Harap
 const parents = new Set(['boss-1']);
 
 function draft(over: Partial<SkpSnapshot> = {}, c: SkpContent = content()): Skp {
-  return Skp.draft({ id: 's-1', tahun: 2026, tanggalMulai: '2026-01-01', tanggalSelesai: '2026-12-31', snapshot: snapshot(over), content: c });
+  return Skp.draft({ id: 's-1', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31', snapshot: snapshot(over), content: c });
 }
 
 /** An SKP brought to `status` through the allowed path. */
@@ -135,10 +135,10 @@ describe('SKP actors', () => {
 
 describe('SKP rules', () => {
   it('needs the link to an RHK of the penilai set SKP, except at the top of an OPD', () => {
-    const unlinked = content({ rhk: [{ ...content().rhk[0], rhkAtasanId: null }] });
+    const unlinked = content({ rhk: [{ ...content().rhk[0], parentRhkId: null }] });
     expect(codeOf(() => draft({}, unlinked).submit(owner, parents))).toEqual(['INTERVENSI_WAJIB']);
     expect(codeOf(() => draft().submit(owner, new Set()))).toEqual(['INTERVENSI_TIDAK_DIKENAL']);
-    const top = draft({ puncakOpd: true, pejabatPenilai: null }, unlinked);
+    const top = draft({ topOfOpd: true, pejabatPenilai: null }, unlinked);
     top.submit(owner, new Set());
     expect(top.status).toBe('DIAJUKAN');
   });
@@ -147,21 +147,21 @@ describe('SKP rules', () => {
     const empty = content({ rhk: [] });
     expect(draft({}, empty).status).toBe('DRAFT');
     expect(codeOf(() => draft({}, empty).submit(owner, parents))).toEqual(['RHK_UTAMA_WAJIB']);
-    const noTarget = content({ rhk: [{ ...content().rhk[0], indikator: [{ ...content().rhk[0].indikator[0], target: null, satuan: ' ' }] }] });
+    const noTarget = content({ rhk: [{ ...content().rhk[0], indicators: [{ ...content().rhk[0].indicators[0], target: null, unit: ' ' }] }] });
     expect(codeOf(() => draft({}, noTarget).submit(owner, parents)).sort()).toEqual(['SATUAN_WAJIB', 'TARGET_WAJIB']);
     const qualitative = { ...noTarget, pendekatan: 'KUALITATIF' as const };
     expect(checkContent(qualitative, 'submit')).toEqual([]);
-    const noIndicator = content({ rhk: [{ ...content().rhk[0], indikator: [] }] });
+    const noIndicator = content({ rhk: [{ ...content().rhk[0], indicators: [] }] });
     expect(codeOf(() => draft({}, noIndicator).submit(owner, parents))).toEqual(['INDIKATOR_WAJIB']);
   });
 
   it('refuses a negative target, duplicated ids and dates outside the year', () => {
-    const negative = content({ rhk: [{ ...content().rhk[0], indikator: [{ ...content().rhk[0].indikator[0], target: -1 }] }] });
+    const negative = content({ rhk: [{ ...content().rhk[0], indicators: [{ ...content().rhk[0].indicators[0], target: -1 }] }] });
     expect(codeOf(() => draft({}, negative))).toEqual(['TARGET_TIDAK_VALID']);
     const dup = content({ rhk: [content().rhk[0], content().rhk[0]] });
     expect(codeOf(() => draft({}, dup))).toContain('ID_GANDA');
-    expect(codeOf(() => Skp.draft({ id: 'x', tahun: 2026, tanggalMulai: '2026-07-01', tanggalSelesai: '2027-06-30', snapshot: snapshot(), content: content() }))).toEqual(['SKP_DI_LUAR_TAHUN']);
-    expect(codeOf(() => Skp.draft({ id: 'x', tahun: 2026, tanggalMulai: '2026-07-01', tanggalSelesai: '2026-06-30', snapshot: snapshot(), content: content() }))).toEqual(['TANGGAL_SKP_TIDAK_VALID']);
+    expect(codeOf(() => Skp.draft({ id: 'x', year: 2026, startDate: '2026-07-01', endDate: '2027-06-30', snapshot: snapshot(), content: content() }))).toEqual(['SKP_DI_LUAR_TAHUN']);
+    expect(codeOf(() => Skp.draft({ id: 'x', year: 2026, startDate: '2026-07-01', endDate: '2026-06-30', snapshot: snapshot(), content: content() }))).toEqual(['TANGGAL_SKP_TIDAK_VALID']);
   });
 
   it('needs all seven BerAKHLAK expectations to set', () => {
@@ -182,20 +182,20 @@ describe('SKP rules', () => {
     const skp = inStatus('DITETAPKAN');
     const { next } = skp.revise(penilai, 'Dialog kinerja', 's-2');
     expect(skp.status).toBe('DIGANTI');
-    expect(next.toState()).toMatchObject({ id: 's-2', lineageId: 's-1', versi: 2, status: 'DRAFT' });
+    expect(next.toState()).toMatchObject({ id: 's-2', lineageId: 's-1', version: 2, status: 'DRAFT' });
     expect(next.toState().rhk.map((r) => r.id)).toEqual(['r1']);
   });
 
   it('shortens the SKP to the closing date', () => {
     const skp = draft();
     skp.close(admin, 'Mutasi ke OPD lain', '2026-06-30');
-    expect(skp.toState()).toMatchObject({ status: 'DITUTUP', tanggalSelesai: '2026-06-30', alasanPenutupan: 'Mutasi ke OPD lain' });
+    expect(skp.toState()).toMatchObject({ status: 'DITUTUP', endDate: '2026-06-30', closeReason: 'Mutasi ke OPD lain' });
   });
 
   it('names the RHK whose meaning changed between two versions', () => {
     const before = content().rhk;
     expect(changedRhkIds(before, before)).toEqual([]);
-    expect(changedRhkIds(before, [{ ...before[0], uraian: 'Lain' }])).toEqual(['r1']);
+    expect(changedRhkIds(before, [{ ...before[0], description: 'Lain' }])).toEqual(['r1']);
     expect(changedRhkIds(before, [])).toEqual(['r1']);
   });
 });

@@ -19,7 +19,7 @@ export const SKP_STATUS_LABELS: Readonly<Record<SkpStatus, string>> = {
   DIAJUKAN: 'diajukan',
   DITETAPKAN: 'ditetapkan',
   DIKEMBALIKAN: 'dikembalikan',
-  DIGANTI: 'diganti versi baru',
+  DIGANTI: 'diganti version baru',
   DITUTUP: 'ditutup',
 };
 
@@ -33,76 +33,76 @@ export const ASPEK = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 export type Aspek = (typeof ASPEK)[number];
 
 /** Whether a higher realization is better (complaints handled) or a lower one (days to answer, cost). */
-export const ARAH = ['NAIK', 'TURUN'] as const;
-export type Arah = (typeof ARAH)[number];
+export const DIRECTIONS = ['NAIK', 'TURUN'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
-export const JENIS_RHK = ['UTAMA', 'TAMBAHAN'] as const;
-export type JenisRhk = (typeof JENIS_RHK)[number];
+export const RHK_KINDS = ['UTAMA', 'TAMBAHAN'] as const;
+export type RhkKind = (typeof RHK_KINDS)[number];
 
-export interface Indikator {
+export interface Indicator {
   id: string;
-  uraian: string;
+  description: string;
   aspek: Aspek;
   target: number | null;
-  satuan: string | null;
-  arah: Arah;
+  unit: string | null;
+  direction: Direction;
   /** A realization of this indicator needs at least one evidence file (bukti dukung). */
-  wajibBukti: boolean;
+  evidenceRequired: boolean;
 }
 
 export interface Rhk {
   id: string;
-  jenis: JenisRhk;
-  uraian: string;
+  kind: RhkKind;
+  description: string;
   /** The RHK of the penilai's SKP this one supports (intervensi); null at the top of an OPD or while drafting. */
-  rhkAtasanId: string | null;
-  indikator: Indikator[];
+  parentRhkId: string | null;
+  indicators: Indicator[];
 }
 
-export interface Lampiran {
-  dukunganSumberDaya: string[];
-  skemaPertanggungjawaban: string[];
-  konsekuensi: string[];
+export interface Annex {
+  resources: string[];
+  accountability: string[];
+  consequences: string[];
 }
 
 /** What the SKP says about the position and appraisers on the day it was created (never rewritten by later personnel changes). */
 export interface SkpSnapshot {
   employeeId: string;
   nip: string;
-  nama: string;
+  name: string;
   golongan: string | null;
   jenisAsn: string;
-  jabatan: { positionId: string; nama: string; jenisJabatan: string; kepalaUnit: boolean } | null;
-  unit: { unitId: string; nama: string } | null;
-  opd: { unitId: string; kode: string; nama: string } | null;
-  pejabatPenilai: { employeeId: string; nip: string; nama: string } | null;
-  atasanPejabatPenilai: { employeeId: string; nip: string; nama: string } | null;
+  jabatan: { positionId: string; name: string; jenisJabatan: string; unitHead: boolean } | null;
+  unit: { unitId: string; name: string } | null;
+  opd: { unitId: string; code: string; name: string } | null;
+  pejabatPenilai: { employeeId: string; nip: string; name: string } | null;
+  atasanPejabatPenilai: { employeeId: string; nip: string; name: string } | null;
   /** The top of an OPD (its head, or nobody above in the OPD): no intervensi needed. */
-  puncakOpd: boolean;
+  topOfOpd: boolean;
 }
 
 export interface SkpContent {
   pendekatan: Pendekatan;
   rhk: Rhk[];
-  lampiran: Lampiran;
+  annex: Annex;
 }
 
 export interface SkpState extends SkpContent {
   id: string;
   /** The id of the first version; every revision of one SKP shares it. */
   lineageId: string;
-  versi: number;
-  tahun: number;
-  tanggalMulai: IsoDate;
-  tanggalSelesai: IsoDate;
+  version: number;
+  year: number;
+  startDate: IsoDate;
+  endDate: IsoDate;
   status: SkpStatus;
   snapshot: SkpSnapshot;
   /** The penilai who acts now: the snapshot's, until a change of penilai moves open items. */
   penilaiNip: string | null;
-  ekspektasi: Partial<Record<BerakhlakValue, string>>;
-  catatanPengembalian: string | null;
-  alasanPenutupan: string | null;
-  ditetapkanPada: string | null;
+  expectations: Partial<Record<BerakhlakValue, string>>;
+  returnNotes: string | null;
+  closeReason: string | null;
+  setOn: string | null;
 }
 
 export type SkpEvent =
@@ -134,24 +134,24 @@ export class Skp {
   }
 
   /** A new draft; the dates must lie in one year and end on or after the start. */
-  static draft(input: { id: string; tahun: number; tanggalMulai: IsoDate; tanggalSelesai: IsoDate; snapshot: SkpSnapshot; content: SkpContent }): Skp {
-    throwIfAny(checkDates(input.tahun, input.tanggalMulai, input.tanggalSelesai));
+  static draft(input: { id: string; year: number; startDate: IsoDate; endDate: IsoDate; snapshot: SkpSnapshot; content: SkpContent }): Skp {
+    throwIfAny(checkDates(input.year, input.startDate, input.endDate));
     throwIfAny(checkContent(input.content, 'draft'));
     return new Skp({
       ...structuredClone(input.content),
       id: input.id,
       lineageId: input.id,
-      versi: 1,
-      tahun: input.tahun,
-      tanggalMulai: input.tanggalMulai,
-      tanggalSelesai: input.tanggalSelesai,
+      version: 1,
+      year: input.year,
+      startDate: input.startDate,
+      endDate: input.endDate,
       status: 'DRAFT',
       snapshot: structuredClone(input.snapshot),
       penilaiNip: input.snapshot.pejabatPenilai?.nip ?? null,
-      ekspektasi: {},
-      catatanPengembalian: null,
-      alasanPenutupan: null,
-      ditetapkanPada: null,
+      expectations: {},
+      returnNotes: null,
+      closeReason: null,
+      setOn: null,
     });
   }
 
@@ -195,24 +195,24 @@ export class Skp {
   submit(actor: Actor, penilaiRhkIds: ReadonlySet<string>): Transition {
     this.requireStatus(['DRAFT', 'DIKEMBALIKAN'], 'diajukan');
     this.requireOwner(actor, 'mengajukan SKP');
-    if (!this.state.penilaiNip && !this.state.snapshot.puncakOpd) throw SkpMessages.error('PEJABAT_PENILAI_TIDAK_ADA');
+    if (!this.state.penilaiNip && !this.state.snapshot.topOfOpd) throw SkpMessages.error('PEJABAT_PENILAI_TIDAK_ADA');
     const violations = checkContent(this.state, 'submit');
-    if (!this.state.snapshot.puncakOpd) violations.push(...checkLinks(this.state.rhk, penilaiRhkIds));
+    if (!this.state.snapshot.topOfOpd) violations.push(...checkLinks(this.state.rhk, penilaiRhkIds));
     throwIfAny(violations);
     return this.move('DIAJUKAN', { kind: 'submitted', skpId: this.state.id });
   }
 
   /** The penilai sets the SKP, giving (or completing) the expectation for each of the seven values. */
-  set(actor: Actor, ekspektasi: Partial<Record<BerakhlakValue, string>>, today: string, previousVersionId: string | null = null): Transition {
+  set(actor: Actor, expectations: Partial<Record<BerakhlakValue, string>>, today: string, previousVersionId: string | null = null): Transition {
     this.requireStatus(['DIAJUKAN'], 'ditetapkan');
     this.requirePenilai(actor);
-    const merged = { ...this.state.ekspektasi };
-    for (const [code, text] of Object.entries(ekspektasi)) if (text && text.trim()) merged[code as BerakhlakValue] = text.trim();
+    const merged = { ...this.state.expectations };
+    for (const [code, text] of Object.entries(expectations)) if (text && text.trim()) merged[code as BerakhlakValue] = text.trim();
     const missing = BERAKHLAK_CODES.filter((code) => !merged[code]);
-    throwIfAny(missing.map((code) => SkpMessages.violation('EKSPEKTASI_PERILAKU_WAJIB', { nilai: berakhlakValue(code).name }, `ekspektasi.${code}`)));
-    this.state.ekspektasi = merged;
-    this.state.ditetapkanPada = today;
-    this.state.catatanPengembalian = null;
+    throwIfAny(missing.map((code) => SkpMessages.violation('EKSPEKTASI_PERILAKU_WAJIB', { nilai: berakhlakValue(code).name }, `expectations.${code}`)));
+    this.state.expectations = merged;
+    this.state.setOn = today;
+    this.state.returnNotes = null;
     return this.move('DITETAPKAN', { kind: 'set', skpId: this.state.id, previousVersionId });
   }
 
@@ -220,8 +220,8 @@ export class Skp {
   return(actor: Actor, notes: string): Transition {
     this.requireStatus(['DIAJUKAN'], 'dikembalikan');
     this.requirePenilai(actor);
-    const text = requireText(notes, 'catatan');
-    this.state.catatanPengembalian = text;
+    const text = requireText(notes, 'notes');
+    this.state.returnNotes = text;
     return this.move('DIKEMBALIKAN', { kind: 'returned', skpId: this.state.id, notes: text });
   }
 
@@ -232,14 +232,14 @@ export class Skp {
   revise(actor: Actor, reason: string, newId: string): { transition: Transition; next: Skp } {
     this.requireStatus(['DITETAPKAN'], 'direvisi');
     if (actor.nip !== this.ownerNip && actor.nip !== this.state.penilaiNip) throw SkpMessages.error('BUKAN_PEMILIK_SKP', { aksi: 'merevisi SKP' });
-    const why = requireText(reason, 'alasan');
+    const why = requireText(reason, 'reason');
     const next = new Skp({
       ...structuredClone(this.state),
       id: newId,
-      versi: this.state.versi + 1,
+      version: this.state.version + 1,
       status: 'DRAFT',
-      catatanPengembalian: null,
-      ditetapkanPada: null,
+      returnNotes: null,
+      setOn: null,
     });
     const transition = this.move('DIGANTI', { kind: 'revised', skpId: this.state.id, newVersionId: newId, reason: why });
     return { transition, next };
@@ -252,14 +252,14 @@ export class Skp {
   close(actor: Actor, reason: string, endDate: IsoDate): Transition {
     this.requireStatus(OPEN_SKP_STATUSES, 'ditutup');
     if (!actor.admin) throw SkpMessages.error('BUKAN_PEMILIK_SKP', { aksi: 'menutup SKP' });
-    const why = requireText(reason, 'alasan');
-    if (compareIsoDates(endDate, this.state.tanggalMulai) < 0) {
+    const why = requireText(reason, 'reason');
+    if (compareIsoDates(endDate, this.state.startDate) < 0) {
       // Closed before it began (a transfer effective before the SKP's start): it ends the day it starts.
-      endDate = this.state.tanggalMulai;
+      endDate = this.state.startDate;
     }
-    if (compareIsoDates(endDate, this.state.tanggalSelesai) < 0) this.state.tanggalSelesai = endDate;
-    this.state.alasanPenutupan = why;
-    return this.move('DITUTUP', { kind: 'closed', skpId: this.state.id, reason: why, endDate: this.state.tanggalSelesai });
+    if (compareIsoDates(endDate, this.state.endDate) < 0) this.state.endDate = endDate;
+    this.state.closeReason = why;
+    return this.move('DITUTUP', { kind: 'closed', skpId: this.state.id, reason: why, endDate: this.state.endDate });
   }
 
   /** The penilai changed (personnel event): the open SKP follows the new penilai. */
@@ -288,7 +288,12 @@ export class Skp {
     if (actor.nip !== this.ownerNip) throw SkpMessages.error('BUKAN_PEMILIK_SKP', { aksi });
   }
 
+  /**
+   * The penilai acts; for an SKP at the top of an OPD without a penilai in the city's records (the
+   * head of an OPD, appraised by the Sekda or the Wali Kota outside the platform), BKPSDM records it.
+   */
   private requirePenilai(actor: Actor): void {
+    if (!this.state.penilaiNip && this.state.snapshot.topOfOpd && actor.admin) return;
     if (!actor.nip || actor.nip !== this.state.penilaiNip) throw SkpMessages.error('BUKAN_PEJABAT_PENILAI');
   }
 }
@@ -303,13 +308,13 @@ function requireText(value: string | undefined | null, field: string): string {
   return text;
 }
 
-export function checkDates(tahun: number, mulai: IsoDate, selesai: IsoDate): Violation[] {
-  const a = parseIsoDate(mulai);
-  const b = parseIsoDate(selesai);
+export function checkDates(year: number, start: IsoDate, end: IsoDate): Violation[] {
+  const a = parseIsoDate(start);
+  const b = parseIsoDate(end);
   const out: Violation[] = [];
-  if (!a || a.year !== tahun) out.push(SkpMessages.violation('SKP_DI_LUAR_TAHUN', { tahun }, 'tanggalMulai'));
-  if (!b || b.year !== tahun) out.push(SkpMessages.violation('SKP_DI_LUAR_TAHUN', { tahun }, 'tanggalSelesai'));
-  if (out.length === 0 && compareIsoDates(selesai, mulai) < 0) out.push(SkpMessages.violation('TANGGAL_SKP_TIDAK_VALID', {}, 'tanggalSelesai'));
+  if (!a || a.year !== year) out.push(SkpMessages.violation('SKP_DI_LUAR_TAHUN', { year }, 'startDate'));
+  if (!b || b.year !== year) out.push(SkpMessages.violation('SKP_DI_LUAR_TAHUN', { year }, 'endDate'));
+  if (out.length === 0 && compareIsoDates(end, start) < 0) out.push(SkpMessages.violation('TANGGAL_SKP_TIDAK_VALID', {}, 'endDate'));
   return out;
 }
 
@@ -327,18 +332,18 @@ export function checkContent(content: SkpContent, stage: 'draft' | 'submit'): Vi
   };
   content.rhk.forEach((rhk, i) => {
     seen(rhk.id, `rhk.${i}.id`);
-    if (stage === 'submit' && rhk.indikator.length === 0) out.push(SkpMessages.violation('INDIKATOR_WAJIB', {}, `rhk.${i}.indikator`));
-    rhk.indikator.forEach((ind, j) => {
-      const field = `rhk.${i}.indikator.${j}`;
+    if (stage === 'submit' && rhk.indicators.length === 0) out.push(SkpMessages.violation('INDIKATOR_WAJIB', {}, `rhk.${i}.indicators`));
+    rhk.indicators.forEach((ind, j) => {
+      const field = `rhk.${i}.indicators.${j}`;
       seen(ind.id, `${field}.id`);
       if (ind.target !== null && (!Number.isFinite(ind.target) || ind.target < 0)) out.push(SkpMessages.violation('TARGET_TIDAK_VALID', {}, `${field}.target`));
       if (stage === 'submit' && content.pendekatan === 'KUANTITATIF') {
         if (ind.target === null) out.push(SkpMessages.violation('TARGET_WAJIB', {}, `${field}.target`));
-        if (!ind.satuan || !ind.satuan.trim()) out.push(SkpMessages.violation('SATUAN_WAJIB', {}, `${field}.satuan`));
+        if (!ind.unit || !ind.unit.trim()) out.push(SkpMessages.violation('SATUAN_WAJIB', {}, `${field}.unit`));
       }
     });
   });
-  if (stage === 'submit' && !content.rhk.some((r) => r.jenis === 'UTAMA')) out.push(SkpMessages.violation('RHK_UTAMA_WAJIB', {}, 'rhk'));
+  if (stage === 'submit' && !content.rhk.some((r) => r.kind === 'UTAMA')) out.push(SkpMessages.violation('RHK_UTAMA_WAJIB', {}, 'rhk'));
   return out;
 }
 
@@ -346,8 +351,8 @@ export function checkContent(content: SkpContent, stage: 'draft' | 'submit'): Vi
 export function checkLinks(rhk: readonly Rhk[], penilaiRhkIds: ReadonlySet<string>): Violation[] {
   const out: Violation[] = [];
   rhk.forEach((r, i) => {
-    if (!r.rhkAtasanId) out.push(SkpMessages.violation('INTERVENSI_WAJIB', {}, `rhk.${i}.rhkAtasanId`));
-    else if (!penilaiRhkIds.has(r.rhkAtasanId)) out.push(SkpMessages.violation('INTERVENSI_TIDAK_DIKENAL', {}, `rhk.${i}.rhkAtasanId`));
+    if (!r.parentRhkId) out.push(SkpMessages.violation('INTERVENSI_WAJIB', {}, `rhk.${i}.parentRhkId`));
+    else if (!penilaiRhkIds.has(r.parentRhkId)) out.push(SkpMessages.violation('INTERVENSI_TIDAK_DIKENAL', {}, `rhk.${i}.parentRhkId`));
   });
   return out;
 }
@@ -361,7 +366,7 @@ export function changedRhkIds(before: readonly Rhk[], after: readonly Rhk[]): st
   const out: string[] = [];
   for (const old of before) {
     const now = next.get(old.id);
-    if (!now || now.uraian !== old.uraian || now.jenis !== old.jenis || JSON.stringify(now.indikator) !== JSON.stringify(old.indikator)) out.push(old.id);
+    if (!now || now.description !== old.description || now.kind !== old.kind || JSON.stringify(now.indicators) !== JSON.stringify(old.indicators)) out.push(old.id);
   }
   return out;
 }

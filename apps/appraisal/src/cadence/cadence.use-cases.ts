@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, throwIfAny } from '@capaian/kinerja';
+import type { Principal } from '@capaian/shared/auth';
+import { DataSource } from 'typeorm';
+import { auditTransition, partyOf } from '../common/actor';
+import { PersonnelDirectory } from '../personnel-view/personnel-directory';
+import { CadenceMessages } from './cadence.messages';
+import { calendarPeriods, checkCadence, type Cadence, type CalendarPeriod } from './domain/cadence';
+import { CadenceRepository } from './infrastructure/cadence.repository';
+import type { SetCadenceDto } from './set-cadence.dto';
+
+/** BKPSDM sets an OPD's calendar for a year; anyone reads it with its periods and deadlines. */
+@Injectable()
+export class CadenceUseCases {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cadences: CadenceRepository,
+    private readonly directory: PersonnelDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async set(year: number, opdCode: string, body: SetCadenceDto, principal: Principal): Promise<Cadence & { periods: CalendarPeriod[] }> {
+    const cadence: Cadence = { year, ...body };
+    throwIfAny(checkCadence(cadence));
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.directory.opdExists(m, opdCode))) throw CadenceMessages.error('OPD_TIDAK_DIKENAL', { code: opdCode });
+      await this.cadences.upsert(m, opdCode, cadence, this.clock.now(), principal.subject);
+      await auditTransition(m, partyOf(principal), { action: 'cadence.set', entityType: 'opd-cadence', entityId: `${opdCode}/${year}`, details: { ...body } });
+      return { ...cadence, periods: calendarPeriods(cadence) };
+    });
+  }
+
+  async get(year: number, opdCode: string): Promise<Cadence & { periods: CalendarPeriod[] }> {
+    const cadence = await this.cadences.get(this.dataSource.manager, opdCode, year);
+    return { ...cadence, periods: calendarPeriods(cadence) };
+  }
+}

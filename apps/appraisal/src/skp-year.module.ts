@@ -1,0 +1,65 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { dailyAt, every, Scheduler } from '@capaian/shared/scheduling';
+import { CadenceUseCases } from './cadence/cadence.use-cases';
+import { CadencesHttpController } from './cadence/cadences.http.controller';
+import { CadenceRepository } from './cadence/infrastructure/cadence.repository';
+import { SkpAccess } from './common/access';
+import { AchievementQuery } from './evaluation/achievement.query';
+import { EvaluationUseCases } from './evaluation/evaluation.use-cases';
+import { EvaluationsHttpController } from './evaluation/evaluations.http.controller';
+import { EvaluationRepository } from './evaluation/infrastructure/evaluation.repository';
+import { ObjectionRepository } from './objection/infrastructure/objection.repository';
+import { ObjectionUseCases } from './objection/objection.use-cases';
+import { SqlPersonnelDirectory } from './personnel-view/infrastructure/sql-personnel-directory';
+import { PersonnelDirectory } from './personnel-view/personnel-directory';
+import { EvidenceRepository } from './realization/infrastructure/evidence.repository';
+import { PeriodicReportRepository } from './realization/infrastructure/periodic-report.repository';
+import { RealizationHttpController } from './realization/realization.http.controller';
+import { RealizationUseCases } from './realization/realization.use-cases';
+import { CreateSkp } from './skp/create-skp.use-case';
+import { SkpRepository } from './skp/infrastructure/skp.repository';
+import { SkpTransitions } from './skp/skp-transitions.use-case';
+import { SkpEventRecorder } from './skp/skp.events';
+import { SkpQueries } from './skp/skp.queries';
+import { SkpsHttpController } from './skp/skps.http.controller';
+
+/**
+ * The individual SKP year: cadence per OPD, SKP workflow, periodic realization with evidence,
+ * year-end evaluation and objection. Deadline jobs run once per slot across replicas.
+ */
+@Module({
+  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController],
+  providers: [
+    { provide: PersonnelDirectory, useClass: SqlPersonnelDirectory },
+    SkpAccess,
+    SkpRepository,
+    SkpEventRecorder,
+    CreateSkp,
+    SkpTransitions,
+    SkpQueries,
+    CadenceRepository,
+    CadenceUseCases,
+    PeriodicReportRepository,
+    EvidenceRepository,
+    RealizationUseCases,
+    EvaluationRepository,
+    AchievementQuery,
+    EvaluationUseCases,
+    ObjectionRepository,
+    ObjectionUseCases,
+  ],
+  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases],
+})
+export class SkpYearModule implements OnModuleInit {
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly realization: RealizationUseCases,
+    private readonly evaluations: EvaluationUseCases,
+  ) {}
+
+  onModuleInit(): void {
+    // A period locks the day after its feedback deadline; a rating is final the day after its objection window.
+    this.scheduler.register({ name: 'appraisal-lock-periods', schedule: dailyAt('00:30'), run: async ({ manager }) => void (await this.realization.lockDue(manager)) });
+    this.scheduler.register({ name: 'appraisal-finalize-evaluations', schedule: every({ minutes: 15 }), run: async ({ manager }) => void (await this.evaluations.finalizeDue(manager)) });
+  }
+}

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { BERAKHLAK_CODES } from '@capaian/kinerja';
+import { loadServiceConfig } from '@capaian/shared/config';
+import { createHttpAdapter, configureHttpApp } from '@capaian/shared/http';
+import { watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
+import { runMigrations } from '@capaian/shared/persistence';
+import { Clock, Scheduler, TestClock } from '@capaian/shared/scheduling';
+import { DEMO_NIP, getToken } from '@capaian/shared/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { appraisalDataSourceOptions } from '../src/data-source';
+import { seedPersonnelStandIn } from './personnel-stand-in';
+
+/**
+ * A penilai (Siti) and two subordinates (Dimas, Putri) through a whole year, through the real
+ * gateway with real Keycloak tokens, on a scratch database, the real Kafka and the real S3Proxy:
+ * cascading SKPs, monthly reports with evidence, feedback, locking, year-end ratings, one
+ * objection decided by the atasan penilai (Ahmad), and the events read back from Kafka.
+ */
+const DB = 'capaian_appraisal_skp_year_test';
+jest.setTimeout(240_000);
+
+describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3Proxy)', () => {
+  let app: NestFastifyApplication;
+  let gateway: { close(): Promise<void>; getUrl(): Promise<string> };
+  let base: string;
+  let ds: DataSource;
+  const clock = new TestClock('2026-01-05T02:00:00Z');
+  const token: Record<string, string> = {};
+  let skpWatch: TopicWatcher;
+  let evalWatch: TopicWatcher;
+
+  async function call(method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(who ? { authorization: `Bearer ${token[who]}` } : {}),
+        ...(body !== undefined && !(body instanceof Buffer) ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : body instanceof Buffer ? new Uint8Array(body) : JSON.stringify(body),
+    });
+    const type = res.headers.get('content-type') ?? '';
+    const data = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+    return { status: res.status, body: data as any, headers: res.headers };
+  }
+  const at = (iso: string) => clock.set(`${iso}T03:00:00Z`); // 10:00 WIB
+  const perilaku = (r: string) => Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, r]));
+  const expectations = Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, `Ekspektasi ${c}`]));
+  const pdf = (n = 2048) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(n)]);
+  const tick = () => app.get(Scheduler).tick();
+
+  beforeAll(async () => {
+    const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', username: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? 'postgres', database: 'postgres' });
+    await admin.initialize();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+    await admin.destroy();
+    const config = loadServiceConfig('appraisal', { ...process.env, DB_NAME: DB, DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres', LOG_LEVEL: 'warn' });
+    await runMigrations(appraisalDataSourceOptions(config));
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { scheduling: { enabled: false } })] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error', 'warn'] });
+    configureHttpApp(app, 'appraisal', { title: 'appraisal (test)' });
+    await app.listen(0, '127.0.0.1');
+    ds = app.get(DataSource);
+    await seedPersonnelStandIn(ds);
+    // eslint-disable-next-line @nx/enforce-module-boundaries
+    const { createGatewayApp } = await import('../../gateway/src/gateway.app');
+    // eslint-disable-next-line @nx/enforce-module-boundaries
+    const { loadGatewayConfig } = await import('../../gateway/src/gateway.config');
+    const appUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const gw = await createGatewayApp(loadGatewayConfig({ ...process.env, LOG_LEVEL: 'error', APPRAISAL_URL: appUrl, RATE_LIMIT_MAX: '100000' }));
+    await gw.listen(0, '127.0.0.1');
+    gateway = gw;
+    base = `${(await gw.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/appraisal`;
+    for (const who of ['hendra', 'ahmad', 'siti', 'dimas', 'putri', 'rudi'] as const) token[who] = await getToken(DEMO_NIP[who]);
+    [skpWatch, evalWatch] = await Promise.all([watchTopic('appraisal.skp.v1'), watchTopic('appraisal.evaluation.v1')]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([skpWatch?.stop(), evalWatch?.stop()]);
+    await gateway?.close();
+    await app?.close();
+  });
+
+  const ids: Record<string, string> = {};
+  const rhk = (description: string, parentRhkId: string | null, indicator: Record<string, unknown>) => ({
+    kind: 'UTAMA',
+    description,
+    parentRhkId,
+    indicators: [{ description: `${description} (indikator)`, aspek: 'KUANTITAS', target: 120, unit: 'kegiatan', direction: 'NAIK', evidenceRequired: true, ...indicator }],
+  });
+
+  it('plans the cascade: the OPD head, the penilai, then her two subordinates (draft before link, return, set)', async () => {
+    const ahmad = await call('POST', '/skps', 'ahmad', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [rhk('Meningkatnya layanan informasi publik', null, { description: 'Indeks kepuasan masyarakat', aspek: 'KUALITAS', target: 85, unit: 'indeks' })] });
+    expect(ahmad.status).toBe(201);
+    expect(ahmad.body.snapshot).toMatchObject({ nip: DEMO_NIP.ahmad, topOfOpd: true });
+    expect((await call('POST', `/skps/${ahmad.body.id}/submit`, 'ahmad')).status).toBe(200);
+    const setAhmad = await call('POST', `/skps/${ahmad.body.id}/set`, 'hendra', { expectations });
+    expect(setAhmad.body.status).toBe('DITETAPKAN');
+    const ahmadRhk = setAhmad.body.rhk[0].id;
+
+    const siti = await call('POST', '/skps', 'siti', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [rhk('Pengaduan masyarakat tertangani tuntas', ahmadRhk, { description: 'Pengaduan tertangani' })] });
+    expect(siti.status).toBe(201);
+    expect(siti.body.snapshot.pejabatPenilai.nip).toBe(DEMO_NIP.ahmad);
+    ids.siti = siti.body.id;
+
+    // Dimas drafts before Siti's SKP is set: drafting works, submitting with a link does not yet.
+    const dimasDraft = await call('POST', '/skps', 'dimas', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [rhk('Aplikasi pengaduan tersedia', null, { target: 12, unit: 'laporan' })] });
+    expect(dimasDraft.status).toBe(201);
+    ids.dimas = dimasDraft.body.id;
+    const unlinked = await call('POST', `/skps/${ids.dimas}/submit`, 'dimas');
+    expect(unlinked.status).toBe(422);
+    expect(unlinked.headers.get('content-type')).toContain('application/problem+json');
+    expect(unlinked.body.code).toBe('INTERVENSI_WAJIB');
+
+    // Ahmad acting as Siti's penilai before she submitted: not allowed from DRAFT.
+    expect((await call('POST', `/skps/${ids.siti}/set`, 'ahmad', { expectations })).body.code).toBe('TRANSISI_SKP_TIDAK_DIIZINKAN');
+    await call('POST', `/skps/${ids.siti}/submit`, 'siti');
+    // Dimas cannot set his penilai's SKP.
+    expect((await call('POST', `/skps/${ids.siti}/set`, 'dimas', { expectations })).body.code).toBe('BUKAN_PEJABAT_PENILAI');
+    const sitiSet = await call('POST', `/skps/${ids.siti}/set`, 'ahmad', { expectations });
+    expect(sitiSet.body.status).toBe('DITETAPKAN');
+    const sitiRhk = sitiSet.body.rhk[0].id;
+
+    // Dimas links, submits; Siti returns with notes; Dimas corrects and resubmits; Siti sets.
+    const content = { pendekatan: 'KUANTITATIF', rhk: [{ ...rhk('Aplikasi pengaduan tersedia', sitiRhk, { target: 12, unit: 'laporan' }), id: dimasDraft.body.rhk[0].id }] };
+    expect((await call('PUT', `/skps/${ids.dimas}/content`, 'dimas', content)).status).toBe(200);
+    expect((await call('POST', `/skps/${ids.dimas}/submit`, 'dimas')).body.status).toBe('DIAJUKAN');
+    const returned = await call('POST', `/skps/${ids.dimas}/return`, 'siti', { reason: 'Perjelas satuan target' });
+    expect(returned.body).toMatchObject({ status: 'DIKEMBALIKAN', returnNotes: 'Perjelas satuan target' });
+    await call('PUT', `/skps/${ids.dimas}/content`, 'dimas', { ...content, rhk: [{ ...content.rhk[0], indicators: [{ ...content.rhk[0].indicators[0], unit: 'laporan bulanan' }] }] });
+    await call('POST', `/skps/${ids.dimas}/submit`, 'dimas');
+    expect((await call('POST', `/skps/${ids.dimas}/set`, 'siti', { expectations })).body.status).toBe('DITETAPKAN');
+
+    const putri = await call('POST', '/skps', 'putri', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [rhk('Pengaduan diverifikasi', sitiRhk, { target: 240, unit: 'pengaduan', evidenceRequired: false })] });
+    ids.putri = putri.body.id;
+    await call('POST', `/skps/${ids.putri}/submit`, 'putri');
+    expect((await call('POST', `/skps/${ids.putri}/set`, 'siti', { expectations })).body.status).toBe('DITETAPKAN');
+
+    // An overlapping second SKP is refused; the audit trail has every transition with who and why.
+    expect((await call('POST', '/skps', 'putri', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [] })).body.code).toBe('SKP_TUMPANG_TINDIH');
+    const trail = await ds.query(`SELECT action, actor_nip, from_state, to_state, reason FROM audit_trail WHERE entity_id = $1 ORDER BY occurred_at, action`, [ids.dimas]);
+    expect(trail.map((t: any) => t.action)).toEqual(expect.arrayContaining(['skp.created', 'skp.submitted', 'skp.returned', 'skp.set']));
+    expect(trail.find((t: any) => t.action === 'skp.returned')).toMatchObject({ actor_nip: DEMO_NIP.siti, from_state: 'DIAJUKAN', to_state: 'DIKEMBALIKAN', reason: 'Perjelas satuan target' });
+
+    // Access: Putri cannot read Dimas's SKP; the OPD admin and BKPSDM can.
+    expect((await call('GET', `/skps/${ids.dimas}`, 'putri')).body.code).toBe('AKSES_SKP_DITOLAK');
+    expect((await call('GET', `/skps/${ids.dimas}`, 'rudi')).status).toBe(200);
+    expect((await call('GET', `/skps/${ids.dimas}`, 'hendra')).status).toBe(200);
+  });
+
+  it('reports every month with evidence in S3, gets feedback, and locks the periods', async () => {
+    const dimasIndicator = (await call('GET', `/skps/${ids.dimas}`, 'dimas')).body.rhk[0].indicators[0].id;
+    const putriIndicator = (await call('GET', `/skps/${ids.putri}`, 'putri')).body.rhk[0].indicators[0].id;
+    const periods = await call('GET', `/skps/${ids.dimas}/periods`, 'dimas');
+    expect(periods.body).toHaveLength(12);
+
+    for (let month = 1; month <= 12; month++) {
+      const end = periods.body[month - 1].end;
+      at(end);
+      if (month === 1) {
+        // Bad input first: a realization without its required evidence, a PDF that is not one.
+        const noEvidence = await call('PUT', `/skps/${ids.dimas}/periods/1/realization`, 'dimas', { realizations: [{ indicatorId: dimasIndicator, value: 1 }] });
+        expect(noEvidence.status).toBe(422);
+        expect(noEvidence.body.code).toBe('BUKTI_DUKUNG_WAJIB');
+        const before = await ds.query(`SELECT count(*)::int AS n FROM evidence`);
+        const fake = await call('POST', `/skps/${ids.dimas}/periods/1/evidence?indicatorId=${dimasIndicator}&fileName=palsu.pdf`, 'dimas', Buffer.from('<html>bukan pdf</html>'), { 'content-type': 'application/pdf' });
+        expect(fake.status).toBe(400);
+        expect(fake.body.code).toBe('ISI_BERKAS_TIDAK_SESUAI');
+        expect(await ds.query(`SELECT count(*)::int AS n FROM evidence`)).toEqual(before);
+        const refusedType = await call('POST', `/skps/${ids.dimas}/periods/1/evidence?indicatorId=${dimasIndicator}&fileName=x.exe`, 'dimas', Buffer.from('MZ'), { 'content-type': 'application/x-msdownload' });
+        expect([400, 415]).toContain(refusedType.status);
+      }
+      const file = pdf();
+      const up = await call('POST', `/skps/${ids.dimas}/periods/${month}/evidence?indicatorId=${dimasIndicator}&fileName=laporan-${month}.pdf`, 'dimas', file, { 'content-type': 'application/pdf' });
+      expect(up.status).toBe(201);
+      expect(up.body).toMatchObject({ period: month, size: file.length, contentType: 'application/pdf' });
+      if (month === 1) {
+        const down = await call('GET', `/evidence/${up.body.id}`, 'siti');
+        expect(down.status).toBe(200);
+        expect(down.headers.get('content-disposition')).toContain('attachment');
+        expect(Buffer.compare(down.body, file)).toBe(0);
+        expect((await call('GET', `/evidence/${up.body.id}`, 'putri')).status).toBe(403);
+      }
+      const value = month === 12 ? 2 : 1; // 13 reports against a target of 12
+      expect((await call('PUT', `/skps/${ids.dimas}/periods/${month}/realization`, 'dimas', { realizations: [{ indicatorId: dimasIndicator, value }] })).body.status).toBe('DILAPORKAN');
+      expect((await call('PUT', `/skps/${ids.putri}/periods/${month}/realization`, 'putri', { realizations: [{ indicatorId: putriIndicator, value: 20 }] })).body.status).toBe('DILAPORKAN');
+      if (month === 1) expect((await call('POST', `/skps/${ids.dimas}/periods/1/feedback`, 'putri', { feedback: 'Bagus' })).body.code).toBe('BUKAN_PEJABAT_PENILAI');
+      for (const s of [ids.dimas, ids.putri]) expect((await call('POST', `/skps/${s}/periods/${month}/feedback`, 'siti', { feedback: `Umpan balik bulan ${month}` })).body.status).toBe('DITANGGAPI');
+    }
+    // A report after its deadline is refused; after the feedback deadlines the job locks every period.
+    at('2027-01-06');
+    expect((await call('PUT', `/skps/${ids.putri}/periods/12/realization`, 'putri', { realizations: [{ indicatorId: putriIndicator, value: 20 }] })).body.code).toBe('TRANSISI_LAPORAN_TIDAK_DIIZINKAN');
+    at('2027-01-11');
+    await tick();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM periodic_report WHERE status = 'TERKUNCI'`);
+    expect(n).toBe(24);
+  });
+
+  it('rates the year, handles one objection, finalizes, and publishes the events', async () => {
+    at('2027-01-12');
+    const achievement = await call('GET', `/skps/${ids.dimas}/achievement`, 'siti');
+    expect(achievement.body.indicators[0]).toMatchObject({ realization: 13, target: 12 });
+    expect(achievement.body.suggestedRatingHasilKerja).toBe('SESUAI');
+    expect((await call('POST', `/skps/${ids.dimas}/evaluation`, 'siti', { ratingHasilKerja: 'DI_ATAS', perilaku: perilaku('DI_ATAS') })).body.code).toBe('ALASAN_PENYIMPANGAN_WAJIB');
+    const dimas = await call('POST', `/skps/${ids.dimas}/evaluation`, 'siti', { ratingHasilKerja: 'DI_ATAS', reason: 'Aplikasi dipakai seluruh kecamatan', perilaku: perilaku('DI_ATAS') });
+    expect(dimas.body).toMatchObject({ status: 'DINILAI', predikat: 'SANGAT_BAIK', suggestedHasilKerja: 'SESUAI' });
+    const putri = await call('POST', `/skps/${ids.putri}/evaluation`, 'siti', { ratingHasilKerja: 'SESUAI', perilaku: perilaku('DI_BAWAH') });
+    expect(putri.body).toMatchObject({ predikat: 'KURANG', ratingPerilaku: 'DI_BAWAH' });
+
+    // Putri objects within the window; Siti may not decide it, Ahmad (atasan penilai) accepts it.
+    expect((await call('POST', `/evaluations/${putri.body.id}/objection`, 'dimas', { reason: 'x' })).body.code).toBe('HANYA_PEGAWAI_YANG_DINILAI');
+    const objection = await call('POST', `/evaluations/${putri.body.id}/objection`, 'putri', { reason: 'Perilaku dinilai tanpa catatan dialog' });
+    expect(objection.status).toBe(201);
+    expect((await call('POST', `/objections/${objection.body.id}/decision`, 'siti', { accepted: false, decision: 'x' })).body.code).toBe('BUKAN_ATASAN_PEJABAT_PENILAI');
+    const decided = await call('POST', `/objections/${objection.body.id}/decision`, 'ahmad', { accepted: true, decision: 'Catatan dialog menunjukkan perilaku sesuai', ratingHasilKerja: 'SESUAI', ratingPerilaku: 'SESUAI' });
+    expect(decided.body.status).toBe('DITERIMA');
+    expect((await call('GET', `/evaluations/${putri.body.id}`, 'putri')).body).toMatchObject({ status: 'FINAL', predikat: 'BAIK' });
+
+    // Dimas's window lapses: the job finalizes his rating.
+    at('2027-01-27');
+    await tick();
+    expect((await call('GET', `/evaluations/${dimas.body.id}`, 'dimas')).body.status).toBe('FINAL');
+
+    const skpEvents = await skpWatch.waitFor((m) => m.json<any>().data.nip === DEMO_NIP.dimas, { count: 4, timeoutMs: 30_000 });
+    expect(skpEvents.map((m) => m.json<any>().type)).toEqual(
+      expect.arrayContaining(['capaian.appraisal.skp.submitted.v1', 'capaian.appraisal.skp.returned.v1', 'capaian.appraisal.skp.set.v1']),
+    );
+    const finals = await evalWatch.waitFor((m) => m.json<any>().type === 'capaian.appraisal.evaluation.finalized.v1', { count: 2, timeoutMs: 30_000 });
+    const byNip = Object.fromEntries(finals.map((m) => [m.json<any>().data.nip, m.json<any>().data]));
+    expect(byNip[DEMO_NIP.dimas]).toMatchObject({ opdCode: 'DISKOMINFO', year: 2026, ratingHasilKerja: 'DI_ATAS', ratingPerilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK' });
+    expect(byNip[DEMO_NIP.putri]).toMatchObject({ predikat: 'BAIK' });
+    const kinds = new Set(evalWatch.messages.map((m) => m.json<any>().type));
+    for (const t of ['realization-reported', 'feedback-given', 'rated', 'objection-filed', 'objection-decided', 'finalized']) expect(kinds).toContain(`capaian.appraisal.evaluation.${t}.v1`);
+  });
+});
