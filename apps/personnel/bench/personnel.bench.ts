@@ -14,7 +14,7 @@ import { personnelDataSourceOptions } from '../src/data-source';
 import { DemoSeeder, DEMO_STRUCTURE_DATE, structureFor } from '../src/demo/demo-seeder';
 import { DemoModule } from '../src/demo/demo.module';
 import { generateWorkforce, toCsv } from '../src/demo/workforce';
-import { ImportService } from '../src/import/import.service';
+import { RunImport } from '../src/import/use-cases/run-import';
 import { loadPersonnelConfig } from '../src/personnel.config';
 import { ReportingService } from '../src/reporting/reporting.service';
 
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       peakHeap = Math.max(peakHeap, m.heapUsed);
     }, 20);
     t0 = performance.now();
-    const job = await app.get(ImportService).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: `bench-${employees}.csv` });
+    const job = await app.get(RunImport).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: `bench-${employees}.csv` });
     const importMs = performance.now() - t0;
     clearInterval(sampler);
     await rm(path, { force: true });

@@ -180,6 +180,43 @@ describe('bulk import', () => {
     expect(rejected.errors.map((e: any) => `${e.row}:${e.column}:${e.code}`)).toEqual(['3:NIP:NIP_TERSIMPAN_SEBAGAI_ANGKA']);
   });
 
+  it('refuses malformed files as the user\'s fault, in Bahasa Indonesia, and writes nothing', async () => {
+    const [n, jobs] = [await count(), (await t.dataSource.query(`SELECT count(*)::int AS n FROM import_job`))[0].n];
+    // Bytes that are no text: every byte value, NUL included.
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    const binaryCsv = await post(noise, CSV);
+    expect(binaryCsv.status).toBe(400);
+    expect(binaryCsv.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(binaryCsv.body.code).toBe('BERKAS_BUKAN_TEKS');
+    const binaryXlsx = await post(noise, XLSX);
+    expect(binaryXlsx.status).toBe(400);
+    expect(binaryXlsx.body.code).toBe('BERKAS_XLSX_RUSAK');
+    // A real workbook cut short: the zip has no end record.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Pegawai').addRow(['NIP', 'Nama', 'Jenis ASN', 'Tanggal Lahir', 'Jenis Kelamin', 'Golongan', 'Kode Jabatan']);
+    const whole = Buffer.from(await wb.xlsx.writeBuffer());
+    const truncated = await post(whole.subarray(0, Math.floor(whole.length / 2)), XLSX);
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.code).toBe('BERKAS_XLSX_RUSAK');
+    expect(await count()).toBe(n);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM import_job`))[0].n).toBe(jobs);
+
+    // An unclosed quote is only found while reading: the job is refused (DITOLAK), not failed.
+    const unclosed = [GOOD.split('\n')[0], GOOD.split('\n')[1], '"199102022016032012;Rina Marlina;PNS;02-02-1991;P;III/b;DISKOMINFO-IKP-JF1;;'].join('\n');
+    const quoteJob = await finished((await post(unclosed, CSV)).body.id);
+    expect(quoteJob).toMatchObject({ status: 'DITOLAK', failure: null });
+    expect(quoteJob.errors).toEqual([{ row: 3, column: '-', code: 'BERKAS_CSV_RUSAK', message: expect.stringContaining('tanda kutip') }]);
+    // A zip that is complete but holds no workbook: refused by the reader, in our words.
+    const notWorkbook = Buffer.concat([Buffer.from('504b0506', 'hex'), Buffer.alloc(18)]);
+    const zipJob = await finished((await post(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(26), notWorkbook]), XLSX)).body.id);
+    expect(zipJob).toMatchObject({ status: 'DITOLAK', failure: null });
+    expect(zipJob.errors.map((e: any) => e.code)).toEqual(['BERKAS_XLSX_RUSAK']);
+    for (const text of [binaryCsv.body.title, binaryXlsx.body.title, truncated.body.title, ...quoteJob.errors.map((e: any) => e.message)]) {
+      expect(text).not.toMatch(/\b(Quote|Invalid|Error|undefined|zip|signature|unexpected)\b/i);
+    }
+    expect(await count()).toBe(n);
+  });
+
   it('limits an OPD admin to their OPD', async () => {
     const other = ['NIP,Nama,Jenis ASN,Tanggal Lahir,Jenis Kelamin,Golongan,Kode Jabatan', '199202022018011022,Orang Lain,PNS,1992-02-02,L,III/a,BKPSDM-MUTASI-JF1'].join('\n');
     const res = await post(other, CSV, '', rudi);

@@ -6,7 +6,7 @@ import type { AccountDirectory } from '../src/accounts/domain/account-directory.
 import { personnelDataSourceOptions } from '../src/data-source';
 import { DemoSeeder, type SeedOptions, type SeedResult } from '../src/demo/demo-seeder';
 import { DemoModule } from '../src/demo/demo.module';
-import { ImportService } from '../src/import/import.service';
+import { RunImport } from '../src/import/use-cases/run-import';
 import { loadPersonnelConfig, type PersonnelConfig } from '../src/personnel.config';
 
 /**
@@ -19,7 +19,7 @@ export interface PersonnelTestApp {
   config: PersonnelConfig;
   dataSource: DataSource;
   seed: SeedResult | null;
-  imports: ImportService;
+  imports: RunImport;
   close(): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export async function startPersonnelApp(
     config,
     dataSource: app.get(DataSource),
     seed,
-    imports: app.get(ImportService),
+    imports: app.get(RunImport),
     close: () => app.close(),
   };
 }

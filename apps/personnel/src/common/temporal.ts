@@ -1,5 +1,6 @@
-import { isIsoDate, todayInJakarta, type IsoDate } from '@capaian/kinerja';
-import { ProblemException } from '@capaian/shared/http';
+import { isIsoDate, todayInJakarta, ViolationError, type IsoDate } from '@capaian/kinerja';
+import { checkEffectiveDate } from './domain/effective-date.rules';
+import { PersonnelMessages } from './personnel.messages';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -20,27 +21,21 @@ const KEY_COLUMN: Record<HistoryTable, string> = {
 export function effectiveDate(value: string | undefined | null, field = 'effectiveDate'): IsoDate {
   const today = todayInJakarta();
   if (value === undefined || value === null || value === '') return today;
-  if (!isIsoDate(value)) {
-    throw new ProblemException(400, 'TANGGAL_TIDAK_VALID', 'Tanggal harus berformat YYYY-MM-DD', {
-      errors: [{ field, code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal harus berformat YYYY-MM-DD dan ada di kalender' }],
-    });
-  }
-  if (value > today) {
-    throw new ProblemException(422, 'TANGGAL_BERLAKU_DI_MASA_DEPAN', 'Tanggal berlaku tidak boleh di masa depan', {
-      errors: [{ field, code: 'TANGGAL_BERLAKU_DI_MASA_DEPAN', message: `Tanggal berlaku ${value} melewati hari ini (${today})` }],
-    });
-  }
+  if (!isIsoDate(value)) throw PersonnelMessages.error('TANGGAL_TIDAK_VALID', {}, field);
+  const refused = checkEffectiveDate(value, { today }, field);
+  if (refused) throw new ViolationError(refused);
   return value;
+}
+
+/** A date the request may carry (birth date, TMT): absent, or a real calendar date. */
+export function optionalDate(value: string | undefined | null, field: string): void {
+  if (value !== undefined && value !== null && !isIsoDate(value)) throw PersonnelMessages.error('TANGGAL_TIDAK_VALID', {}, field);
 }
 
 /** The `asOf` of a query: a date (any, the future answers with the current state) or today. */
 export function asOfDate(value: string | undefined | null): IsoDate {
   if (value === undefined || value === null || value === '') return todayInJakarta();
-  if (!isIsoDate(value)) {
-    throw new ProblemException(400, 'TANGGAL_TIDAK_VALID', 'Parameter asOf harus berformat YYYY-MM-DD', {
-      errors: [{ field: 'asOf', code: 'TANGGAL_TIDAK_VALID', message: 'Tanggal harus berformat YYYY-MM-DD dan ada di kalender' }],
-    });
-  }
+  if (!isIsoDate(value)) throw PersonnelMessages.error('TANGGAL_TIDAK_VALID', {}, 'asOf');
   return value;
 }
 
@@ -70,17 +65,8 @@ export async function recordInterval(
   const params = columns.map((c) => values[c]);
   if (open.length === 1) {
     const current = open[0];
-    if (current.valid_from > date) {
-      throw new ProblemException(422, 'TANGGAL_BERLAKU_SEBELUM_PERUBAHAN_TERAKHIR', 'Tanggal berlaku lebih awal dari perubahan terakhir', {
-        errors: [
-          {
-            field: 'effectiveDate',
-            code: 'TANGGAL_BERLAKU_SEBELUM_PERUBAHAN_TERAKHIR',
-            message: `Perubahan terakhir berlaku sejak ${current.valid_from}; tanggal berlaku tidak boleh lebih awal`,
-          },
-        ],
-      });
-    }
+    const refused = checkEffectiveDate(date, { today: date, lastChange: current.valid_from });
+    if (refused) throw new ViolationError(refused);
     if (current.valid_from === date) {
       const sets = columns.map((c, i) => `${c} = $${i + 2}`);
       await manager.query(

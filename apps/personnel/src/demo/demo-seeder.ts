@@ -14,7 +14,8 @@ import { PersonnelEvents } from '../common/events';
 import { lockStructure } from '../common/refs';
 import { orgUnitSnapshot, positionSnapshot } from '../common/snapshots';
 import { recordInterval } from '../common/temporal';
-import { ImportService, type ImportJobView } from '../import/import.service';
+import type { ImportJobView } from '../import/import.queries';
+import { RunImport } from '../import/use-cases/run-import';
 import { isOpdKind } from '../org-unit/domain/org-unit.rules';
 import { automaticSuperior, type UnitHead } from '../position/domain/position.rules';
 import { buildPalembangStructure, type Structure } from './palembang-structure';
@@ -66,7 +67,7 @@ export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: PersonnelEvents,
-    private readonly imports: ImportService,
+    private readonly imports: RunImport,
     private readonly accounts: AccountsService,
   ) {}
 

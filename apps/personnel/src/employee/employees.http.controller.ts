@@ -3,19 +3,24 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { Role } from '../common/access';
 import { AsOfQuery } from '../common/dto';
-import {
-  ChangeStatusDto,
-  EmployeeListQuery,
-  HireEmployeeDto,
-  PromoteEmployeeDto,
-  RemoveOverrideDto,
-  SupervisorOverrideDto,
-  TransferEmployeeDto,
-  UpdateEmployeeDto,
-} from './employee.dto';
-import { EmployeeAccess } from './employee-access';
-import { EmployeeService } from './employee.service';
 import { Idempotent } from '@capaian/shared/persistence';
+import { ChangeStatusDto } from './dto/change-employee-status.dto';
+import { UpdateEmployeeDto } from './dto/correct-employee.dto';
+import { EmployeeListQuery } from './dto/employee-list.query';
+import { HireEmployeeDto } from './dto/hire-employee.dto';
+import { PromoteEmployeeDto } from './dto/promote-employee.dto';
+import { RemoveOverrideDto } from './dto/remove-supervisor-override.dto';
+import { SupervisorOverrideDto } from './dto/set-supervisor-override.dto';
+import { TransferEmployeeDto } from './dto/transfer-employee.dto';
+import { EmployeeAccess } from './employee-access';
+import { EmployeeQueries } from './employee.queries';
+import { ChangeEmployeeStatus } from './use-cases/change-employee-status';
+import { CorrectEmployee } from './use-cases/correct-employee';
+import { HireEmployee } from './use-cases/hire-employee';
+import { PromoteEmployee } from './use-cases/promote-employee';
+import { RemoveSupervisorOverride } from './use-cases/remove-supervisor-override';
+import { SetSupervisorOverride } from './use-cases/set-supervisor-override';
+import { TransferEmployee } from './use-cases/transfer-employee';
 
 /**
  * Employees by id or NIP. admin-bkpsdm: everything; admin-opd: their OPD; integrasi-baca: read;
@@ -26,8 +31,15 @@ import { Idempotent } from '@capaian/shared/persistence';
 @Controller()
 export class EmployeesHttpController {
   constructor(
-    private readonly employees: EmployeeService,
+    private readonly employees: EmployeeQueries,
     private readonly access: EmployeeAccess,
+    private readonly hireEmployee: HireEmployee,
+    private readonly correctEmployee: CorrectEmployee,
+    private readonly transferEmployee: TransferEmployee,
+    private readonly promoteEmployee: PromoteEmployee,
+    private readonly changeEmployeeStatus: ChangeEmployeeStatus,
+    private readonly setSupervisorOverride: SetSupervisorOverride,
+    private readonly removeSupervisorOverride: RemoveSupervisorOverride,
   ) {}
 
   @Get('employees')
@@ -59,14 +71,14 @@ export class EmployeesHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengangkat pegawai (membuat akun SSO kecuali createAccount=false)' })
   hire(@CurrentPrincipal() p: Principal, @Body() dto: HireEmployeeDto) {
-    return this.employees.hire(p, dto);
+    return this.hireEmployee.execute(p, dto);
   }
 
   @Patch('employees/:ref')
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengoreksi data pegawai (nama, e-mail, tanggal lahir/jenis kelamin sesuai NIP, CPNS → PNS)' })
   update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdateEmployeeDto) {
-    return this.employees.update(p, ref, dto);
+    return this.correctEmployee.execute(p, ref, dto);
   }
 
   @Post('employees/:ref/transfers')
@@ -75,7 +87,7 @@ export class EmployeesHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mutasi / pindah jabatan dengan TMT' })
   transfer(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: TransferEmployeeDto) {
-    return this.employees.transfer(p, ref, dto);
+    return this.transferEmployee.execute(p, ref, dto);
   }
 
   @Post('employees/:ref/promotions')
@@ -84,7 +96,7 @@ export class EmployeesHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Kenaikan pangkat (golongan) dengan TMT' })
   promote(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: PromoteEmployeeDto) {
-    return this.employees.promote(p, ref, dto);
+    return this.promoteEmployee.execute(p, ref, dto);
   }
 
   @Post('employees/:ref/status')
@@ -92,20 +104,20 @@ export class EmployeesHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengubah status: AKTIF, CUTI, PENSIUN, KELUAR (berhenti menonaktifkan akun)' })
   changeStatus(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: ChangeStatusDto) {
-    return this.employees.changeStatus(p, ref, dto);
+    return this.changeEmployeeStatus.execute(p, ref, dto);
   }
 
   @Put('employees/:ref/supervisor-override')
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Menunjuk atasan langsung secara khusus (dengan alasan, tercatat di jejak audit)' })
   setOverride(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: SupervisorOverrideDto) {
-    return this.employees.setSupervisorOverride(p, ref, dto);
+    return this.setSupervisorOverride.execute(p, ref, dto);
   }
 
   @Delete('employees/:ref/supervisor-override')
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mencabut penunjukan atasan khusus (kembali mengikuti pohon jabatan)' })
   removeOverride(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: RemoveOverrideDto) {
-    return this.employees.removeSupervisorOverride(p, ref, dto);
+    return this.removeSupervisorOverride.execute(p, ref, dto);
   }
 }

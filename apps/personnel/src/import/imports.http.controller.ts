@@ -6,8 +6,9 @@ import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { PageQuery, queryBoolean } from '@capaian/shared/http';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '../common/access';
-import { ImportService } from './import.service';
 import { Idempotent } from '@capaian/shared/persistence';
+import { ImportQueries } from './import.queries';
+import { UploadImport } from './use-cases/upload-import';
 
 export class ImportQuery {
   @IsOptional()
@@ -30,7 +31,10 @@ export class ImportQuery {
 @ApiBearerAuth()
 @Controller('imports')
 export class ImportsHttpController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly uploadImport: UploadImport,
+    private readonly imports: ImportQueries,
+  ) {}
 
   @Post()
   @Idempotent()
@@ -39,7 +43,7 @@ export class ImportsHttpController {
   @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Mengunggah berkas CSV/XLSX pegawai (dryRun=true untuk memeriksa saja)' })
   accept(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Query() q: ImportQuery) {
-    return this.imports.accept(p, req.body, req.headers['content-type'], { dryRun: q.dryRun === true, fileName: q.fileName });
+    return this.uploadImport.execute(p, req.body, req.headers['content-type'], { dryRun: q.dryRun === true, fileName: q.fileName });
   }
 
   @Get()

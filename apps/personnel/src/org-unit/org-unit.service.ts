@@ -4,13 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EmployeeChangedV1, OrgUnitChangedV1, OrgUnitClosedV1, OrgUnitCreatedV1, PositionChangedV1, PositionClosedV1 } from '@capaian/contracts';
 import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { ProblemException, toPage, type Page } from '@capaian/shared/http';
+import { toPage, type Page } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, isBkpsdm, managesOpd } from '../common/access';
 import { PersonnelEvents } from '../common/events';
+import { forbidden } from '../common/personnel.messages';
 import { inTransaction } from '../common/transaction';
-import { assertNoViolation, conflictOnUnique, forbidden, NotFound } from '../common/problems';
+import { conflictOnUnique, refuse } from '../common/violations';
+import { EmployeeRepository } from '../employee/infrastructure/employee.repository';
+import { PositionMessages } from '../position/position.messages';
 import { lockStructure, resolvePositionId, resolveUnitId } from '../common/refs';
 import { employeeSnapshots, orgUnitSnapshot, positionSnapshot } from '../common/snapshots';
 import { asOfDate, effectiveDate, existedOn, recordInterval } from '../common/temporal';
@@ -19,6 +22,7 @@ import { PositionTree } from '../position/position-tree';
 import { ReportingLineTracker } from '../reporting/reporting-line.tracker';
 import { checkClosure, checkMoveCycle, checkPlacement, isOpdKind, levelUnder, OPD_KINDS, type UnitKind, type UnitNode } from './domain/org-unit.rules';
 import { toUnitView, unitIdColumn, unitSelect, type UnitRow, type UnitView } from './infrastructure/org-unit.queries';
+import { OrgUnitMessages as M } from './org-unit.messages';
 import type { CloseUnitDto, CreateUnitDto, MoveUnitDto, UnitListQuery, UnitTreeQuery, UpdateUnitDto } from './org-unit.dto';
 
 export interface UnitTreeNode extends UnitView {
@@ -46,6 +50,7 @@ export class OrgUnitService {
     private readonly events: PersonnelEvents,
     private readonly positions: PositionTree,
     private readonly tracker: ReportingLineTracker,
+    private readonly employees: EmployeeRepository,
   ) {}
 
   // ---- reads ----
@@ -86,7 +91,7 @@ export class OrgUnitService {
     const mode = readModeFor(asOf ? date : undefined, todayInJakarta());
     const id = await resolveUnitId(this.dataSource.manager, ref);
     const rows: UnitRow[] = await this.dataSource.query(`${unitSelect(mode, '$1')} AND ${unitIdColumn(mode)} = $2`, [date, id]);
-    if (rows.length === 0) throw NotFound.unit(`${ref} pada ${date}`);
+    if (rows.length === 0) throw M.error('UNIT_TIDAK_DITEMUKAN', { ref: `${ref} pada ${date}` });
     return toUnitView(rows[0]);
   }
 
@@ -105,7 +110,7 @@ export class OrgUnitService {
     if (q.root) {
       const rootId = await resolveUnitId(this.dataSource.manager, q.root);
       const node = nodes.get(rootId);
-      if (!node) throw NotFound.unit(`${q.root} pada ${date}`);
+      if (!node) throw M.error('UNIT_TIDAK_DITEMUKAN', { ref: `${q.root} pada ${date}` });
       top = [node];
     }
     if (q.depth !== undefined) {
@@ -125,7 +130,7 @@ export class OrgUnitService {
       `SELECT u.*, o.code AS opd_code FROM org_unit u LEFT JOIN org_unit o ON o.id = u.opd_id WHERE u.id = $1 ${lock ? 'FOR UPDATE OF u' : ''}`,
       [id],
     );
-    if (rows.length === 0) throw NotFound.unit(id);
+    if (rows.length === 0) throw M.error('UNIT_TIDAK_DITEMUKAN', { ref: id });
     return { ...rows[0], level: Number(rows[0].level) };
   }
 
@@ -150,7 +155,7 @@ export class OrgUnitService {
   private assertCanManage(p: Principal, unit: { kind: UnitKind; opd_code: string | null }): void {
     const cityLevel = unit.kind === 'PEMERINTAH_KOTA' || isOpdKind(unit.kind);
     if (cityLevel ? !isBkpsdm(p) : !managesOpd(p, unit.opd_code)) {
-      throw forbidden(cityLevel ? 'Hanya admin BKPSDM yang dapat mengubah unit setingkat OPD' : 'Anda hanya dapat mengubah unit di OPD Anda');
+      throw forbidden(cityLevel ? 'manageOpdUnit' : 'manageUnit');
     }
   }
 
@@ -162,13 +167,13 @@ export class OrgUnitService {
       const parent = dto.parentId ? await this.load(m, await resolveUnitId(m, dto.parentId)) : null;
       const [{ roots }] = await m.query(`SELECT count(*)::int AS roots FROM org_unit WHERE parent_id IS NULL`);
       if (dto.kind === 'PEMERINTAH_KOTA' || isOpdKind(dto.kind)) {
-        if (!isBkpsdm(p)) throw forbidden('Hanya admin BKPSDM yang dapat membuat unit setingkat OPD');
+        if (!isBkpsdm(p)) throw forbidden('createOpdUnit');
       } else if (parent && !managesOpd(p, parent.opd_code)) {
-        throw forbidden('Anda hanya dapat membuat unit di OPD Anda');
+        throw forbidden('createUnitOtherOpd');
       }
-      assertNoViolation(checkPlacement(dto.kind, parent ? this.node(parent) : null, roots > 0));
+      refuse(checkPlacement(dto.kind, parent ? this.node(parent) : null, roots > 0));
       if (parent && !(await existedOn(m, 'org_unit_history', parent.id, date))) {
-        throw new ProblemException(422, 'UNIT_INDUK_BELUM_ADA_PADA_TANGGAL', `Unit induk ${parent.code} belum ada atau sudah ditutup pada ${date}`);
+        throw M.error('UNIT_INDUK_BELUM_ADA_PADA_TANGGAL', { code: parent.code, date }, 'parentId');
       }
       const id = randomUUID();
       const opdId = dto.kind === 'PEMERINTAH_KOTA' ? null : isOpdKind(dto.kind) ? id : parent!.opd_id;
@@ -179,8 +184,8 @@ export class OrgUnitService {
         );
       } catch (e) {
         conflictOnUnique(e, {
-          org_unit_code_uq: () => new ProblemException(409, 'KODE_UNIT_SUDAH_ADA', `Kode unit ${dto.code} sudah dipakai`),
-          org_unit_single_root_uq: () => new ProblemException(409, 'UNIT_AKAR_SUDAH_ADA', 'Pohon organisasi sudah memiliki akar'),
+          org_unit_code_uq: () => M.error('KODE_UNIT_SUDAH_ADA', { code: dto.code }, 'code'),
+          org_unit_single_root_uq: () => M.error('UNIT_AKAR_SUDAH_ADA'),
         });
       }
       await this.historise(m, id, date, ['DIBENTUK']);
@@ -198,7 +203,7 @@ export class OrgUnitService {
       await lockStructure(m);
       const unit = await this.load(m, await resolveUnitId(m, ref), true);
       this.assertCanManage(p, unit);
-      if (unit.status !== 'AKTIF') throw new ProblemException(409, 'UNIT_SUDAH_DITUTUP', `Unit ${unit.code} sudah ditutup`);
+      if (unit.status !== 'AKTIF') throw M.error('UNIT_SUDAH_DITUTUP', { code: unit.code });
       const changes: string[] = [];
       if (dto.name !== undefined && dto.name.trim() !== unit.name) {
         await m.query(`UPDATE org_unit SET name = $2 WHERE id = $1`, [unit.id, dto.name.trim()]);
@@ -242,11 +247,11 @@ export class OrgUnitService {
 
   private async assertHeadCandidate(m: EntityManager, unit: UnitRecord, positionId: string): Promise<void> {
     const [pos] = await m.query(`SELECT id, code, unit_id, status, capacity, jenis_jabatan FROM position WHERE id = $1 FOR UPDATE`, [positionId]);
-    const fail = (code: string, message: string) => new ProblemException(422, code, message, { errors: [{ field: 'headPositionId', code, message }] });
-    if (pos.unit_id !== unit.id) throw fail('KEPALA_UNIT_DI_LUAR_UNIT', `Jabatan ${pos.code} bukan jabatan di unit ${unit.code}`);
-    if (pos.status !== 'AKTIF') throw fail('JABATAN_SUDAH_DITUTUP', `Jabatan ${pos.code} sudah ditutup`);
-    if (Number(pos.capacity) !== 1) throw fail('KEPALA_UNIT_HANYA_SATU', 'Jabatan kepala unit hanya dapat diduduki satu orang');
-    if (pos.jenis_jabatan === 'PELAKSANA') throw fail('KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA', 'Kepala unit harus jabatan struktural atau fungsional dengan tugas tambahan, bukan pelaksana');
+    const field = 'headPositionId';
+    if (pos.unit_id !== unit.id) throw M.error('KEPALA_UNIT_DI_LUAR_UNIT', { position: pos.code, unit: unit.code }, field);
+    if (pos.status !== 'AKTIF') throw PositionMessages.error('JABATAN_SUDAH_DITUTUP', { code: pos.code }, field);
+    if (Number(pos.capacity) !== 1) throw PositionMessages.error('KEPALA_UNIT_HANYA_SATU', {}, field);
+    if (pos.jenis_jabatan === 'PELAKSANA') throw PositionMessages.error('KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA', {}, field);
   }
 
   async move(p: Principal, ref: string, dto: MoveUnitDto): Promise<UnitView> {
@@ -256,13 +261,13 @@ export class OrgUnitService {
       await lockStructure(m);
       const unit = await this.load(m, await resolveUnitId(m, ref), true);
       const parent = await this.load(m, await resolveUnitId(m, dto.parentId));
-      if (unit.kind === 'PEMERINTAH_KOTA') throw new ProblemException(422, 'UNIT_AKAR_TIDAK_DAPAT_DIPINDAH', 'Pemerintah Kota tidak dapat dipindahkan');
-      if (unit.status !== 'AKTIF') throw new ProblemException(409, 'UNIT_SUDAH_DITUTUP', `Unit ${unit.code} sudah ditutup`);
+      if (unit.kind === 'PEMERINTAH_KOTA') throw M.error('UNIT_AKAR_TIDAK_DAPAT_DIPINDAH');
+      if (unit.status !== 'AKTIF') throw M.error('UNIT_SUDAH_DITUTUP', { code: unit.code });
       // Within one OPD the OPD's admin may reorganise; across OPDs it is BKPSDM's call.
       const newOpdId = isOpdKind(unit.kind) ? unit.id : parent.opd_id;
       const crossesOpd = newOpdId !== unit.opd_id || isOpdKind(unit.kind);
       if (crossesOpd ? !isBkpsdm(p) : !managesOpd(p, unit.opd_code)) {
-        throw forbidden('Memindahkan unit antar OPD hanya dapat dilakukan admin BKPSDM');
+        throw forbidden('moveUnitAcrossOpd');
       }
       if (parent.id === unit.parent_id) return unit.id;
       const ancestors: { id: string }[] = await m.query(
@@ -271,8 +276,8 @@ export class OrgUnitService {
          SELECT id FROM up WHERE depth > 0 ORDER BY depth`,
         [parent.id],
       );
-      assertNoViolation(checkMoveCycle(unit.id, parent.id, ancestors.map((a) => a.id)));
-      assertNoViolation(checkPlacement(unit.kind, this.node(parent), true));
+      refuse(checkMoveCycle(unit.id, parent.id, ancestors.map((a) => a.id)));
+      refuse(checkPlacement(unit.kind, this.node(parent), true));
 
       const subtree: { id: string; depth: number }[] = await m.query(
         `WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM org_unit WHERE id = $1
@@ -284,9 +289,7 @@ export class OrgUnitService {
       const scope = await this.positions.subtreePositionIds(m, unit.id);
       const snapshot = await this.tracker.before(m, { positionIds: scope });
       const opdChanged = newOpdId !== unit.opd_id;
-      const movedEmployees: { id: string }[] = opdChanged
-        ? await m.query(`SELECT id FROM employee WHERE unit_id = ANY($1::uuid[]) AND status IN ('AKTIF', 'CUTI')`, [subtreeIds])
-        : [];
+      const employeeIds = opdChanged ? await this.employees.workingIdsInUnits(m, subtreeIds) : [];
 
       await m.query(`UPDATE org_unit SET parent_id = $2 WHERE id = $1`, [unit.id, parent.id]);
       for (const s of subtree) {
@@ -299,7 +302,7 @@ export class OrgUnitService {
       }
       if (opdChanged) {
         await m.query(`UPDATE position SET opd_id = $2, updated_at = now() WHERE unit_id = ANY($1::uuid[])`, [subtreeIds, newOpdId]);
-        await m.query(`UPDATE employee SET opd_id = $2, updated_at = now() WHERE unit_id = ANY($1::uuid[])`, [subtreeIds, newOpdId]);
+        await this.employees.moveUnitsToOpd(m, subtreeIds, newOpdId);
       }
       for (const s of subtree) {
         const changes = s.id === unit.id ? ['parentId', 'level', ...(opdChanged ? ['opdId'] : [])] : ['level', ...(opdChanged ? ['opdId'] : [])];
@@ -311,7 +314,6 @@ export class OrgUnitService {
       }
       await this.positions.recompute(m, unit.id, date, actor);
       const today = todayInJakarta();
-      const employeeIds = movedEmployees.map((e) => e.id);
       const snapshots = await employeeSnapshots(m, employeeIds, date, today);
       for (const employeeId of employeeIds) {
         await this.events.emit(m, EmployeeChangedV1, employeeId, { ...snapshots.get(employeeId)!, changes: ['opd'] });
@@ -343,14 +345,12 @@ export class OrgUnitService {
       const [blockers] = await m.query(
         `SELECT
            (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = $1 AND c.status = 'AKTIF') AS children,
-           (SELECT count(*)::int FROM employee e JOIN position p ON p.id = e.position_id WHERE p.unit_id = $1 AND e.status IN ('AKTIF', 'CUTI')) AS employees,
            (SELECT count(*)::int FROM position o JOIN position t ON t.id = o.reports_to_id
              WHERE t.unit_id = $1 AND o.unit_id <> $1 AND o.status = 'AKTIF') AS external_reports`,
         [unit.id],
       );
-      assertNoViolation(
-        checkClosure(this.node(unit), { activeChildUnits: blockers.children, activeEmployees: blockers.employees, externalReports: blockers.external_reports }),
-      );
+      const activeEmployees = await this.employees.countWorkingInUnit(m, unit.id);
+      refuse(checkClosure(this.node(unit), { activeChildUnits: blockers.children, activeEmployees, externalReports: blockers.external_reports }));
       const positions: { id: string }[] = await m.query(`SELECT id FROM position WHERE unit_id = $1 AND status = 'AKTIF'`, [unit.id]);
       for (const pos of positions) {
         await m.query(`UPDATE position SET status = 'DITUTUP', closed_on = $2, updated_at = now() WHERE id = $1`, [pos.id, date]);

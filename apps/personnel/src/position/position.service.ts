@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EmployeeChangedV1, OrgUnitChangedV1, PositionChangedV1, PositionClosedV1, PositionCreatedV1 } from '@capaian/contracts';
-import { todayInJakarta, validateJabatanForJenisAsn, type IsoDate, type JenisAsn, type JenisJabatan } from '@capaian/kinerja';
+import { todayInJakarta, validateJabatanForJenisAsn, type IsoDate, type JenisJabatan } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { ProblemException, toPage, type Page } from '@capaian/shared/http';
+import { toPage, type Page } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, isBkpsdm, managesOpd } from '../common/access';
 import { PersonnelEvents } from '../common/events';
+import { forbidden, kernelViolation } from '../common/personnel.messages';
 import { inTransaction } from '../common/transaction';
-import { assertNoFieldViolations, assertNoViolation, conflictOnUnique, forbidden, NotFound } from '../common/problems';
+import { conflictOnUnique, refuse, refuseAll } from '../common/violations';
+import { EmployeeMessages } from '../employee/employee.messages';
+import { EmployeeRepository, workingEmployee } from '../employee/infrastructure/employee.repository';
+import { OrgUnitMessages } from '../org-unit/org-unit.messages';
 import { lockStructure, resolvePositionId, resolveUnitId } from '../common/refs';
 import { employeeSnapshots, orgUnitSnapshot, positionSnapshot } from '../common/snapshots';
 import { asOfDate, effectiveDate, existedOn, recordInterval, validOn } from '../common/temporal';
@@ -20,6 +24,7 @@ import { ReportingLineTracker } from '../reporting/reporting-line.tracker';
 import { checkPositionClosure, checkSuperior, validatePositionAttributes } from './domain/position.rules';
 import type { ClosePositionDto, CreatePositionDto, PositionListQuery, UpdatePositionDto } from './position.dto';
 import { PositionTree } from './position-tree';
+import { PositionMessages as M } from './position.messages';
 
 export interface PositionView {
   id: string;
@@ -46,14 +51,14 @@ function positionSelect(mode: ReadMode): string {
     return `SELECT p.id, p.code, p.name, p.jenis_jabatan, p.jenjang, p.kelas_jabatan, p.reports_to_mode, p.capacity, p.status, p.valid_from::text AS valid_from,
         u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, o.id AS opd_id, o.code AS opd_code,
         r.id AS reports_to_id, r.code AS reports_to_code, r.name AS reports_to_name, (u.head_position_id = p.id) AS head,
-        (SELECT count(*)::int FROM employee e WHERE e.position_id = p.id AND e.status IN ('AKTIF', 'CUTI')) AS occupied
+        (SELECT count(*)::int FROM employee e WHERE e.position_id = p.id AND ${workingEmployee('e')}) AS occupied
       FROM position p JOIN org_unit u ON u.id = p.unit_id LEFT JOIN org_unit o ON o.id = p.opd_id LEFT JOIN position r ON r.id = p.reports_to_id
       CROSS JOIN (SELECT $1::date AS as_of) asof WHERE true`;
   }
   return `SELECT p.position_id AS id, p.code, p.name, p.jenis_jabatan, p.jenjang, p.kelas_jabatan, pc.reports_to_mode, p.capacity, p.status, p.valid_from::text AS valid_from,
       u.unit_id AS unit_id, u.code AS unit_code, u.name AS unit_name, o.unit_id AS opd_id, o.code AS opd_code,
       r.position_id AS reports_to_id, r.code AS reports_to_code, r.name AS reports_to_name, (u.head_position_id = p.position_id) AS head,
-      (SELECT count(*)::int FROM employee_history e WHERE e.position_id = p.position_id AND ${validOn('e', '$1')} AND e.status IN ('AKTIF', 'CUTI')) AS occupied
+      (SELECT count(*)::int FROM employee_history e WHERE e.position_id = p.position_id AND ${validOn('e', '$1')} AND ${workingEmployee('e')}) AS occupied
     FROM position_history p JOIN position pc ON pc.id = p.position_id
     JOIN org_unit_history u ON u.unit_id = p.unit_id AND ${validOn('u', '$1')}
     LEFT JOIN org_unit_history o ON o.unit_id = u.opd_id AND ${validOn('o', '$1')}
@@ -108,6 +113,7 @@ export class PositionService {
     private readonly events: PersonnelEvents,
     private readonly tree: PositionTree,
     private readonly tracker: ReportingLineTracker,
+    private readonly employees: EmployeeRepository,
   ) {}
 
   async list(q: PositionListQuery): Promise<Page<PositionView>> {
@@ -147,13 +153,13 @@ export class PositionService {
     const mode = readModeFor(asOf ? date : undefined, todayInJakarta());
     const id = await resolvePositionId(this.dataSource.manager, ref);
     const rows = await this.dataSource.query(`${positionSelect(mode)} AND ${mode === 'current' ? 'p.id' : 'p.position_id'} = $2`, [date, id]);
-    if (rows.length === 0) throw NotFound.position(`${ref} pada ${date}`);
+    if (rows.length === 0) throw M.error('JABATAN_TIDAK_DITEMUKAN', { ref: `${ref} pada ${date}` });
     const holders =
       mode === 'current'
-        ? await this.dataSource.query(`SELECT id, nip, name, status FROM employee WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI') ORDER BY name, nip`, [id])
+        ? await this.dataSource.query(`SELECT id, nip, name, status FROM employee e WHERE e.position_id = $1 AND ${workingEmployee('e')} ORDER BY name, nip`, [id])
         : await this.dataSource.query(
             `SELECT e.id, e.nip, e.name, h.status FROM employee_history h JOIN employee e ON e.id = h.employee_id
-              WHERE h.position_id = $1 AND ${validOn('h', '$2')} AND h.status IN ('AKTIF', 'CUTI') ORDER BY e.name, e.nip`,
+              WHERE h.position_id = $1 AND ${validOn('h', '$2')} AND ${workingEmployee('h')} ORDER BY e.name, e.nip`,
             [id, date],
           );
     return { ...toView(rows[0]), holders };
@@ -165,7 +171,7 @@ export class PositionService {
          FROM position p JOIN org_unit u ON u.id = p.unit_id LEFT JOIN org_unit o ON o.id = p.opd_id WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
       [id],
     );
-    if (rows.length === 0) throw NotFound.position(id);
+    if (rows.length === 0) throw M.error('JABATAN_TIDAK_DITEMUKAN', { ref: id });
     return { ...rows[0], capacity: Number(rows[0].capacity), head: rows[0].head === true };
   }
 
@@ -189,7 +195,7 @@ export class PositionService {
   private async explicitSuperior(m: EntityManager, positionId: string | null, ref: string): Promise<string> {
     const candidateId = await resolvePositionId(m, ref);
     const candidate = await this.load(m, candidateId);
-    assertNoViolation(
+    refuse(
       checkSuperior(positionId, { id: candidate.id, code: candidate.code, status: candidate.status, capacity: candidate.capacity }, await this.superiorsOf(m, candidateId)),
     );
     return candidateId;
@@ -198,10 +204,10 @@ export class PositionService {
   private assertCanManage(p: Principal, unitKind: UnitKind, opdCode: string | null, head: boolean): void {
     // The head of an OPD (or of the city) is appointed city-wide, by BKPSDM.
     if (head && (unitKind === 'PEMERINTAH_KOTA' || isOpdKind(unitKind))) {
-      if (!isBkpsdm(p)) throw forbidden('Hanya admin BKPSDM yang dapat mengatur jabatan kepala OPD');
+      if (!isBkpsdm(p)) throw forbidden('manageOpdHead');
       return;
     }
-    if (unitKind === 'PEMERINTAH_KOTA' ? !isBkpsdm(p) : !managesOpd(p, opdCode)) throw forbidden('Anda hanya dapat mengubah jabatan di OPD Anda');
+    if (unitKind === 'PEMERINTAH_KOTA' ? !isBkpsdm(p) : !managesOpd(p, opdCode)) throw forbidden('managePosition');
   }
 
   async create(p: Principal, dto: CreatePositionDto): Promise<PositionView> {
@@ -209,7 +215,7 @@ export class PositionService {
     const actor = actorOf(p);
     const head = dto.head === true;
     const capacity = dto.capacity ?? 1;
-    assertNoFieldViolations(
+    refuseAll(
       validatePositionAttributes({ jenisJabatan: dto.jenisJabatan, jenjang: dto.jenjang ?? null, kelasJabatan: dto.kelasJabatan ?? null, capacity, head }),
     );
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -217,13 +223,9 @@ export class PositionService {
       const unit = await this.unitOf(m, dto.unitId);
       this.assertCanManage(p, unit.kind, unit.opd_code, head);
       if (unit.status !== 'AKTIF' || !(await existedOn(m, 'org_unit_history', unit.id, date))) {
-        throw new ProblemException(422, 'UNIT_TIDAK_AKTIF_PADA_TANGGAL', `Unit ${unit.code} tidak aktif pada ${date}`, {
-          errors: [{ field: 'unitId', code: 'UNIT_TIDAK_AKTIF_PADA_TANGGAL', message: `Unit ${unit.code} tidak aktif pada ${date}` }],
-        });
+        throw M.error('UNIT_TIDAK_AKTIF_PADA_TANGGAL', { code: unit.code, date }, 'unitId');
       }
-      if (head && unit.head_position_id) {
-        throw new ProblemException(409, 'KEPALA_UNIT_SUDAH_ADA', `Unit ${unit.code} sudah memiliki jabatan kepala; ganti melalui PATCH /units/{id}`);
-      }
+      if (head && unit.head_position_id) throw M.error('KEPALA_UNIT_SUDAH_ADA', { code: unit.code });
       const id = randomUUID();
       const manual = dto.reportsToPositionId !== undefined;
       const superior = manual ? await this.explicitSuperior(m, id, dto.reportsToPositionId!) : null;
@@ -234,7 +236,7 @@ export class PositionService {
           [id, dto.code, dto.name.trim(), dto.jenisJabatan, dto.jenjang ?? null, dto.kelasJabatan ?? null, unit.id, unit.opd_id, superior, manual ? 'MANUAL' : 'OTOMATIS', capacity, date],
         );
       } catch (e) {
-        conflictOnUnique(e, { position_code_uq: () => new ProblemException(409, 'KODE_JABATAN_SUDAH_ADA', `Kode jabatan ${dto.code} sudah dipakai`) });
+        conflictOnUnique(e, { position_code_uq: () => M.error('KODE_JABATAN_SUDAH_ADA', { code: dto.code }) });
       }
       let snapshot = null;
       if (head) {
@@ -274,7 +276,7 @@ export class PositionService {
       await lockStructure(m);
       const pos = await this.load(m, await resolvePositionId(m, ref), true);
       this.assertCanManage(p, pos.unit_kind, pos.opd_code, pos.head);
-      if (pos.status !== 'AKTIF') throw new ProblemException(409, 'JABATAN_SUDAH_DITUTUP', `Jabatan ${pos.code} sudah ditutup`);
+      if (pos.status !== 'AKTIF') throw M.error('JABATAN_SUDAH_DITUTUP', { code: pos.code });
       const next = {
         name: dto.name?.trim() ?? pos.name,
         jenisJabatan: dto.jenisJabatan ?? pos.jenis_jabatan,
@@ -282,23 +284,15 @@ export class PositionService {
         kelasJabatan: dto.kelasJabatan !== undefined ? dto.kelasJabatan : pos.kelas_jabatan === null ? null : Number(pos.kelas_jabatan),
         capacity: dto.capacity ?? pos.capacity,
       };
-      assertNoFieldViolations(validatePositionAttributes({ ...next, head: pos.head }));
-      const [{ occupied, reporting }] = await m.query(
-        `SELECT (SELECT count(*)::int FROM employee WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI')) AS occupied,
-                (SELECT count(*)::int FROM position WHERE reports_to_id = $1 AND status = 'AKTIF') AS reporting`,
-        [pos.id],
-      );
-      if (next.capacity < occupied) {
-        throw new ProblemException(409, 'KEBUTUHAN_KURANG_DARI_PEMANGKU', `Jabatan ${pos.code} diduduki ${occupied} pegawai; kebutuhan tidak boleh kurang dari itu`);
-      }
-      if (next.capacity > 1 && reporting > 0) {
-        throw new ProblemException(409, 'JABATAN_ATASAN_HARUS_TUNGGAL', `${reporting} jabatan melapor ke ${pos.code}; jabatan atasan harus jabatan tunggal`);
-      }
+      refuseAll(validatePositionAttributes({ ...next, head: pos.head }));
+      const occupied = await this.employees.countWorkingIn(m, pos.id);
+      const [{ reporting }] = await m.query(`SELECT count(*)::int AS reporting FROM position WHERE reports_to_id = $1 AND status = 'AKTIF'`, [pos.id]);
+      if (next.capacity < occupied) throw M.error('KEBUTUHAN_KURANG_DARI_PEMANGKU', { code: pos.code, count: occupied });
+      if (next.capacity > 1 && reporting > 0) throw M.error('JABATAN_ATASAN_HARUS_TUNGGAL', { code: pos.code }, 'capacity');
       if (next.jenisJabatan !== pos.jenis_jabatan) {
-        const holders: { jenis_asn: JenisAsn }[] = await m.query(`SELECT DISTINCT jenis_asn FROM employee WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI')`, [pos.id]);
-        for (const h of holders) {
-          const e = validateJabatanForJenisAsn(h.jenis_asn, next.jenisJabatan);
-          if (e) throw new ProblemException(409, e.code, `Pemangku jabatan ${pos.code} berjenis ${h.jenis_asn}: ${e.message}`);
+        for (const jenisAsn of await this.employees.jenisAsnIn(m, pos.id)) {
+          const e = validateJabatanForJenisAsn(jenisAsn, next.jenisJabatan);
+          if (e) refuse(kernelViolation(EmployeeMessages, e, 'jenisJabatan'));
         }
       }
       const changes: string[] = [];
@@ -313,9 +307,9 @@ export class PositionService {
       if (dto.unitId !== undefined) {
         const unit = await this.unitOf(m, dto.unitId);
         if (unit.id !== pos.unit_id) {
-          if (pos.head) throw new ProblemException(409, 'JABATAN_KEPALA_TIDAK_DAPAT_DIPINDAH', `Jabatan ${pos.code} adalah kepala unit; tunjuk kepala lain dahulu`);
-          if (unit.opd_id !== pos.opd_id ? !isBkpsdm(p) : !managesOpd(p, unit.opd_code)) throw forbidden('Memindahkan jabatan antar OPD hanya dapat dilakukan admin BKPSDM');
-          if (unit.status !== 'AKTIF') throw new ProblemException(422, 'UNIT_SUDAH_DITUTUP', `Unit ${unit.code} sudah ditutup`);
+          if (pos.head) throw M.error('JABATAN_KEPALA_TIDAK_DAPAT_DIPINDAH', { code: pos.code });
+          if (unit.opd_id !== pos.opd_id ? !isBkpsdm(p) : !managesOpd(p, unit.opd_code)) throw forbidden('movePositionAcrossOpd');
+          if (unit.status !== 'AKTIF') throw OrgUnitMessages.error('UNIT_SUDAH_DITUTUP', { code: unit.code }, 'unitId');
           unitId = unit.id;
           opdId = unit.opd_id;
           changes.push('unitId');
@@ -345,11 +339,7 @@ export class PositionService {
       );
       let movedEmployees: string[] = [];
       if (unitId !== pos.unit_id) {
-        const rows = await m.query(
-          `UPDATE employee SET unit_id = $2, opd_id = $3, updated_at = now() WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI') RETURNING id`,
-          [pos.id, unitId, opdId],
-        );
-        movedEmployees = (Array.isArray(rows[0]) ? rows[0] : rows).map((r: { id: string }) => r.id);
+        movedEmployees = await this.employees.followPosition(m, pos.id, unitId, opdId);
       }
       await this.tree.historise(m, pos.id, date, changes);
       await recordAudit(m, {
@@ -379,12 +369,9 @@ export class PositionService {
       await lockStructure(m);
       const pos = await this.load(m, await resolvePositionId(m, ref), true);
       this.assertCanManage(p, pos.unit_kind, pos.opd_code, pos.head);
-      const [{ occupants, reporting }] = await m.query(
-        `SELECT (SELECT count(*)::int FROM employee WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI')) AS occupants,
-                (SELECT count(*)::int FROM position WHERE reports_to_id = $1 AND status = 'AKTIF') AS reporting`,
-        [pos.id],
-      );
-      assertNoViolation(checkPositionClosure(pos.code, pos.status, { occupants, reportingPositions: reporting }));
+      const occupants = await this.employees.countWorkingIn(m, pos.id);
+      const [{ reporting }] = await m.query(`SELECT count(*)::int AS reporting FROM position WHERE reports_to_id = $1 AND status = 'AKTIF'`, [pos.id]);
+      refuse(checkPositionClosure(pos.code, pos.status, { occupants, reportingPositions: reporting }));
       await m.query(`UPDATE position SET status = 'DITUTUP', closed_on = $2, updated_at = now() WHERE id = $1`, [pos.id, date]);
       await this.tree.historise(m, pos.id, date, ['DITUTUP']);
       if (pos.head) {
@@ -411,10 +398,8 @@ export class PositionService {
   async lockForPlacement(m: EntityManager, ref: string, date: IsoDate): Promise<PositionRecord & { occupied: number }> {
     const id = await resolvePositionId(m, ref);
     const pos = await this.load(m, id, true);
-    const fail = (code: string, message: string, status = 422) => new ProblemException(status, code, message, { errors: [{ field: 'positionId', code, message }] });
-    if (pos.status !== 'AKTIF') throw fail('JABATAN_SUDAH_DITUTUP', `Jabatan ${pos.code} sudah ditutup`);
-    if (!(await existedOn(m, 'position_history', id, date))) throw fail('JABATAN_BELUM_ADA_PADA_TANGGAL', `Jabatan ${pos.code} belum ada pada ${date}`);
-    const [{ occupied }] = await m.query(`SELECT count(*)::int AS occupied FROM employee WHERE position_id = $1 AND status IN ('AKTIF', 'CUTI')`, [id]);
-    return { ...pos, occupied };
+    if (pos.status !== 'AKTIF') throw M.error('JABATAN_SUDAH_DITUTUP', { code: pos.code }, 'positionId');
+    if (!(await existedOn(m, 'position_history', id, date))) throw M.error('JABATAN_BELUM_ADA_PADA_TANGGAL', { code: pos.code, date }, 'positionId');
+    return { ...pos, occupied: await this.employees.countWorkingIn(m, id) };
   }
 }

@@ -1,5 +1,19 @@
-import { isIsoDate, isoDate, isValidCalendarDate, JENIS_ASN, normalizeGolongan, normalizeNomorInduk, type IsoDate, type JenisAsn, type JenisKelamin, type NomorIndukOptions } from '@capaian/kinerja';
+import {
+  isIsoDate,
+  isoDate,
+  isValidCalendarDate,
+  JENIS_ASN,
+  normalizeGolongan,
+  normalizeNomorInduk,
+  type IsoDate,
+  type JenisAsn,
+  type JenisKelamin,
+  type MessageParams,
+  type NomorIndukOptions,
+  type Violation,
+} from '@capaian/kinerja';
 import { validateEmployeeFacts } from '../../employee/domain/employee.rules';
+import { ImportMessages } from '../import.messages';
 
 /**
  * One employee row of a bulk import, read the way agencies keep their spreadsheets: headers in any
@@ -64,11 +78,19 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   status: 'Status',
 };
 
-export interface RowError {
+/** A violation found in one row (or the header, row 1) of the file, with the column as written there. */
+export interface RowViolation extends Violation {
   row: number;
   column: string;
-  code: string;
-  message: string;
+}
+
+/** Places a violation in the file; the field path reads "baris 12 / NIP" for the generic API shape. */
+export function atRow(row: number, column: string, violation: Violation): RowViolation {
+  return { ...violation, field: `baris ${row} / ${column}`, row, column };
+}
+
+export function rowViolation(row: number, column: string, code: keyof (typeof ImportMessages)['specs'] & string, params?: MessageParams): RowViolation {
+  return atRow(row, column, ImportMessages.violation(code, params));
 }
 
 export interface ImportRow {
@@ -88,7 +110,7 @@ export interface ImportRow {
 export interface HeaderMap {
   /** Field → column index (0-based) and the header as written in the file. */
   columns: Map<ImportField, { index: number; header: string }>;
-  errors: RowError[];
+  errors: RowViolation[];
 }
 
 export function headerKey(raw: unknown): string {
@@ -99,18 +121,18 @@ export function headerKey(raw: unknown): string {
 
 export function mapHeader(headers: readonly unknown[]): HeaderMap {
   const columns = new Map<ImportField, { index: number; header: string }>();
-  const errors: RowError[] = [];
+  const errors: RowViolation[] = [];
   headers.forEach((raw, index) => {
     const field = HEADER_ALIASES[headerKey(raw)];
     if (!field) return;
     if (columns.has(field)) {
-      errors.push({ row: 1, column: String(raw), code: 'KOLOM_GANDA', message: `Kolom ${FIELD_LABELS[field]} muncul lebih dari sekali` });
+      errors.push(rowViolation(1, cellText(raw), 'KOLOM_GANDA', { label: FIELD_LABELS[field] }));
       return;
     }
-    columns.set(field, { index, header: String(raw).trim() });
+    columns.set(field, { index, header: cellText(raw) });
   });
   for (const field of REQUIRED_FIELDS) {
-    if (!columns.has(field)) errors.push({ row: 1, column: FIELD_LABELS[field], code: 'KOLOM_WAJIB_TIDAK_ADA', message: `Kolom ${FIELD_LABELS[field]} wajib ada di baris judul` });
+    if (!columns.has(field)) errors.push(rowViolation(1, FIELD_LABELS[field], 'KOLOM_WAJIB_TIDAK_ADA', { label: FIELD_LABELS[field] }));
   }
   return { columns, errors };
 }
@@ -169,61 +191,62 @@ export function parseJenisAsn(text: string): JenisAsn | null {
 }
 
 /** NIP cells: spreadsheets turn 18 digits into a float; that loses digits, so it is refused with advice. */
-export function parseNipCell(value: unknown): { nip: string | null; error?: { code: string; message: string } } {
+export function parseNipCell(value: unknown): { nip: string | null; error?: Violation } {
   if (typeof value === 'number' || /^\d(\.\d+)?e\+\d+$/i.test(cellText(value))) {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return { nip: String(value) };
-    return {
-      nip: null,
-      error: {
-        code: 'NIP_TERSIMPAN_SEBAGAI_ANGKA',
-        message: 'NIP tersimpan sebagai angka sehingga digit terakhirnya hilang; format kolom NIP sebagai teks lalu isi ulang',
-      },
-    };
+    return { nip: null, error: ImportMessages.violation('NIP_TERSIMPAN_SEBAGAI_ANGKA') };
   }
+  // The same rule as the API: spaces, dots and dashes typed into a NIP are dropped.
   return { nip: normalizeNomorInduk(cellText(value)) };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads and checks one data row; `values` holds the raw cells by field. */
-export function parseImportRow(rowNumber: number, values: Partial<Record<ImportField, unknown>>, headers: HeaderMap, options: NomorIndukOptions = {}): { row?: ImportRow; errors: RowError[] } {
-  const errors: RowError[] = [];
+export function parseImportRow(
+  rowNumber: number,
+  values: Partial<Record<ImportField, unknown>>,
+  headers: HeaderMap,
+  options: NomorIndukOptions = {},
+): { row?: ImportRow; errors: RowViolation[] } {
+  const errors: RowViolation[] = [];
   const col = (f: ImportField) => headers.columns.get(f)?.header ?? FIELD_LABELS[f];
-  const err = (f: ImportField, code: string, message: string) => errors.push({ row: rowNumber, column: col(f), code, message });
+  const err = (f: ImportField, v: Violation) => errors.push(atRow(rowNumber, col(f), v));
+  const refuse = (f: ImportField, code: keyof (typeof ImportMessages)['specs'] & string, params?: MessageParams) => err(f, ImportMessages.violation(code, params));
   const text = (f: ImportField) => cellText(values[f]);
 
-  for (const f of REQUIRED_FIELDS) if (text(f) === '') err(f, 'WAJIB_DIISI', `${FIELD_LABELS[f]} wajib diisi`);
+  for (const f of REQUIRED_FIELDS) if (text(f) === '') refuse(f, 'WAJIB_DIISI', { label: FIELD_LABELS[f] });
 
   const nipCell = text('nip') === '' ? { nip: null } : parseNipCell(values.nip);
-  if (nipCell.error) err('nip', nipCell.error.code, nipCell.error.message);
+  if (nipCell.error) err('nip', nipCell.error);
   const jenisAsn = text('jenisAsn') === '' ? null : parseJenisAsn(text('jenisAsn'));
-  if (text('jenisAsn') !== '' && !jenisAsn) err('jenisAsn', 'JENIS_ASN_TIDAK_DIKENAL', `Jenis ASN "${text('jenisAsn')}" tidak dikenal (PNS, CPNS, PPPK, PPPK_PARUH_WAKTU)`);
+  if (text('jenisAsn') !== '' && !jenisAsn) refuse('jenisAsn', 'JENIS_ASN_TIDAK_DIKENAL', { value: text('jenisAsn') });
   const birthDate = text('birthDate') === '' ? null : parseDateCell(values.birthDate);
-  if (text('birthDate') !== '' && !birthDate) err('birthDate', 'TANGGAL_TIDAK_VALID', `Tanggal lahir "${text('birthDate')}" tidak dikenali (YYYY-MM-DD atau DD-MM-YYYY)`);
+  if (text('birthDate') !== '' && !birthDate) refuse('birthDate', 'TANGGAL_TIDAK_VALID', { label: 'Tanggal lahir', value: text('birthDate') });
   const sex = text('sex') === '' ? null : parseSex(text('sex'));
-  if (text('sex') !== '' && !sex) err('sex', 'JENIS_KELAMIN_TIDAK_DIKENAL', `Jenis kelamin "${text('sex')}" tidak dikenal (L atau P)`);
+  if (text('sex') !== '' && !sex) refuse('sex', 'JENIS_KELAMIN_TIDAK_DIKENAL', { value: text('sex') });
   const golongan = text('golongan') === '' ? null : normalizeGolongan(text('golongan'), jenisAsn ?? undefined);
   const pangkat = text('pangkat') === '' ? null : text('pangkat');
   let tmtJabatan: IsoDate | null = null;
   if (text('tmtJabatan') !== '') {
     tmtJabatan = parseDateCell(values.tmtJabatan);
-    if (!tmtJabatan) err('tmtJabatan', 'TANGGAL_TIDAK_VALID', `TMT jabatan "${text('tmtJabatan')}" tidak dikenali`);
+    if (!tmtJabatan) refuse('tmtJabatan', 'TANGGAL_TIDAK_VALID', { label: 'TMT jabatan', value: text('tmtJabatan') });
   }
   const email = text('email') === '' ? null : text('email').toLowerCase();
-  if (email && !EMAIL.test(email)) err('email', 'EMAIL_TIDAK_VALID', `E-mail "${email}" tidak valid`);
+  if (email && !EMAIL.test(email)) refuse('email', 'EMAIL_TIDAK_VALID', { value: email });
   let status: 'AKTIF' | 'CUTI' = 'AKTIF';
   if (text('status') !== '') {
     const s = text('status').toUpperCase();
     if (s === 'AKTIF' || s === 'CUTI') status = s;
-    else err('status', 'STATUS_TIDAK_DIDUKUNG_IMPOR', 'Status pada impor hanya AKTIF atau CUTI; pensiun dan berhenti dicatat lewat perubahan status');
+    else refuse('status', 'STATUS_TIDAK_DIDUKUNG_IMPOR');
   }
   const name = text('name');
-  if (name.length > 200) err('name', 'NAMA_TERLALU_PANJANG', 'Nama paling banyak 200 karakter');
+  if (name.length > 200) refuse('name', 'NAMA_TERLALU_PANJANG');
   const positionCode = text('positionCode').toUpperCase();
 
   if (nipCell.nip && jenisAsn && birthDate && sex) {
     for (const e of validateEmployeeFacts({ nip: nipCell.nip, jenisAsn, birthDate, sex, golongan, pangkat }, options)) {
-      err(e.field === 'nip' ? 'nip' : e.field === 'pangkat' ? 'pangkat' : 'golongan', e.code, e.message);
+      err(e.field === 'nip' ? 'nip' : e.field === 'pangkat' ? 'pangkat' : 'golongan', e);
     }
   }
   if (errors.length > 0) return { errors };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmployeeChangedV1, EmployeeHiredV1, EmployeePromotedV1, EmployeeTransferredV1, type EmployeeSnapshot } from '@capaian/contracts';
-import { todayInJakarta, type IsoDate, type JenisAsn, type JenisKelamin } from '@capaian/kinerja';
+import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import { recordAudit } from '@capaian/shared/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access';
@@ -9,36 +9,9 @@ import { employeeSnapshots } from '../../common/snapshots';
 import { recordInterval } from '../../common/temporal';
 import { derivedPangkat } from '../../employee/domain/employee.rules';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
+import type { EmployeeUpdate, NewEmployee } from '../domain/import-plan';
 
-export interface NewEmployee {
-  id: string;
-  nip: string;
-  name: string;
-  jenisAsn: JenisAsn;
-  birthDate: IsoDate;
-  sex: JenisKelamin;
-  golongan: string | null;
-  positionId: string;
-  unitId: string;
-  opdId: string | null;
-  email: string | null;
-  tmtJabatan: IsoDate | null;
-  status: 'AKTIF' | 'CUTI';
-  /** Start of the employee's first history interval. */
-  effectiveDate: IsoDate;
-}
-
-export interface EmployeeUpdate {
-  id: string;
-  effectiveDate: IsoDate;
-  name?: string;
-  email?: string | null;
-  jenisAsn?: JenisAsn;
-  status?: 'AKTIF' | 'CUTI';
-  tmtJabatan?: IsoDate | null;
-  position?: { positionId: string; unitId: string; opdId: string | null; effectiveDate: IsoDate };
-  golongan?: { from: string | null; to: string };
-}
+export type { EmployeeUpdate, NewEmployee } from '../domain/import-plan';
 
 export interface BulkPlan {
   creates: NewEmployee[];
@@ -59,7 +32,7 @@ const CHUNK = 2000;
 
 /**
  * Writes many employees in the caller's transaction with set-based SQL (unnest), then their events.
- * Used by bulk import and by the demo data loader; single-employee endpoints use EmployeeService.
+ * Used by bulk import and by the demo data loader; single-employee endpoints use the employee use cases and `EmployeeRepository`.
  */
 @Injectable()
 export class EmployeeBulkWriter {

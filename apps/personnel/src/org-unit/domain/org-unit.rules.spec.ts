@@ -25,10 +25,10 @@ describe('organisation tree rules', () => {
   });
 
   it('refuses orphans and closed parents, and a second root', () => {
-    expect(checkPlacement('BIDANG', null, true)).toMatchObject({ code: 'UNIT_INDUK_WAJIB', status: 422 });
+    expect(checkPlacement('BIDANG', null, true)).toMatchObject({ code: 'UNIT_INDUK_WAJIB', kind: 'rule' });
     expect(checkPlacement('BIDANG', node('DINAS', 'DITUTUP'), true)).toMatchObject({ code: 'UNIT_INDUK_DITUTUP' });
     expect(checkPlacement('PEMERINTAH_KOTA', null, false)).toBeNull();
-    expect(checkPlacement('PEMERINTAH_KOTA', null, true)).toMatchObject({ code: 'UNIT_AKAR_SUDAH_ADA', status: 409 });
+    expect(checkPlacement('PEMERINTAH_KOTA', null, true)).toMatchObject({ code: 'UNIT_AKAR_SUDAH_ADA', kind: 'conflict' });
     expect(checkPlacement('PEMERINTAH_KOTA', node('DINAS'), false)).toMatchObject({ code: 'UNIT_AKAR_TIDAK_BERINDUK' });
   });
 

@@ -1,3 +1,6 @@
+import type { Violation } from '@capaian/kinerja';
+import { OrgUnitMessages as M } from '../org-unit.messages';
+
 /**
  * Rules of the city's organisation tree, pure TypeScript: Pemerintah Kota → OPD (dinas, badan,
  * sekretariat, inspektorat, kecamatan, RSUD…) → bidang/bagian/sekretariat/UPTD/kelurahan →
@@ -84,34 +87,21 @@ export interface UnitNode {
   status: 'AKTIF' | 'DITUTUP';
 }
 
-export interface RuleViolation {
-  /** HTTP status the violation maps to: 404 unknown, 409 state conflict, 422 rule. */
-  status: 404 | 409 | 422;
-  code: string;
-  message: string;
-  field?: string;
-}
-
 /**
  * Where a unit of `kind` may be placed. `parent` is null when the caller gave no parent (only the
  * city root may have none); `existingRoot` says whether the root already exists.
  */
-export function checkPlacement(kind: UnitKind, parent: UnitNode | null, existingRoot: boolean): RuleViolation | null {
+export function checkPlacement(kind: UnitKind, parent: UnitNode | null, existingRoot: boolean): Violation | null {
   if (kind === 'PEMERINTAH_KOTA') {
-    if (parent) return { status: 422, code: 'UNIT_AKAR_TIDAK_BERINDUK', field: 'parentId', message: 'Pemerintah Kota adalah akar pohon organisasi dan tidak memiliki induk' };
-    if (existingRoot) return { status: 409, code: 'UNIT_AKAR_SUDAH_ADA', message: 'Pohon organisasi sudah memiliki akar (Pemerintah Kota)' };
+    if (parent) return M.violation('UNIT_AKAR_TIDAK_BERINDUK', {}, 'parentId');
+    if (existingRoot) return M.violation('UNIT_AKAR_SUDAH_ADA');
     return null;
   }
-  if (!parent) return { status: 422, code: 'UNIT_INDUK_WAJIB', field: 'parentId', message: 'Unit selain Pemerintah Kota wajib memiliki induk' };
-  if (parent.status !== 'AKTIF') return { status: 422, code: 'UNIT_INDUK_DITUTUP', field: 'parentId', message: `Unit induk ${parent.code} sudah ditutup` };
+  if (!parent) return M.violation('UNIT_INDUK_WAJIB', {}, 'parentId');
+  if (parent.status !== 'AKTIF') return M.violation('UNIT_INDUK_DITUTUP', { code: parent.code }, 'parentId');
   const allowed = ALLOWED_PARENTS[kind];
   if (!allowed.includes(parent.kind)) {
-    return {
-      status: 422,
-      code: 'JENIS_UNIT_TIDAK_SESUAI_INDUK',
-      field: 'parentId',
-      message: `Unit berjenis ${kind} tidak dapat berada di bawah ${parent.kind}; induk yang diizinkan: ${allowed.join(', ')}`,
-    };
+    return M.violation('JENIS_UNIT_TIDAK_SESUAI_INDUK', { kind, parentKind: parent.kind, allowed: allowed.join(', ') }, 'parentId');
   }
   return null;
 }
@@ -121,9 +111,9 @@ export function checkPlacement(kind: UnitKind, parent: UnitNode | null, existing
  * itself nor one of its descendants. `ancestorsOfNewParent` lists the new parent's ancestors ids
  * (nearest first), as stored.
  */
-export function checkMoveCycle(unitId: string, newParentId: string, ancestorsOfNewParent: readonly string[]): RuleViolation | null {
+export function checkMoveCycle(unitId: string, newParentId: string, ancestorsOfNewParent: readonly string[]): Violation | null {
   if (newParentId === unitId || ancestorsOfNewParent.includes(unitId)) {
-    return { status: 422, code: 'UNIT_SIKLUS', field: 'parentId', message: 'Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau ke bawah sub-unitnya' };
+    return M.violation('UNIT_SIKLUS', {}, 'parentId');
   }
   return null;
 }
@@ -137,21 +127,17 @@ export interface ClosureBlockers {
 }
 
 /** A unit closes only when empty: no open sub-units, nobody working in it, nobody reporting into it. */
-export function checkClosure(unit: UnitNode, blockers: ClosureBlockers): RuleViolation | null {
-  if (unit.status === 'DITUTUP') return { status: 409, code: 'UNIT_SUDAH_DITUTUP', message: `Unit ${unit.code} sudah ditutup` };
-  if (unit.kind === 'PEMERINTAH_KOTA') return { status: 422, code: 'UNIT_AKAR_TIDAK_DAPAT_DITUTUP', message: 'Pemerintah Kota tidak dapat ditutup' };
+export function checkClosure(unit: UnitNode, blockers: ClosureBlockers): Violation | null {
+  if (unit.status === 'DITUTUP') return M.violation('UNIT_SUDAH_DITUTUP', { code: unit.code });
+  if (unit.kind === 'PEMERINTAH_KOTA') return M.violation('UNIT_AKAR_TIDAK_DAPAT_DITUTUP');
   if (blockers.activeChildUnits > 0) {
-    return { status: 409, code: 'UNIT_MASIH_MEMILIKI_SUBUNIT', message: `Unit ${unit.code} masih memiliki ${blockers.activeChildUnits} sub-unit aktif; tutup atau pindahkan dahulu` };
+    return M.violation('UNIT_MASIH_MEMILIKI_SUBUNIT', { code: unit.code, count: blockers.activeChildUnits });
   }
   if (blockers.activeEmployees > 0) {
-    return { status: 409, code: 'UNIT_MASIH_MEMILIKI_PEGAWAI', message: `Unit ${unit.code} masih memiliki ${blockers.activeEmployees} pegawai aktif; mutasikan dahulu` };
+    return M.violation('UNIT_MASIH_MEMILIKI_PEGAWAI', { code: unit.code, count: blockers.activeEmployees });
   }
   if (blockers.externalReports > 0) {
-    return {
-      status: 409,
-      code: 'UNIT_MASIH_MENJADI_ATASAN',
-      message: `${blockers.externalReports} jabatan di luar unit ${unit.code} masih melapor ke jabatan di unit ini; ubah atasannya dahulu`,
-    };
+    return M.violation('UNIT_MASIH_MENJADI_ATASAN', { code: unit.code, count: blockers.externalReports });
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { workingEmployee } from '../../employee/infrastructure/employee.repository';
 import type { IsoDate } from '@capaian/kinerja';
 import { validOn } from '../../common/temporal';
 import type { ReadMode } from '../../employee/infrastructure/employee.read-model';
@@ -43,7 +44,7 @@ export function unitSelect(mode: ReadMode, dateParam: string): string {
       LEFT JOIN org_unit o ON o.id = u.opd_id
       LEFT JOIN position hp ON hp.id = u.head_position_id
       LEFT JOIN LATERAL (SELECT e.id, e.nip, e.name FROM employee e
-                          WHERE e.position_id = u.head_position_id AND e.status IN ('AKTIF', 'CUTI') ORDER BY e.nip LIMIT 1) holder ON true
+                          WHERE e.position_id = u.head_position_id AND ${workingEmployee('e')} ORDER BY e.nip LIMIT 1) holder ON true
       CROSS JOIN (SELECT ${dateParam}::date AS as_of) asof
       WHERE true`;
   }
@@ -53,7 +54,7 @@ export function unitSelect(mode: ReadMode, dateParam: string): string {
     LEFT JOIN org_unit_history o ON o.unit_id = u.opd_id AND ${validOn('o', dateParam)}
     LEFT JOIN position_history hp ON hp.position_id = u.head_position_id AND ${validOn('hp', dateParam)}
     LEFT JOIN LATERAL (SELECT e.id, e.nip, e.name FROM employee_history eh JOIN employee e ON e.id = eh.employee_id
-                        WHERE eh.position_id = u.head_position_id AND ${validOn('eh', dateParam)} AND eh.status IN ('AKTIF', 'CUTI')
+                        WHERE eh.position_id = u.head_position_id AND ${validOn('eh', dateParam)} AND ${workingEmployee('eh')}
                         ORDER BY e.nip LIMIT 1) holder ON true
     WHERE ${validOn('u', dateParam)}`;
 }

@@ -1,5 +1,6 @@
-import { validateJenjang, KELAS_JABATAN_MAX, KELAS_JABATAN_MIN, type JenisJabatan } from '@capaian/kinerja';
-import type { RuleViolation } from '../../org-unit/domain/org-unit.rules';
+import { validateJenjang, KELAS_JABATAN_MAX, KELAS_JABATAN_MIN, type JenisJabatan, type Violation } from '@capaian/kinerja';
+import { kernelViolation } from '../../common/personnel.messages';
+import { PositionMessages as M } from '../position.messages';
 
 /**
  * Rules of positions (jabatan) and of the position tree that reporting lines follow. A position
@@ -18,27 +19,21 @@ export interface PositionAttributes {
   head: boolean;
 }
 
-export interface FieldViolation {
-  field: string;
-  code: string;
-  message: string;
-}
-
-export function validatePositionAttributes(p: PositionAttributes): FieldViolation[] {
-  const errors: FieldViolation[] = validateJenjang(p.jenisJabatan, p.jenjang).map((e) => ({ ...e }));
+export function validatePositionAttributes(p: PositionAttributes): Violation[] {
+  const errors: Violation[] = validateJenjang(p.jenisJabatan, p.jenjang).map((e) => kernelViolation(M, e));
   if (p.kelasJabatan !== null && (!Number.isInteger(p.kelasJabatan) || p.kelasJabatan < KELAS_JABATAN_MIN || p.kelasJabatan > KELAS_JABATAN_MAX)) {
-    errors.push({ field: 'kelasJabatan', code: 'KELAS_JABATAN_TIDAK_VALID', message: `Kelas jabatan harus antara ${KELAS_JABATAN_MIN} dan ${KELAS_JABATAN_MAX}` });
+    errors.push(M.violation('KELAS_JABATAN_TIDAK_VALID', { min: KELAS_JABATAN_MIN, max: KELAS_JABATAN_MAX }, 'kelasJabatan'));
   }
   if (!Number.isInteger(p.capacity) || p.capacity < 1) {
-    errors.push({ field: 'capacity', code: 'KEBUTUHAN_TIDAK_VALID', message: 'Jumlah kebutuhan (formasi) minimal 1' });
+    errors.push(M.violation('KEBUTUHAN_TIDAK_VALID', {}, 'capacity'));
   }
   if (p.head) {
     // Structural posts head units; a fungsional may too (a teacher or doctor with the added duty of
     // kepala sekolah / kepala puskesmas). A pelaksana never heads a unit.
     if (p.jenisJabatan === 'PELAKSANA') {
-      errors.push({ field: 'head', code: 'KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA', message: 'Kepala unit harus jabatan struktural atau fungsional dengan tugas tambahan, bukan pelaksana' });
+      errors.push(M.violation('KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA', {}, 'head'));
     }
-    if (p.capacity !== 1) errors.push({ field: 'capacity', code: 'KEPALA_UNIT_HANYA_SATU', message: 'Jabatan kepala unit hanya dapat diduduki satu orang' });
+    if (p.capacity !== 1) errors.push(M.violation('KEPALA_UNIT_HANYA_SATU', {}, 'capacity'));
   }
   return errors;
 }
@@ -70,23 +65,18 @@ export interface SuperiorCandidate {
  * must not already report — directly or further up — to this position.
  * `superiorsOfCandidate` is the candidate's own reporting chain (ids, nearest first).
  */
-export function checkSuperior(positionId: string | null, candidate: SuperiorCandidate, superiorsOfCandidate: readonly string[]): RuleViolation | null {
+export function checkSuperior(positionId: string | null, candidate: SuperiorCandidate, superiorsOfCandidate: readonly string[]): Violation | null {
   if (positionId && candidate.id === positionId) {
-    return { status: 422, code: 'JABATAN_ATASAN_DIRI_SENDIRI', field: 'reportsToPositionId', message: 'Jabatan tidak dapat melapor ke dirinya sendiri' };
+    return M.violation('JABATAN_ATASAN_DIRI_SENDIRI', {}, 'reportsToPositionId');
   }
   if (candidate.status !== 'AKTIF') {
-    return { status: 422, code: 'JABATAN_ATASAN_DITUTUP', field: 'reportsToPositionId', message: `Jabatan atasan ${candidate.code} sudah ditutup` };
+    return M.violation('JABATAN_ATASAN_DITUTUP', { code: candidate.code }, 'reportsToPositionId');
   }
   if (candidate.capacity !== 1) {
-    return {
-      status: 422,
-      code: 'JABATAN_ATASAN_HARUS_TUNGGAL',
-      field: 'reportsToPositionId',
-      message: `Jabatan atasan ${candidate.code} dapat diduduki lebih dari satu orang; atasan harus jabatan tunggal`,
-    };
+    return M.violation('JABATAN_ATASAN_HARUS_TUNGGAL', { code: candidate.code }, 'reportsToPositionId');
   }
   if (positionId && superiorsOfCandidate.includes(positionId)) {
-    return { status: 422, code: 'JABATAN_SIKLUS', field: 'reportsToPositionId', message: `Jabatan ${candidate.code} sudah berada di bawah jabatan ini; garis atasan akan berputar` };
+    return M.violation('JABATAN_SIKLUS', { code: candidate.code }, 'reportsToPositionId');
   }
   return null;
 }
@@ -96,11 +86,11 @@ export interface PositionClosureBlockers {
   reportingPositions: number;
 }
 
-export function checkPositionClosure(code: string, status: 'AKTIF' | 'DITUTUP', blockers: PositionClosureBlockers): RuleViolation | null {
-  if (status === 'DITUTUP') return { status: 409, code: 'JABATAN_SUDAH_DITUTUP', message: `Jabatan ${code} sudah ditutup` };
-  if (blockers.occupants > 0) return { status: 409, code: 'JABATAN_MASIH_DIDUDUKI', message: `Jabatan ${code} masih diduduki ${blockers.occupants} pegawai` };
+export function checkPositionClosure(code: string, status: 'AKTIF' | 'DITUTUP', blockers: PositionClosureBlockers): Violation | null {
+  if (status === 'DITUTUP') return M.violation('JABATAN_SUDAH_DITUTUP', { code });
+  if (blockers.occupants > 0) return M.violation('JABATAN_MASIH_DIDUDUKI', { code, count: blockers.occupants });
   if (blockers.reportingPositions > 0) {
-    return { status: 409, code: 'JABATAN_MASIH_MENJADI_ATASAN', message: `${blockers.reportingPositions} jabatan masih melapor ke jabatan ${code}` };
+    return M.violation('JABATAN_MASIH_MENJADI_ATASAN', { code, count: blockers.reportingPositions });
   }
   return null;
 }

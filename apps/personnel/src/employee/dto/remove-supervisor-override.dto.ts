@@ -1,0 +1,3 @@
+import { ReasonedChangeDto } from '../../common/dto';
+
+export class RemoveOverrideDto extends ReasonedChangeDto {}

@@ -1,0 +1,47 @@
+import { defineMessages } from '@capaian/kinerja';
+
+/**
+ * What users read when a change of an employee is refused. Codes are stable API values. The NIP,
+ * golongan and jabatan codes come from the kernel (`@capaian/kinerja`), which words the message
+ * itself; their entries here give the kind and the general form of the message.
+ */
+export const EmployeeMessages = defineMessages('personnel-employee', {
+  PEGAWAI_TIDAK_DITEMUKAN: { kind: 'not-found', message: 'Pegawai {ref} tidak ditemukan' },
+  PEGAWAI_BELUM_TERCATAT_PADA_TANGGAL: { kind: 'not-found', message: 'Pegawai belum tercatat pada {date}' },
+  NIP_SUDAH_TERDAFTAR: { kind: 'conflict', message: 'NIP {nip} sudah terdaftar' },
+  PEGAWAI_SUDAH_BERHENTI: { kind: 'conflict', message: 'Pegawai berstatus {status} tidak dapat {action}' },
+  STATUS_TIDAK_BERUBAH: { kind: 'conflict', message: 'Status pegawai sudah {status}' },
+  MUTASI_KE_JABATAN_SAMA: { kind: 'conflict', message: 'Pegawai sudah menduduki jabatan tersebut' },
+  ATASAN_KHUSUS_TIDAK_ADA: { kind: 'conflict', message: 'Pegawai tidak memiliki penunjukan atasan khusus' },
+  GOLONGAN_TIDAK_NAIK: { kind: 'rule', message: 'Kenaikan pangkat harus ke golongan yang lebih tinggi dari {from}' },
+  PERUBAHAN_JENIS_ASN_TIDAK_DIIZINKAN: { kind: 'rule', message: 'Jenis ASN tidak dapat diubah dari {from} menjadi {to}' },
+  ATASAN_DIRI_SENDIRI: { kind: 'rule', message: 'Pegawai tidak dapat menjadi atasan dirinya sendiri' },
+  ATASAN_TIDAK_AKTIF: { kind: 'rule', message: 'Atasan yang ditunjuk tidak lagi aktif' },
+  ATASAN_SIKLUS: { kind: 'rule', message: 'Atasan yang ditunjuk adalah bawahan pegawai ini; garis atasan akan berputar' },
+  JABATAN_TIDAK_UNTUK_CPNS: { kind: 'rule', message: 'CPNS tidak dapat menduduki jabatan struktural' },
+  JABATAN_TIDAK_UNTUK_PPPK: { kind: 'rule', message: 'PPPK tidak dapat menduduki jabatan ini' },
+  NIP_FORMAT_TIDAK_VALID: { kind: 'invalid', message: 'NIP harus terdiri dari tepat 18 digit angka' },
+  NIP_TANGGAL_LAHIR_TIDAK_VALID: { kind: 'invalid', message: 'Digit 1–8 NIP bukan tanggal lahir yang valid' },
+  NIP_TANGGAL_LAHIR_TIDAK_SESUAI: { kind: 'invalid', message: 'Tanggal lahir pada NIP tidak sesuai dengan tanggal lahir pegawai' },
+  NIP_JENIS_KELAMIN_TIDAK_VALID: { kind: 'invalid', message: 'Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan)' },
+  NIP_JENIS_KELAMIN_TIDAK_SESUAI: { kind: 'invalid', message: 'Jenis kelamin pada NIP tidak sesuai dengan jenis kelamin pegawai' },
+  NIP_NOMOR_URUT_TIDAK_VALID: { kind: 'invalid', message: 'Nomor urut NIP (digit 16–18) tidak boleh 000' },
+  NIP_TMT_TIDAK_VALID: { kind: 'invalid', message: 'Digit 9–14 NIP bukan TMT CPNS yang valid' },
+  NIP_TMT_DI_MASA_DEPAN: { kind: 'invalid', message: 'TMT CPNS pada NIP terlalu jauh di masa depan' },
+  NIP_TMT_SEBELUM_USIA_MINIMUM: { kind: 'invalid', message: 'TMT CPNS pada NIP lebih awal dari usia minimum' },
+  NI_PPPK_FORMAT_TIDAK_VALID: { kind: 'invalid', message: 'NI PPPK harus terdiri dari tepat 18 digit angka' },
+  NI_PPPK_TANGGAL_LAHIR_TIDAK_VALID: { kind: 'invalid', message: 'Digit 1–8 NI PPPK bukan tanggal lahir yang valid' },
+  NI_PPPK_TANGGAL_LAHIR_TIDAK_SESUAI: { kind: 'invalid', message: 'Tanggal lahir pada NI PPPK tidak sesuai dengan tanggal lahir pegawai' },
+  NI_PPPK_JENIS_KELAMIN_TIDAK_VALID: { kind: 'invalid', message: 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan)' },
+  NI_PPPK_JENIS_KELAMIN_TIDAK_SESUAI: { kind: 'invalid', message: 'Jenis kelamin pada NI PPPK tidak sesuai dengan jenis kelamin pegawai' },
+  NI_PPPK_NOMOR_URUT_TIDAK_VALID: { kind: 'invalid', message: 'Nomor urut NI PPPK (digit 16–18) tidak boleh 000' },
+  NI_PPPK_TAHUN_TIDAK_VALID: { kind: 'invalid', message: 'Digit 9–12 NI PPPK bukan tahun pengangkatan yang valid' },
+  NI_PPPK_TAHUN_SEBELUM_USIA_MINIMUM: { kind: 'invalid', message: 'Tahun pengangkatan pada NI PPPK lebih awal dari usia minimum' },
+  NI_PPPK_KODE_TIDAK_VALID: { kind: 'invalid', message: 'Kode PPPK (digit 13–14) tidak dikenal' },
+  GOLONGAN_WAJIB: { kind: 'invalid', message: 'Golongan wajib diisi' },
+  GOLONGAN_TIDAK_DIKENAL: { kind: 'invalid', message: 'Golongan {golongan} tidak dikenal' },
+  GOLONGAN_TIDAK_SESUAI_JENIS_ASN: { kind: 'invalid', message: 'Golongan {golongan} tidak berlaku untuk {jenisAsn}' },
+  PANGKAT_TANPA_GOLONGAN: { kind: 'invalid', message: 'Pangkat diisi tanpa golongan' },
+  PANGKAT_TIDAK_BERLAKU_PPPK: { kind: 'invalid', message: 'PPPK tidak memiliki pangkat' },
+  PANGKAT_TIDAK_SESUAI_GOLONGAN: { kind: 'invalid', message: 'Pangkat tidak sesuai dengan golongan' },
+});

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalizeGolongan, todayInJakarta } from '@capaian/kinerja';
+import type { Principal } from '@capaian/shared/auth';
+import { toPage, type Page } from '@capaian/shared/http';
+import { DataSource } from 'typeorm';
+import { readsCityWide } from '../common/access';
+import { forbidden } from '../common/personnel.messages';
+import { resolveUnitId } from '../common/refs';
+import { asOfDate, validOn } from '../common/temporal';
+import { EmployeeAccess } from './employee-access';
+import { EmployeeMessages } from './employee.messages';
+import type { EmployeeListQuery } from './dto/employee-list.query';
+import { employeeColumns, employeeSelect, readModeFor, toEmployeeView, type EmployeeRow, type EmployeeView } from './infrastructure/employee.read-model';
+import { workingEmployee } from './infrastructure/employee.repository';
+
+export interface HistoryEntry {
+  validFrom: string;
+  validTo: string | null;
+  changes: string[];
+  status: string;
+  jenisAsn: string;
+  golongan: string | null;
+  position: { id: string; code: string; name: string } | null;
+  unit: { id: string; code: string; name: string } | null;
+  opd: { id: string; code: string; name: string } | null;
+  supervisorOverrideId: string | null;
+  nomorSk: string | null;
+  reason: string | null;
+  recordedAt: string;
+}
+
+/** Reads of employees (list, one, history), now or as of a date; they bypass the write model. */
+@Injectable()
+export class EmployeeQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EmployeeAccess,
+  ) {}
+
+  async list(p: Principal, q: EmployeeListQuery): Promise<Page<EmployeeView>> {
+    let opd = q.opd;
+    if (!readsCityWide(p)) {
+      if (!p.roles.includes('admin-opd') || !p.opd) throw forbidden('employeeList');
+      if (opd && opd !== p.opd) throw forbidden('employeeListOtherOpd');
+      opd = p.opd;
+    }
+    const today = todayInJakarta();
+    const date = asOfDate(q.asOf);
+    const mode = readModeFor(q.asOf ? date : undefined, today);
+    const col = employeeColumns(mode);
+    const params: unknown[] = [date];
+    const where: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (opd) add((n) => `${col.opdCode} = ${n}`, opd);
+    if (q.unitId) add((n) => `${col.unitId} = ${n}`, await resolveUnitId(this.dataSource.manager, q.unitId));
+    if (q.jenisJabatan) add((n) => `${col.jenisJabatan} = ${n}`, q.jenisJabatan);
+    if (q.golongan) add((n) => `${col.golongan} = ${n}`, normalizeGolongan(q.golongan));
+    if (q.jenisAsn) add((n) => `${col.jenisAsn} = ${n}`, q.jenisAsn);
+    if (q.status) add((n) => `${col.status} = ${n}`, q.status);
+    else where.push(workingEmployee(mode === 'current' ? 'e' : 'eh'));
+    if (q.q) {
+      const term = q.q.trim().toLowerCase().replace(/[%_\\]/g, '\\$&');
+      if (/^[\d\s]+$/.test(term)) add((n) => `e.nip LIKE ${n}`, `${term.replace(/\s/g, '')}%`);
+      else add((n) => `(lower(e.name) LIKE ${n} || '%' OR lower(e.name) LIKE '% ' || ${n} || '%')`, term);
+    }
+    const base = `${employeeSelect(mode, '$1')}${where.length ? ' WHERE ' + where.join(' AND ') : ''}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
+    const rows: EmployeeRow[] = await this.dataSource.query(`${base} ORDER BY e.name, e.nip LIMIT ${q.size} OFFSET ${q.offset}`, params);
+    return toPage(rows.map(toEmployeeView), total, q);
+  }
+
+  async get(p: Principal, ref: string, asOf?: string): Promise<EmployeeView> {
+    const key = await this.access.find(ref);
+    await this.access.assertCanRead(p, key);
+    return this.view(key.id, asOf);
+  }
+
+  async view(id: string, asOf?: string): Promise<EmployeeView> {
+    const today = todayInJakarta();
+    const date = asOfDate(asOf);
+    const mode = readModeFor(asOf ? date : undefined, today);
+    const rows: EmployeeRow[] = await this.dataSource.query(`${employeeSelect(mode, '$1')} WHERE e.id = $2`, [date, id]);
+    if (rows.length === 0) throw EmployeeMessages.error('PEGAWAI_BELUM_TERCATAT_PADA_TANGGAL', { date });
+    return toEmployeeView(rows[0]);
+  }
+
+  async history(p: Principal, ref: string): Promise<{ items: HistoryEntry[] }> {
+    const key = await this.access.find(ref);
+    await this.access.assertCanRead(p, key);
+    const rows = await this.dataSource.query(
+      `SELECT h.valid_from::text AS valid_from, h.valid_to::text AS valid_to, h.changes, h.status, h.jenis_asn, h.golongan, h.supervisor_override_id,
+              h.nomor_sk, h.reason, h.recorded_at, ph.position_id, ph.code AS position_code, ph.name AS position_name,
+              uh.unit_id, uh.code AS unit_code, uh.name AS unit_name, oh.unit_id AS opd_id, oh.code AS opd_code, oh.name AS opd_name
+         FROM employee_history h
+         LEFT JOIN position_history ph ON ph.position_id = h.position_id AND ${validOn('ph', 'h.valid_from')}
+         LEFT JOIN org_unit_history uh ON uh.unit_id = ph.unit_id AND ${validOn('uh', 'h.valid_from')}
+         LEFT JOIN org_unit_history oh ON oh.unit_id = uh.opd_id AND ${validOn('oh', 'h.valid_from')}
+        WHERE h.employee_id = $1 ORDER BY h.valid_from`,
+      [key.id],
+    );
+    return {
+      items: rows.map(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        (r: any): HistoryEntry => ({
+          validFrom: r.valid_from,
+          validTo: r.valid_to,
+          changes: r.changes,
+          status: r.status,
+          jenisAsn: r.jenis_asn,
+          golongan: r.golongan,
+          position: r.position_id ? { id: r.position_id, code: r.position_code, name: r.position_name } : null,
+          unit: r.unit_id ? { id: r.unit_id, code: r.unit_code, name: r.unit_name } : null,
+          opd: r.opd_id ? { id: r.opd_id, code: r.opd_code, name: r.opd_name } : null,
+          supervisorOverrideId: r.supervisor_override_id,
+          nomorSk: r.nomor_sk,
+          reason: r.reason,
+          recordedAt: new Date(r.recorded_at).toISOString(),
+        }),
+      ),
+    };
+  }
+}
