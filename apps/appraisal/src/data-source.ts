@@ -5,6 +5,7 @@ import { schedulingMigrations } from '@capaian/shared/scheduling';
 import type { DataSourceOptions } from 'typeorm';
 import { CreatePeriodePenilaian1764500000000 } from './migrations/1764500000000-create-periode-penilaian';
 import { CreateSkpYear1765200000000 } from './migrations/1765200000000-create-skp-year';
+import { IssuedDocumentDigest1765300000000 } from './migrations/1765300000000-issued-document-digest';
 import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-rename-appraisal-period';
 
 /**
@@ -22,6 +23,7 @@ export const appraisalMigrations = [
   RenameAppraisalPeriod1764700000000,
   ...schedulingMigrations,
   CreateSkpYear1765200000000,
+  IssuedDocumentDigest1765300000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -22,13 +22,21 @@ import { SkpTransitions } from './skp/skp-transitions.use-case';
 import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
 import { SkpsHttpController } from './skp/skps.http.controller';
+import { DocumentsHttpController } from './documents/documents.http.controller';
+import { DOCUMENTS_PUBLIC_URL, DocumentUseCases } from './documents/documents.use-cases';
+import { IssuedDocumentRepository } from './documents/infrastructure/issued-document.repository';
+
+/** Where the QR code of a printed document points: the public verification route, through the gateway. */
+function verificationBase(): string {
+  return `${(process.env.APPRAISAL_PUBLIC_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')}/api/v1/appraisal/documents/verify`;
+}
 
 /**
  * The individual SKP year: cadence per OPD, SKP workflow, periodic realization with evidence,
  * year-end evaluation and objection. Deadline jobs run once per slot across replicas.
  */
 @Module({
-  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController],
+  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController],
   providers: [
     { provide: PersonnelDirectory, useClass: SqlPersonnelDirectory },
     SkpAccess,
@@ -47,6 +55,9 @@ import { SkpsHttpController } from './skp/skps.http.controller';
     EvaluationUseCases,
     ObjectionRepository,
     ObjectionUseCases,
+    IssuedDocumentRepository,
+    DocumentUseCases,
+    { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
   ],
   exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases],
 })

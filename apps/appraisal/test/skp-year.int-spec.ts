@@ -153,6 +153,29 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     expect((await call('GET', `/skps/${ids.dimas}`, 'putri')).body.code).toBe('AKSES_SKP_DITOLAK');
     expect((await call('GET', `/skps/${ids.dimas}`, 'rudi')).status).toBe(200);
     expect((await call('GET', `/skps/${ids.dimas}`, 'hendra')).status).toBe(200);
+
+    // Siti's SKP printed (v1), then revised after a dialogue: v1 is kept but no longer current, and
+    // her subordinates are told that the RHK they support changed.
+    const v1 = await call('GET', `/skps/${ids.siti}/document`, 'siti');
+    expect(v1.status).toBe(200);
+    expect(v1.headers.get('content-type')).toBe('application/pdf');
+    expect(v1.headers.get('content-disposition')).toContain('attachment');
+    expect(v1.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const code = v1.headers.get('x-verification-code')!;
+    const check = await call('GET', `/documents/verify/${code.toLowerCase()}`, null);
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({ document: 'SKP', employee: { name: 'Siti Rahmawati', nip: `**************${DEMO_NIP.siti.slice(-4)}` }, version: 1, issuedAt: expect.any(String), current: true });
+    expect((await call('GET', '/documents/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ', null)).body.code).toBe('DOKUMEN_TIDAK_DITEMUKAN');
+    const v2 = await call('POST', `/skps/${ids.siti}/revise`, 'siti', { reason: 'Dialog kinerja triwulan: target dipertajam' });
+    expect(v2.body).toMatchObject({ version: 2, status: 'DRAFT', lineageId: ids.siti });
+    await call('PUT', `/skps/${v2.body.id}/content`, 'siti', { pendekatan: 'KUANTITATIF', rhk: [{ ...v2.body.rhk[0], description: 'Pengaduan masyarakat tertangani tuntas dalam 5 hari kerja' }] });
+    await call('POST', `/skps/${v2.body.id}/submit`, 'siti');
+    expect((await call('POST', `/skps/${v2.body.id}/set`, 'ahmad', {})).body.status).toBe('DITETAPKAN');
+    expect((await call('GET', `/documents/verify/${code}`, null)).body.current).toBe(false);
+    expect((await call('GET', `/skps/${ids.siti}`, 'siti')).body.status).toBe('DIGANTI');
+    const told = await skpWatch.waitFor((m) => m.json<any>().type === 'capaian.appraisal.skp.linked-rhk-changed.v1', { count: 2, timeoutMs: 30_000 });
+    expect(told.map((m) => m.json<any>().data.nip).sort()).toEqual([DEMO_NIP.dimas, DEMO_NIP.putri].sort());
+    expect(told[0].json<any>().data).toMatchObject({ penilaiSkpId: v2.body.id, changedRhkIds: [v2.body.rhk[0].id] });
   });
 
   it('reports every month with evidence in S3, gets feedback, and locks the periods', async () => {
@@ -227,6 +250,15 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     at('2027-01-27');
     await tick();
     expect((await call('GET', `/evaluations/${dimas.body.id}`, 'dimas')).body.status).toBe('FINAL');
+
+    // The year-end document, its code checked without a token through the gateway.
+    const doc = await call('GET', `/evaluations/${dimas.body.id}/document`, 'dimas');
+    expect(doc.status).toBe(200);
+    expect(doc.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const again = await call('GET', `/evaluations/${dimas.body.id}/document`, 'siti');
+    expect(again.headers.get('x-verification-code')).toBe(doc.headers.get('x-verification-code'));
+    expect((await call('GET', `/documents/verify/${doc.headers.get('x-verification-code')}`, null)).body).toMatchObject({ document: 'EVALUASI_KINERJA', version: 1, current: true });
+    expect((await call('GET', `/evaluations/${dimas.body.id}/document`, 'putri')).status).toBe(403);
 
     const skpEvents = await skpWatch.waitFor((m) => m.json<any>().data.nip === DEMO_NIP.dimas, { count: 4, timeoutMs: 30_000 });
     expect(skpEvents.map((m) => m.json<any>().type)).toEqual(

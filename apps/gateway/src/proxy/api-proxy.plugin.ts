@@ -1,7 +1,7 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
-import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
+import { apiPrefix, CORRELATION_HEADER, drainUnreadBody, type MetricsService, ProblemException } from '@capaian/shared/http';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
@@ -35,10 +35,11 @@ const logger = new Logger('ApiProxy');
 /**
  * Paths that authenticate without a bearer token, checked by the service itself: the notification
  * live stream (a single-use ticket; an EventSource cannot send headers) and the signed unsubscribe
- * link in mails. They keep the per-IP rate limit. The stream stays open past the upstream timeout
+ * link in mails, and the public check of a printed appraisal document's verification code (a QR
+ * code scanned by anyone). They keep the per-IP rate limit. The stream stays open past the upstream timeout
  * because the service writes a heartbeat well within it.
  */
-const TOKENLESS_PATHS = /^\/api\/v1\/notification\/(stream|berhenti-langganan)(\?|$)/;
+const TOKENLESS_PATHS = /^\/api\/v1\/(notification\/(stream|berhenti-langganan)|appraisal\/documents\/verify\/[A-Za-z0-9-]{1,40})(\?|$)/;
 
 /** Network failures that mean "nobody answers at that address" (503), as opposed to a broken answer (502). */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'FST_REPLY_FROM_SERVICE_UNAVAILABLE']);
@@ -84,6 +85,12 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   // The proxy streams bodies to the services, which parse and check them (shared/http): the
   // gateway's own JSON parser (from configureHttpApp) is not inherited by the proxied routes.
   fastify.removeAllContentTypeParsers();
+  // A service may answer (413, 415, 401...) before it has read the whole upload; the rest of the
+  // client's body would otherwise sit on the client's connection and hang its next request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    drainUnreadBody(request, reply);
+    done(null, payload);
+  });
   await fastify.register(rateLimit, { global: false });
   const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
     keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
