@@ -11,7 +11,7 @@ import {
   type EmployeeSnapshot,
   type EventEnvelope,
 } from '@capaian/contracts';
-import { validateNip } from '@capaian/kinerja';
+import { todayInJakarta, validateNip } from '@capaian/kinerja';
 import { DeadLetterHeaders, eventHeaders, produceRawMessages, watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { PROJECTION_HANDLER } from '@capaian/shared/projection';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
@@ -168,6 +168,16 @@ describe('role events', () => {
     await eventually(async () => (await consumer.directory.rolesOf(nip)).map((r) => r.role).join(',') === 'admin-opd', 60_000, 100);
     const audit = await t.dataSource.query(`SELECT action FROM audit_trail WHERE entity_id = $1 AND action LIKE 'account.role-%' ORDER BY occurred_at`, [employeeId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['account.role-granted', 'account.role-granted', 'account.role-revoked']);
+  });
+
+  it('leaving disables the account, which revokes the roles it held', async () => {
+    const left = await http('POST', `${base}/employees/${nip}/status`, { token: hendra, body: { status: 'PENSIUN', effectiveDate: todayInJakarta(), reason: 'Pensiun' } });
+    expect(left.status).toBe(200);
+    const [revocation] = await employees.waitFor((m) => m.json<any>().type === RoleRevokedV1 && m.json<any>().subject === employeeId && m.json<any>().data.role === 'admin-opd', {
+      timeoutMs: 60_000,
+    });
+    expect(revocation.json<any>().data.reason).toMatch(/dinonaktifkan/);
+    await eventually(async () => (await consumer.directory.rolesOf(nip)).length === 0, 60_000, 100);
   });
 });
 

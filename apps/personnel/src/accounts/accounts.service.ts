@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RoleGrantedV1, RoleRevokedV1, type ElevatedRole, type RoleChangedData, type UnitRef } from '@capaian/contracts';
+import { ELEVATED_ROLES, RoleGrantedV1, RoleRevokedV1, type ElevatedRole, type RoleChangedData, type UnitRef } from '@capaian/contracts';
 import { ProblemException } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
@@ -174,6 +174,7 @@ export class AccountsService {
     const e = await this.row(employeeId);
     if (!e.account_id) return;
     try {
+      const held = (await this.directory.realmRoles(e.account_id)).filter((r): r is ElevatedRole => (ELEVATED_ROLES as readonly string[]).includes(r));
       await this.directory.update(e.account_id, { enabled: false });
       await this.setState(employeeId, 'NONAKTIF', null, null);
       await recordAudit(this.dataSource.manager, {
@@ -185,6 +186,11 @@ export class AccountsService {
         fromState: e.account_status,
         toState: 'NONAKTIF',
       });
+      // A disabled account exercises no role: read models drop them (the republish publishes none for it either).
+      // The role mappings stay in Keycloak for the record.
+      for (const role of held) {
+        await this.recordRoleChange(employeeId, { granted: false, role, opd: null, nip: e.nip, reason: 'Akun dinonaktifkan karena pegawai berhenti' }, actor);
+      }
     } catch (error) {
       if (!(error instanceof AccountDirectoryError)) throw error;
       this.logger.warn(`disabling the account of ${e.nip} failed: ${error.message}`);

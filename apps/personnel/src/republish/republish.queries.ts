@@ -90,7 +90,8 @@ export async function allEmployeeBases(manager: EntityManager): Promise<Employee
       tmtJabatan: row.tmt_jabatan,
       effectiveDate: row.valid_from,
     },
-    accountId: row.account_id && row.account_status !== 'TIDAK_ADA' ? row.account_id : null,
+    // A disabled account (the employee left) exercises no role, whatever Keycloak still maps to it.
+    accountId: row.account_id && row.account_status !== 'TIDAK_ADA' && row.account_status !== 'NONAKTIF' ? row.account_id : null,
     ref: { employeeId: row.id, nip: row.nip, name: row.name },
   }));
 }
