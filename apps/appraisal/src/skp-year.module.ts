@@ -25,6 +25,8 @@ import { SkpsHttpController } from './skp/skps.http.controller';
 import { DocumentsHttpController } from './documents/documents.http.controller';
 import { DOCUMENTS_PUBLIC_URL, DocumentUseCases } from './documents/documents.use-cases';
 import { IssuedDocumentRepository } from './documents/infrastructure/issued-document.repository';
+import { CompletionQuery } from './dashboard/completion.query';
+import { DashboardHttpController } from './dashboard/dashboard.http.controller';
 
 /** Where the QR code of a printed document points: the public verification route, through the gateway. */
 function verificationBase(): string {
@@ -36,7 +38,7 @@ function verificationBase(): string {
  * year-end evaluation and objection. Deadline jobs run once per slot across replicas.
  */
 @Module({
-  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController],
+  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController, DashboardHttpController],
   providers: [
     { provide: PersonnelDirectory, useClass: SqlPersonnelDirectory },
     SkpAccess,
@@ -57,6 +59,7 @@ function verificationBase(): string {
     ObjectionUseCases,
     IssuedDocumentRepository,
     DocumentUseCases,
+    CompletionQuery,
     { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
   ],
   exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases],

@@ -200,6 +200,17 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         const refusedType = await call('POST', `/skps/${ids.dimas}/periods/1/evidence?indicatorId=${dimasIndicator}&fileName=x.exe`, 'dimas', Buffer.from('MZ'), { 'content-type': 'application/x-msdownload' });
         expect([400, 415]).toContain(refusedType.status);
       }
+      if (month === 2) {
+        // The OPD's completion at the end of February: Rudi never planned; Ahmad and Siti did not report January.
+        const dash = await call('GET', '/dashboard/2026/DISKOMINFO', 'rudi');
+        expect(dash.status).toBe(200);
+        expect(dash.body.totals).toEqual({ employees: 5, notPlanned: 1, notReported: 2, notRated: 0 });
+        expect(dash.body.notPlanned.map((p: any) => p.nip)).toEqual([DEMO_NIP.rudi]);
+        expect(dash.body.notReported.map((p: any) => [p.nip, p.missingPeriods])).toEqual(expect.arrayContaining([[DEMO_NIP.ahmad, [1]], [DEMO_NIP.siti, [1]]]));
+        expect(dash.body.units.find((u: any) => u.code === 'DISKOMINFO-APTIKA')).toMatchObject({ employees: 3, notPlanned: 0, notReported: 1 });
+        expect((await call('GET', '/dashboard/2026/DISKOMINFO', 'putri')).status).toBe(403);
+        expect((await call('GET', '/dashboard/2026/BAPPEDA', 'rudi')).body.code).toBe('AKSES_DASBOR_DITOLAK');
+      }
       const file = pdf();
       const up = await call('POST', `/skps/${ids.dimas}/periods/${month}/evidence?indicatorId=${dimasIndicator}&fileName=laporan-${month}.pdf`, 'dimas', file, { 'content-type': 'application/pdf' });
       expect(up.status).toBe(201);
@@ -250,6 +261,11 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     at('2027-01-27');
     await tick();
     expect((await call('GET', `/evaluations/${dimas.body.id}`, 'dimas')).body.status).toBe('FINAL');
+
+    // Year end: Siti has rated everyone she appraises; Ahmad still holds Siti's rating up.
+    const end = await call('GET', '/dashboard/2026/DISKOMINFO', 'hendra');
+    expect(end.body.notRated.map((p: any) => p.nip).sort()).toEqual([DEMO_NIP.ahmad, DEMO_NIP.siti].sort());
+    expect(end.body.penilai).toEqual([{ nip: DEMO_NIP.ahmad, name: 'Ahmad Fauzi', skpToSet: 0, reportsToAnswer: 0, toRate: 1, peopleWaiting: 1 }]);
 
     // The year-end document, its code checked without a token through the gateway.
     const doc = await call('GET', `/evaluations/${dimas.body.id}/document`, 'dimas');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
-import { toAppraisalPeriodView, type AppraisalPeriodView } from './dto/appraisal-period.view';
+import { toAppraisalPeriodView, type AppraisalPeriodView } from './appraisal-period.view';
 import type { PeriodKind } from './domain/appraisal-period';
 import { APPRAISAL_PERIOD_COLUMNS, type AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
 
@@ -32,5 +32,11 @@ export class AppraisalPeriodQueries {
       [...params, filter.size, (filter.page - 1) * filter.size],
     );
     return toPage(rows.map(toAppraisalPeriodView), total, filter);
+  }
+
+  /** One period by id, in the shape the list gives (a use case answers through this). */
+  async view(id: string): Promise<AppraisalPeriodView> {
+    const [row]: AppraisalPeriodRecord[] = await this.dataSource.query(`SELECT ${APPRAISAL_PERIOD_COLUMNS} FROM appraisal_period WHERE id = $1`, [id]);
+    return toAppraisalPeriodView(row);
   }
 }

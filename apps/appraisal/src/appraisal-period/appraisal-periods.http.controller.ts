@@ -15,9 +15,9 @@ import { apiPrefix } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
 import type { FastifyReply } from 'fastify';
 import { AppraisalPeriodQueries } from './appraisal-period.queries';
-import { AppraisalPeriodView } from './dto/appraisal-period.view';
+import { AppraisalPeriodPage, AppraisalPeriodView } from './appraisal-period.view';
 import { CreateAppraisalPeriodDto } from './dto/create-appraisal-period.dto';
-import { AppraisalPeriodPage, ListAppraisalPeriodsQuery } from './dto/list-appraisal-periods.query';
+import { ListAppraisalPeriodsQuery } from './dto/list-appraisal-periods.query';
 import { CreateAppraisalPeriod } from './use-cases/create-appraisal-period';
 
 @ApiTags('Periode penilaian')
@@ -40,7 +40,7 @@ export class AppraisalPeriodsHttpController {
   @ApiConflictResponse({ description: 'PERIODE_TUMPANG_TINDIH' })
   @ApiUnprocessableEntityResponse({ description: 'PERIODE_DI_LUAR_TAHUN, PERIODE_BULANAN_MELEWATI_BULAN, PERIODE_TRIWULAN_MELEWATI_TRIWULAN, ATURAN_DILANGGAR' })
   async create(@Body() body: CreateAppraisalPeriodDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppraisalPeriodView> {
-    const created = await this.createPeriod.execute(body, principal);
+    const created = await this.createPeriod.execute(principal, body);
     reply.header('location', `/${apiPrefix('appraisal')}/periods/${created.id}`);
     return created;
   }

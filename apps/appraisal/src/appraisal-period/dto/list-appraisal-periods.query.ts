@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@capaian/shared/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AppraisalPeriodView } from './appraisal-period.view';
 import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
 
 /** Query string of `GET /periods`. */
@@ -19,11 +18,4 @@ export class ListAppraisalPeriodsQuery extends PageQuery {
   @IsOptional()
   @IsIn(PERIOD_KINDS)
   kind?: PeriodKind;
-}
-
-export class AppraisalPeriodPage {
-  @ApiProperty({ type: [AppraisalPeriodView] }) items: AppraisalPeriodView[];
-  @ApiProperty() page: number;
-  @ApiProperty() size: number;
-  @ApiProperty() total: number;
 }

@@ -5,7 +5,8 @@ import type { Principal } from '@capaian/shared/auth';
 import { currentCorrelationId } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import { toAppraisalPeriodView, type AppraisalPeriodView } from '../dto/appraisal-period.view';
+import { AppraisalPeriodQueries } from '../appraisal-period.queries';
+import type { AppraisalPeriodView } from '../appraisal-period.view';
 import type { CreateAppraisalPeriodDto } from '../dto/create-appraisal-period.dto';
 import { checkNewAppraisalPeriod, defaultPeriodName, overlapViolation } from '../domain/appraisal-period';
 import { AppraisalPeriodRepository, isOverlapRace } from '../infrastructure/appraisal-period.repository';
@@ -20,14 +21,15 @@ export class CreateAppraisalPeriod {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly periods: AppraisalPeriodRepository,
+    private readonly queries: AppraisalPeriodQueries,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: CreateAppraisalPeriodDto, actor: Principal): Promise<AppraisalPeriodView> {
+  async execute(actor: Principal, input: CreateAppraisalPeriodDto): Promise<AppraisalPeriodView> {
     throwIfAny(checkNewAppraisalPeriod(input));
     const name = input.name?.trim() || defaultPeriodName(input);
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const id = await this.dataSource.transaction(async (m) => {
         const clash = await this.periods.findOverlapping(m, input.kind, input);
         if (clash) throw new ViolationError(overlapViolation(input.kind, clash));
         const saved = await this.periods.insert(m, {
@@ -48,8 +50,9 @@ export class CreateAppraisalPeriod {
           details: { year: saved.year, kind: saved.kind, name: saved.name, startDate: saved.startDate, endDate: saved.endDate },
           correlationId: currentCorrelationId() ?? null,
         });
-        return toAppraisalPeriodView(saved);
+        return saved.id;
       });
+      return await this.queries.view(id);
     } catch (error) {
       if (isOverlapRace(error)) throw new ViolationError(overlapViolation(input.kind));
       throw error;

@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
-import type { AppraisalPeriodRecord } from '../infrastructure/appraisal-period.repository';
+import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
+import type { AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
 
-/** An appraisal period as the API returns it. */
+/**
+ * An appraisal period as the API returns it, built by `AppraisalPeriodQueries` (a class rather than
+ * an interface so that the OpenAPI document describes the response).
+ */
 export class AppraisalPeriodView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 2026 }) year: number;
@@ -11,6 +14,13 @@ export class AppraisalPeriodView {
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) endDate: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AppraisalPeriodPage {
+  @ApiProperty({ type: [AppraisalPeriodView] }) items: AppraisalPeriodView[];
+  @ApiProperty() page: number;
+  @ApiProperty() size: number;
+  @ApiProperty() total: number;
 }
 
 export function toAppraisalPeriodView(p: AppraisalPeriodRecord): AppraisalPeriodView {
