@@ -121,6 +121,19 @@ describe('appraiser changes', () => {
   });
 });
 
+describe('unit-head flag', () => {
+  it('employee events carry it on the position reference, and the projection keeps it', async () => {
+    const siti = await consumer.directory.employeeByNip(DEMO_NIP.siti);
+    const changed = await http('PATCH', `${base}/employees/${DEMO_NIP.siti}`, { token: hendra, body: { email: `siti.${Date.now()}@palembang.go.id` } });
+    expect(changed.status).toBe(200);
+    const [event] = await employees.waitFor((m) => m.json<any>().type === EmployeeChangedV1 && m.json<any>().subject === siti!.id, { timeoutMs: 60_000 });
+    expect(event.json<any>().data.position).toMatchObject({ unitHead: true });
+    await eventually(() => applied(event.json<any>().id), 60_000, 100);
+    expect((await consumer.directory.employeeById(siti!.id))?.position?.unitHead).toBe(true);
+    expect((await consumer.directory.employeeByNip(DEMO_NIP.dimas))?.position?.unitHead).toBe(false);
+  });
+});
+
 describe('role events', () => {
   let nip: string;
   let employeeId: string;
