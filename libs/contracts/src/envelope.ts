@@ -10,6 +10,9 @@ export interface EventEnvelope<T = unknown> {
   time: string;
   datacontenttype: 'application/json';
   correlationid: string;
+  /** W3C trace context (CloudEvents distributed tracing extension); set by the outbox, read by consumers. */
+  traceparent?: string;
+  tracestate?: string;
   data: T;
 }
 

@@ -10,6 +10,9 @@ export const envelopeSchema = {
     time: { type: 'string', format: 'date-time' },
     datacontenttype: { const: 'application/json' },
     correlationid: { type: 'string', minLength: 1 },
+    // CloudEvents distributed tracing extension (W3C trace context), optional.
+    traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+    tracestate: { type: 'string', maxLength: 512 },
     data: { type: 'object' },
   },
   additionalProperties: false,

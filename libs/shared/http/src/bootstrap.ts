@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@capaian/shared/config';
+import { httpTracingHooks } from '@capaian/shared/observability';
 import { createHttpAdapter, installInputGuards } from './hostile-input';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics';
@@ -61,6 +62,10 @@ export function configureHttpApp(app: NestFastifyApplication, service: string, o
     reply.header(CORRELATION_HEADER, correlationId);
     runWithCorrelationId(correlationId, done);
   });
+  // A trace span per request, child of the caller's traceparent (libs/shared/observability).
+  const tracing = httpTracingHooks(service);
+  fastify.addHook('onRequest', tracing.onRequest);
+  fastify.addHook('onResponse', tracing.onResponse);
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics?.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

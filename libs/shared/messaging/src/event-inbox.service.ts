@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import { ContractViolationError, contractFor, deadLetterTopic, validateEnvelope, type EventEnvelope } from '@capaian/contracts';
 import { MetricsService, runWithCorrelationId } from '@capaian/shared/http';
+import { contextFrom, inSpan, SpanKind } from '@capaian/shared/observability';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PermanentEventError, isInfrastructureError, retryDelay, sleep } from './failures';
 import { KafkaConnection } from './kafka.connection';
@@ -83,6 +84,8 @@ export class EventInbox {
   private readonly logger = new Logger('Inbox');
   private readonly options: ConsumerOptions;
   private groupId: string;
+  /** Names the tracer of the CONSUMER spans. */
+  private readonly service: string;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly consumed?: ReturnType<MetricsService['counter']>;
@@ -96,6 +99,7 @@ export class EventInbox {
   ) {
     this.options = options.consumer;
     this.groupId = options.config.kafka.groupId;
+    this.service = options.config.service;
     this.consumed = metrics?.counter('messaging_events_consumed_total', 'Consumed events by outcome', ['topic', 'outcome']);
     this.duration = metrics?.histogram('messaging_event_handler_duration_seconds', 'Event handling time, retries included', ['topic'], [
       0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
@@ -173,8 +177,10 @@ export class EventInbox {
       attempt++;
       const delivery: Delivery = { topic: message.topic, partition: message.partition, offset: message.offset, key, headers, attempt, heartbeat };
       try {
+        // A CONSUMER span per attempt, child of the producer's trace (the envelope's traceparent).
+        const span = { kind: SpanKind.CONSUMER, parent: contextFrom(envelope), attributes: { 'messaging.destination.name': message.topic, 'messaging.message.id': envelope.id, 'capaian.handler': handlerName, 'capaian.attempt': attempt } };
         return await runWithCorrelationId(envelope.correlationid, () =>
-          this.withHeartbeat(heartbeat, () => this.applyOnce(envelope, handler, handlerName, delivery)),
+          inSpan(this.service, `process ${message.topic}`, span, () => this.withHeartbeat(heartbeat, () => this.applyOnce(envelope, handler, handlerName, delivery))),
         );
       } catch (error) {
         lastError = error;

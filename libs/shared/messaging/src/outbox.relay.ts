@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { MetricsService } from '@capaian/shared/http';
+import { contextFrom, SpanKind, tracerOf } from '@capaian/shared/observability';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import { KafkaConnection, type OutgoingMessage } from './kafka.connection';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging.options';
@@ -50,7 +51,7 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly kafka: KafkaConnection,
-    @Inject(MESSAGING_OPTIONS) private readonly options: Pick<ResolvedMessagingOptions, 'relay' | 'relayEnabled' | 'consumer'>,
+    @Inject(MESSAGING_OPTIONS) private readonly options: Pick<ResolvedMessagingOptions, 'relay' | 'relayEnabled' | 'consumer' | 'config'>,
     @Optional() metrics?: MetricsService,
   ) {
     this.published = metrics?.counter('messaging_outbox_published_total', 'Events published from the outbox', ['topic']);
@@ -125,9 +126,19 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
       );
       if (rows.length === 0) return { sent: 0 };
       const ids = rows.map((r) => r.id);
+      // One PRODUCER span per event, child of the trace that enqueued it.
+      const tracer = tracerOf(this.options.config?.service ?? 'messaging');
+      const spans = rows.map((row) =>
+        tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom(row.envelope)),
+      );
       try {
         await this.kafka.publish(rows.map(toMessage));
+        spans.forEach((span) => span.end());
       } catch (error) {
+        spans.forEach((span) => {
+          span.recordException(error as Error);
+          span.end();
+        });
         // Keep the rows (unsent) and record why, then commit that record.
         await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
           ids,

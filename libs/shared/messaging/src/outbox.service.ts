@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ContractViolationError, contractFor, createEnvelope, validateEnvelope, type EventEnvelope, type NewEvent } from '@capaian/contracts';
 import { currentCorrelationId } from '@capaian/shared/http';
+import { traceCarrierOf } from '@capaian/shared/observability';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging.options';
 import { eventHeaders } from './wire';
@@ -78,6 +79,8 @@ export class OutboxService {
       source: event.source || this.source,
       correlationId: event.correlationId ?? currentCorrelationId(),
     });
+    // The trace of the request or event handler that produced it (libs/shared/observability).
+    Object.assign(envelope, traceCarrierOf());
     validateEnvelope<T>(envelope);
     if (!UUID.test(envelope.id)) throw new ContractViolationError(envelope.type, ['envelope/id must be a UUID']);
     return { envelope, topic: contractFor(envelope.type).topic };

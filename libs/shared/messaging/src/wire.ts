@@ -50,6 +50,9 @@ export function eventHeaders(envelope: EventEnvelope<unknown>): Record<string, s
     [EventHeaders.specversion]: envelope.specversion,
     [EventHeaders.correlationId]: envelope.correlationid,
     [EventHeaders.contentType]: CLOUDEVENTS_JSON,
+    // The Kafka binding of the distributed tracing extension repeats it as a header.
+    ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
+    ...(envelope.tracestate ? { tracestate: envelope.tracestate } : {}),
   };
 }
 
