@@ -128,14 +128,14 @@ describe('appraisal periods HTTP (real PostgreSQL + Keycloak)', () => {
     expect(n).toBe(1);
   });
 
-  describe('bad input is a 4xx problem+json with field errors and writes nothing', () => {
+  describe('bad input is a 400 problem+json with field errors and writes nothing', () => {
     const cases: [string, Record<string, unknown>, number, string, string[]][] = [
       ['end before start', { year: 2026, kind: 'tahunan', startDate: '2026-06-01', endDate: '2026-05-31' }, 400, 'TANGGAL_SELESAI_TIDAK_SETELAH_MULAI', ['endDate:TANGGAL_SELESAI_TIDAK_SETELAH_MULAI']],
-      ['outside the year', { year: 2026, kind: 'tahunan', startDate: '2026-07-01', endDate: '2027-06-30' }, 422, 'PERIODE_DI_LUAR_TAHUN', ['endDate:PERIODE_DI_LUAR_TAHUN']],
-      ['a month straddling two', { year: 2026, kind: 'bulanan', startDate: '2026-03-15', endDate: '2026-04-14' }, 422, 'PERIODE_BULANAN_MELEWATI_BULAN', ['endDate:PERIODE_BULANAN_MELEWATI_BULAN']],
+      ['outside the year', { year: 2026, kind: 'tahunan', startDate: '2026-07-01', endDate: '2027-06-30' }, 400, 'PERIODE_DI_LUAR_TAHUN', ['endDate:PERIODE_DI_LUAR_TAHUN']],
+      ['a month straddling two', { year: 2026, kind: 'bulanan', startDate: '2026-03-15', endDate: '2026-04-14' }, 400, 'PERIODE_BULANAN_MELEWATI_BULAN', ['endDate:PERIODE_BULANAN_MELEWATI_BULAN']],
       ['an impossible date', { year: 2026, kind: 'bulanan', startDate: '2026-02-01', endDate: '2026-02-30' }, 400, 'TANGGAL_TIDAK_VALID', ['endDate:TANGGAL_TIDAK_VALID']],
       ['two impossible dates', { year: 2026, kind: 'bulanan', startDate: '2026-02-31', endDate: '2026-02-30' }, 400, 'VALIDASI_GAGAL', ['startDate:TANGGAL_TIDAK_VALID', 'endDate:TANGGAL_TIDAK_VALID']],
-      ['a date outside the year and a straddle together', { year: 2027, kind: 'bulanan', startDate: '2026-03-15', endDate: '2026-04-14' }, 422, 'ATURAN_DILANGGAR', ['startDate:PERIODE_DI_LUAR_TAHUN', 'endDate:PERIODE_BULANAN_MELEWATI_BULAN']],
+      ['a date outside the year and a straddle together', { year: 2027, kind: 'bulanan', startDate: '2026-03-15', endDate: '2026-04-14' }, 400, 'VALIDASI_GAGAL', ['startDate:PERIODE_DI_LUAR_TAHUN', 'endDate:PERIODE_BULANAN_MELEWATI_BULAN']],
       ['wrong types and an unknown kind', { year: '2026', kind: 'mingguan', startDate: '01-02-2026', endDate: 20260228 }, 400, 'VALIDASI_GAGAL', ['kind:IS_IN', 'year:IS_INT', 'startDate:MATCHES', 'endDate:IS_STRING']],
       ['an unknown field', { year: 2026, kind: 'bulanan', startDate: '2026-02-01', endDate: '2026-02-28', status: 'DIKUNCI' }, 400, 'VALIDASI_GAGAL', ['status:WHITELIST_VALIDATION']],
       ['the old Indonesian field names', { tahun: 2026, jenis: 'bulanan', tanggalMulai: '2026-02-01', tanggalSelesai: '2026-02-28' }, 400, 'VALIDASI_GAGAL', ['tahun:WHITELIST_VALIDATION', 'year:IS_INT']],

@@ -91,17 +91,17 @@ describe('development programs HTTP (real PostgreSQL + Keycloak)', () => {
     await http().get('/api/v1/career/programs').expect(401);
   });
 
-  describe('bad input is a 4xx problem+json with field errors and writes nothing', () => {
+  describe('bad input is a 400 problem+json with field errors and writes nothing', () => {
     const cases: [string, Record<string, unknown>, number, string, string[]][] = [
-      ['pagu below quota × cost', { budgetCeiling: 44_999_999 }, 422, 'PAGU_TIDAK_MENCUKUPI', ['budgetCeiling:PAGU_TIDAK_MENCUKUPI']],
+      ['pagu below quota × cost', { budgetCeiling: 44_999_999 }, 400, 'PAGU_TIDAK_MENCUKUPI', ['budgetCeiling:PAGU_TIDAK_MENCUKUPI']],
       ['fractional and negative rupiah', { budgetCeiling: 1000.5, costPerParticipant: -1 }, 400, 'VALIDASI_GAGAL', ['budgetCeiling:IS_INT', 'costPerParticipant:MIN']],
       ['rupiah as a string', { budgetCeiling: '45000000' }, 400, 'VALIDASI_GAGAL', ['budgetCeiling:IS_INT']],
       ['JP zero and quota zero', { jp: 0, quota: 0 }, 400, 'VALIDASI_GAGAL', ['jp:MIN', 'quota:MIN']],
       ['unknown form', { form: 'diklat_luar_negeri' }, 400, 'VALIDASI_GAGAL', ['form:IS_IN']],
       ['end before start', { endDate: '2026-05-03' }, 400, 'TANGGAL_SELESAI_SEBELUM_MULAI', ['endDate:TANGGAL_SELESAI_SEBELUM_MULAI']],
       ['an impossible date', { startDate: '2026-02-30' }, 400, 'TANGGAL_TIDAK_VALID', ['startDate:TANGGAL_TIDAK_VALID']],
-      ['seminar JP beyond its per-day conversion', { form: 'seminar', jp: 9, endDate: '2026-05-05' }, 422, 'JP_MELEBIHI_KONVERSI', ['jp:JP_MELEBIHI_KONVERSI']],
-      ['seminar JP and pagu both broken', { form: 'seminar', jp: 9, endDate: '2026-05-05', budgetCeiling: 1 }, 422, 'ATURAN_DILANGGAR', ['jp:JP_MELEBIHI_KONVERSI', 'budgetCeiling:PAGU_TIDAK_MENCUKUPI']],
+      ['seminar JP beyond its per-day conversion', { form: 'seminar', jp: 9, endDate: '2026-05-05' }, 400, 'JP_MELEBIHI_KONVERSI', ['jp:JP_MELEBIHI_KONVERSI']],
+      ['seminar JP and pagu both broken', { form: 'seminar', jp: 9, endDate: '2026-05-05', budgetCeiling: 1 }, 400, 'VALIDASI_GAGAL', ['jp:JP_MELEBIHI_KONVERSI', 'budgetCeiling:PAGU_TIDAK_MENCUKUPI']],
       ['blank name and missing organizer', { name: '   ', organizer: undefined }, 400, 'VALIDASI_GAGAL', ['name:IS_NOT_EMPTY', 'organizer:IS_STRING']],
       ['rupiah beyond the safe integer range', { budgetCeiling: 2 ** 60 }, 400, 'VALIDASI_GAGAL', ['budgetCeiling:MAX']],
       ['the old Indonesian field names', { pagu: 45_000_000 }, 400, 'VALIDASI_GAGAL', ['pagu:WHITELIST_VALIDATION']],

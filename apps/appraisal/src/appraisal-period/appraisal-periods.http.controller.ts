@@ -8,7 +8,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { apiPrefix } from '@capaian/shared/http';
@@ -35,10 +34,11 @@ export class AppraisalPeriodsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Membuat periode penilaian (hanya admin BKPSDM)' })
   @ApiCreatedResponse({ type: AppraisalPeriodView })
-  @ApiBadRequestResponse({ description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_TIDAK_SETELAH_MULAI' })
+  @ApiBadRequestResponse({
+    description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_TIDAK_SETELAH_MULAI, PERIODE_DI_LUAR_TAHUN, PERIODE_BULANAN_MELEWATI_BULAN, PERIODE_TRIWULAN_MELEWATI_TRIWULAN',
+  })
   @ApiForbiddenResponse({ description: 'PERAN_TIDAK_MEMADAI' })
   @ApiConflictResponse({ description: 'PERIODE_TUMPANG_TINDIH' })
-  @ApiUnprocessableEntityResponse({ description: 'PERIODE_DI_LUAR_TAHUN, PERIODE_BULANAN_MELEWATI_BULAN, PERIODE_TRIWULAN_MELEWATI_TRIWULAN, ATURAN_DILANGGAR' })
   async create(@Body() body: CreateAppraisalPeriodDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AppraisalPeriodView> {
     const created = await this.createPeriod.execute(principal, body);
     reply.header('location', `/${apiPrefix('appraisal')}/periods/${created.id}`);

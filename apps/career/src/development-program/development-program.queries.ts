@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
-import { toDevelopmentProgramView, type DevelopmentProgramView } from './dto/development-program.view';
+import { toDevelopmentProgramView, type DevelopmentProgramView } from './development-program.view';
 import type { DevelopmentForm } from './domain/development-form';
 import { DEVELOPMENT_PROGRAM_COLUMNS, type DevelopmentProgramRecord } from './infrastructure/development-program.repository';
 
@@ -33,5 +33,11 @@ export class DevelopmentProgramQueries {
       [...params, filter.size, (filter.page - 1) * filter.size],
     );
     return toPage(rows.map(toDevelopmentProgramView), total, filter);
+  }
+
+  /** One program by id, in the shape the catalog gives (a use case answers through this). */
+  async view(id: string): Promise<DevelopmentProgramView> {
+    const [row]: DevelopmentProgramRecord[] = await this.dataSource.query(`SELECT ${DEVELOPMENT_PROGRAM_COLUMNS} FROM development_program WHERE id = $1`, [id]);
+    return toDevelopmentProgramView(row);
   }
 }

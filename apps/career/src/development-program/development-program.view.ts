@@ -1,9 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEVELOPMENT_FORM_INFO, DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from '../domain/development-form';
-import { PROGRAM_STATUSES, type ProgramStatus } from '../domain/development-program';
-import type { DevelopmentProgramRecord } from '../infrastructure/development-program.repository';
+import { DEVELOPMENT_FORM_INFO, DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from './domain/development-form';
+import { PROGRAM_STATUSES, type ProgramStatus } from './domain/development-program';
+import type { DevelopmentProgramRecord } from './infrastructure/development-program.repository';
 
-/** A program of the catalog as the API returns it. */
+/**
+ * A program of the catalog as the API returns it, built by `DevelopmentProgramQueries` (a class
+ * rather than an interface so that the OpenAPI document describes the response).
+ */
 export class DevelopmentProgramView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -19,6 +22,13 @@ export class DevelopmentProgramView {
   @ApiProperty({ description: 'rupiah' }) costPerParticipant: number;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class DevelopmentProgramPage {
+  @ApiProperty({ type: [DevelopmentProgramView] }) items: DevelopmentProgramView[];
+  @ApiProperty() page: number;
+  @ApiProperty() size: number;
+  @ApiProperty() total: number;
 }
 
 export function toDevelopmentProgramView(p: DevelopmentProgramRecord): DevelopmentProgramView {

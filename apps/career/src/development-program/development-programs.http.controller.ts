@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { apiPrefix } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
 import type { FastifyReply } from 'fastify';
 import { DevelopmentProgramQueries } from './development-program.queries';
 import { CreateDevelopmentProgramDto } from './dto/create-development-program.dto';
-import { DevelopmentProgramView } from './dto/development-program.view';
-import { DevelopmentProgramPage, ListDevelopmentProgramsQuery } from './dto/list-development-programs.query';
+import { DevelopmentProgramPage, DevelopmentProgramView } from './development-program.view';
+import { ListDevelopmentProgramsQuery } from './dto/list-development-programs.query';
 import { CreateDevelopmentProgram } from './use-cases/create-development-program';
 
 @ApiTags('Katalog program pengembangan kompetensi')
@@ -25,11 +25,10 @@ export class DevelopmentProgramsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menambah program ke katalog (hanya admin BKPSDM)' })
   @ApiCreatedResponse({ type: DevelopmentProgramView })
-  @ApiBadRequestResponse({ description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_SEBELUM_MULAI' })
-  @ApiUnprocessableEntityResponse({ description: 'PAGU_TIDAK_MENCUKUPI, JP_MELEBIHI_KONVERSI, ATURAN_DILANGGAR' })
+  @ApiBadRequestResponse({ description: 'VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_SEBELUM_MULAI, PAGU_TIDAK_MENCUKUPI, JP_MELEBIHI_KONVERSI' })
   @ApiForbiddenResponse({ description: 'PERAN_TIDAK_MEMADAI' })
   async create(@Body() body: CreateDevelopmentProgramDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<DevelopmentProgramView> {
-    const created = await this.createProgram.execute(body, principal);
+    const created = await this.createProgram.execute(principal, body);
     reply.header('location', `/${apiPrefix('career')}/programs/${created.id}`);
     return created;
   }

@@ -38,11 +38,15 @@ describe('checkNewAppraisalPeriod', () => {
     expect(codes({ year: 2026, kind: 'bulanan', startDate: '2026-02-30', endDate: '2026-13-01' })).toEqual(['startDate:TANGGAL_TIDAK_VALID', 'endDate:TANGGAL_TIDAK_VALID']);
   });
 
-  it('tells malformed input (400) from broken rules (422)', () => {
-    const [order] = checkNewAppraisalPeriod({ year: 2026, kind: 'tahunan', startDate: '2026-05-01', endDate: '2026-04-01' });
-    expect(order.kind).toBe('invalid');
-    const [straddle] = checkNewAppraisalPeriod({ year: 2026, kind: 'bulanan', startDate: '2026-01-15', endDate: '2026-02-14' });
-    expect(straddle.kind).toBe('rule');
+  it('reports every calendar rule as invalid input (400): the request alone shows it', () => {
+    const all = [
+      ...checkNewAppraisalPeriod({ year: 2026, kind: 'tahunan', startDate: '2026-05-01', endDate: '2026-04-01' }),
+      ...checkNewAppraisalPeriod({ year: 2027, kind: 'bulanan', startDate: '2026-01-15', endDate: '2026-02-14' }),
+      ...checkNewAppraisalPeriod({ year: 2026, kind: 'triwulanan', startDate: '2026-03-01', endDate: '2026-05-31' }),
+      ...checkNewAppraisalPeriod({ year: 2026, kind: 'bulanan', startDate: '2026-02-30', endDate: '2026-02-31' }),
+    ];
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all.every((v) => v.kind === 'invalid')).toBe(true);
   });
 
   it('gives messages in Bahasa Indonesia that name the date, not a code identifier', () => {

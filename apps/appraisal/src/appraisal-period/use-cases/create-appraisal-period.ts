@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, throwIfAny, ViolationError } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { currentCorrelationId } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppraisalPeriodQueries } from '../appraisal-period.queries';
@@ -48,7 +47,6 @@ export class CreateAppraisalPeriod {
           entityType: 'appraisal-period',
           entityId: saved.id,
           details: { year: saved.year, kind: saved.kind, name: saved.name, startDate: saved.startDate, endDate: saved.endDate },
-          correlationId: currentCorrelationId() ?? null,
         });
         return saved.id;
       });

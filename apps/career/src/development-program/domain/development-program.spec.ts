@@ -24,10 +24,10 @@ describe('checkNewDevelopmentProgram', () => {
     expect(codes({ endDate: '2026-05-03' })).toEqual(['endDate:TANGGAL_SELESAI_SEBELUM_MULAI']);
   });
 
-  it('rejects allocations above the pagu, exactly at the boundary, with a 422 rule violation', () => {
+  it('rejects allocations above the pagu, exactly at the boundary, as invalid input', () => {
     expect(codes({ budgetCeiling: 44_999_999 })).toEqual(['budgetCeiling:PAGU_TIDAK_MENCUKUPI']);
     const [v] = checkNewDevelopmentProgram({ ...valid, budgetCeiling: 44_999_999 });
-    expect(v.kind).toBe('rule');
+    expect(v.kind).toBe('invalid');
     expect(v.message).toBe('Pagu Rp44.999.999 tidak mencukupi untuk kuota × biaya per peserta (Rp45.000.000)');
   });
 

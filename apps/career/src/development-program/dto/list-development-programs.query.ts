@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@capaian/shared/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DevelopmentProgramView } from './development-program.view';
 import { DEVELOPMENT_FORMS, type DevelopmentForm } from '../domain/development-form';
 
 /** Query string of `GET /programs`. */
@@ -19,11 +18,4 @@ export class ListDevelopmentProgramsQuery extends PageQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
-}
-
-export class DevelopmentProgramPage {
-  @ApiProperty({ type: [DevelopmentProgramView] }) items: DevelopmentProgramView[];
-  @ApiProperty() page: number;
-  @ApiProperty() size: number;
-  @ApiProperty() total: number;
 }

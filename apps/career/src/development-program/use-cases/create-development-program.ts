@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, throwIfAny } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { currentCorrelationId } from '@capaian/shared/http';
 import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import type { CreateDevelopmentProgramDto } from '../dto/create-development-program.dto';
-import { toDevelopmentProgramView, type DevelopmentProgramView } from '../dto/development-program.view';
+import { DevelopmentProgramQueries } from '../development-program.queries';
+import type { DevelopmentProgramView } from '../development-program.view';
 import { checkNewDevelopmentProgram, type NewDevelopmentProgram } from '../domain/development-program';
 import { DEFAULT_JP_CONVERSION, type JpConversion } from '../domain/jp-conversion';
 import { DevelopmentProgramRepository } from '../infrastructure/development-program.repository';
@@ -23,13 +23,14 @@ export class CreateDevelopmentProgram {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: DevelopmentProgramRepository,
+    private readonly queries: DevelopmentProgramQueries,
     private readonly clock: Clock,
   ) {}
 
-  async execute(dto: CreateDevelopmentProgramDto, actor: Principal): Promise<DevelopmentProgramView> {
+  async execute(actor: Principal, dto: CreateDevelopmentProgramDto): Promise<DevelopmentProgramView> {
     const input: NewDevelopmentProgram = { ...dto, scope: dto.scope ?? 'nasional' };
     throwIfAny(checkNewDevelopmentProgram(input, this.conversion));
-    return this.dataSource.transaction(async (m) => {
+    const id = await this.dataSource.transaction(async (m) => {
       const saved = await this.programs.insert(m, { ...input, status: 'DIRENCANAKAN', createdAt: this.clock.now(), createdBy: actor.subject });
       await recordAudit(m, {
         actor: actor.subject,
@@ -48,9 +49,9 @@ export class CreateDevelopmentProgram {
           startDate: saved.startDate,
           endDate: saved.endDate,
         },
-        correlationId: currentCorrelationId() ?? null,
       });
-      return toDevelopmentProgramView(saved);
+      return saved.id;
     });
+    return this.queries.view(id);
   }
 }
