@@ -115,9 +115,9 @@ describe('through the gateway and directly: the service’s own problem, unchang
 describe('a body over the service’s 1 MB limit', () => {
   it('is answered with the service’s 413 every time, and the same keep-alive connection serves the next request', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const big = `{"isi":"${'a'.repeat(1_100_000)}"}`;
     try {
       for (let i = 0; i < 8; i++) {
+        const big = `{"isi":"${'a'.repeat(1_050_000 + i * 40_000)}"}`;
         const refused = await send(agent, gateway.url, 'POST', '/api/v1/personnel/probe/catatan', big, json);
         expect(refused.status).toBe(413);
         expect(refused.headers['content-type']).toMatch(PROBLEM);

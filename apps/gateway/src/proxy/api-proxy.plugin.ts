@@ -1,7 +1,7 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
-import { apiPrefix, CORRELATION_HEADER, drainUnreadBody, type MetricsService, ProblemException } from '@capaian/shared/http';
+import { apiPrefix, CORRELATION_HEADER, drainAfterResponse, type MetricsService, ProblemException } from '@capaian/shared/http';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
@@ -85,11 +85,11 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   // The proxy streams bodies to the services, which parse and check them (shared/http): the
   // gateway's own JSON parser (from configureHttpApp) is not inherited by the proxied routes.
   fastify.removeAllContentTypeParsers();
-  // A service may answer (413, 415, 401...) before it has read the whole upload; the rest of the
-  // client's body would otherwise sit on the client's connection and hang its next request.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    drainUnreadBody(request, reply);
-    done(null, payload);
+  // A service may answer (413, 415, 401...) before it has read the whole upload; the proxy then
+  // stops reading the client's body, whose rest would hang the next request on that connection.
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    drainAfterResponse(request);
+    done();
   });
   await fastify.register(rateLimit, { global: false });
   const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({

@@ -175,6 +175,14 @@ describe('the platform edge against hostile input', () => {
       expect(query.body.errors).toEqual([expect.objectContaining({ field: 'query.q', code: 'KARAKTER_TIDAK_DIIZINKAN' })]);
       await request(url).get('/api/v1/demo/things/abc?q=Palembang').expect(200);
     });
+
+    it('a query whose percent-encoding is not UTF-8 → 400 naming it, not the raw escape handed on', async () => {
+      for (const query of ['q=%ED%B0%80', 'q=%zz', 'q=%C3%28']) {
+        const res = await request(url).get(`/api/v1/demo/things/abc?${query}`).expect(400);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'query.q', code: 'PENGODEAN_TIDAK_VALID' })]);
+      }
+      expect((await request(url).get('/api/v1/demo/things/abc?q=caf%C3%A9+baru').expect(200)).body.q).toBe('café baru');
+    });
   });
 
   describe('null', () => {

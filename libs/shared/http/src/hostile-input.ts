@@ -20,7 +20,7 @@ import { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId } from './r
 export const MAX_JSON_DEPTH = 32;
 /** Fastify's own default, kept explicit: a path parameter longer than this is answered with 414. */
 export const MAX_PARAM_LENGTH = 100;
-/** A refused body up to this size is read and discarded so the connection stays usable (see drainRefusedBody). */
+/** An unread body up to this size is read and discarded so the connection stays usable (see drainUnreadBody). */
 export const DRAIN_LIMIT_BYTES = 16 * 1_048_576;
 
 export const UNSTORABLE_TEXT_CODE = 'KARAKTER_TIDAK_DIIZINKAN';
@@ -123,9 +123,34 @@ export function replyWithProblem(request: FastifyRequest, reply: FastifyReply, e
   return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }
 
-/** Field errors for path parameters and query values PostgreSQL could not store. */
-export function unstorableRequestErrors(request: FastifyRequest): FieldError[] {
+function decodes(component: string): boolean {
+  try {
+    decodeURIComponent(component.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Query components whose percent-encoding is not UTF-8 (`%ED%B0%80`, `%zz`): the query parser keeps
+ * them undecoded, so a handler would see the raw escape as if it were the value.
+ */
+export function malformedQueryErrors(url: string): FieldError[] {
+  const start = url.indexOf('?');
+  if (start < 0) return [];
   const errors: FieldError[] = [];
+  for (const pair of url.slice(start + 1).split('&')) {
+    const [name, value = ''] = pair.split('=', 2);
+    if (decodes(name) && decodes(value)) continue;
+    errors.push({ field: `query.${decodes(name) ? decodeURIComponent(name.replace(/\+/g, ' ')) : ''}`, code: 'PENGODEAN_TIDAK_VALID', message: 'Pengodean persen pada parameter ini tidak valid' });
+  }
+  return errors;
+}
+
+/** Field errors for path parameters and query values PostgreSQL could not store or nobody can decode. */
+export function unstorableRequestErrors(request: FastifyRequest): FieldError[] {
+  const errors: FieldError[] = malformedQueryErrors(request.url);
   for (const [where, values] of [
     ['path', request.params],
     ['query', request.query],
@@ -174,17 +199,39 @@ export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdap
 }
 
 /**
- * A body refused before it was read (too large, wrong content type, malformed) leaves bytes on the
- * connection. Fastify then closes it, which can reset the socket before a proxy has read the answer
- * (the gateway saw 502 instead of 413). A modest remainder is read and discarded instead, so the
- * answer arrives and the connection stays usable; a larger one is still cut off.
+ * A request answered before its body was read to the end (refused as too large or malformed, or
+ * answered early by a proxied service) leaves bytes on the connection: read as the start of the
+ * next request, they hang it; closing the connection instead can reset the socket before the client
+ * (or the gateway) has read the answer, which then becomes a 502. A modest remainder is read and
+ * discarded, so the answer arrives and the connection stays usable; a larger one closes it.
  */
-function drainRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+export function drainUnreadBody(request: FastifyRequest, reply: FastifyReply): void {
   const raw = request.raw;
-  if (raw.complete || reply.getHeader('connection') !== 'close') return;
-  const length = Number(request.headers['content-length']);
-  if (!Number.isFinite(length) || length > DRAIN_LIMIT_BYTES) return;
+  if (raw.complete || raw.destroyed) return;
+  const length = Number(request.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(length) && length > DRAIN_LIMIT_BYTES) {
+    reply.header('connection', 'close');
+    return;
+  }
   reply.removeHeader('connection');
+  let received = 0;
+  raw.removeAllListeners('data');
+  raw.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > DRAIN_LIMIT_BYTES) raw.destroy();
+  });
+  raw.resume();
+}
+
+/**
+ * After an answer has been sent, reads and discards what is left of the request's body (up to
+ * {@link DRAIN_LIMIT_BYTES}, beyond that the connection is closed). For the gateway: a service may
+ * answer before the upload is complete, and the proxy then stops reading the client's body, which
+ * would otherwise hang the next request on the client's connection.
+ */
+export function drainAfterResponse(request: FastifyRequest): void {
+  const raw = request.raw;
+  if (raw.complete || raw.destroyed) return;
   let received = 0;
   raw.removeAllListeners('data');
   raw.on('data', (chunk: Buffer) => {
@@ -213,7 +260,8 @@ export function installInputGuards(app: NestFastifyApplication | INestApplicatio
     replyWithProblem(request, reply, new ProblemException(400, 'VALIDASI_GAGAL', 'Data yang dikirim tidak valid', { errors }));
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (reply.statusCode >= 400) drainRefusedBody(request, reply);
+    // Fastify asks to close the connection when it refuses a body it has not read.
+    if (reply.getHeader('connection') === 'close') drainUnreadBody(request, reply);
     done(null, payload);
   });
 }
