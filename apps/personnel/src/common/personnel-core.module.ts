@@ -3,20 +3,23 @@ import { AccountsService } from '../accounts/accounts.service';
 import { ACCOUNT_DIRECTORY, type AccountDirectory } from '../accounts/domain/account-directory.port';
 import { EmployeeAccess } from '../employee/employee-access';
 import { EmployeeRepository } from '../employee/infrastructure/employee.repository';
+import { OrgUnitRepository } from '../org-unit/infrastructure/org-unit.repository';
+import { PositionRepository } from '../position/infrastructure/position.repository';
 import { ReportingLineTracker } from '../reporting/reporting-line.tracker';
 import { ReportingService } from '../reporting/reporting.service';
 import { PersonnelEvents } from './events';
 
 /**
  * What every personnel feature uses: the event outbox, the reporting-line tracker, SSO accounts,
- * and the employee repository and access checks (units and positions count and move employees
- * too). Global, so that feature modules depend on features only, never in a circle.
+ * the repositories (a unit's change moves positions and employees, a position's change moves its
+ * holders and its unit's head) and the employee access checks. Global, so that feature modules
+ * depend on features only, never in a circle.
  */
 @Global()
 @Module({})
 export class PersonnelCoreModule {
   static forRoot(directory: AccountDirectory): DynamicModule {
-    const providers = [PersonnelEvents, ReportingLineTracker, ReportingService, AccountsService, EmployeeRepository, EmployeeAccess];
+    const providers = [PersonnelEvents, ReportingLineTracker, ReportingService, AccountsService, OrgUnitRepository, PositionRepository, EmployeeRepository, EmployeeAccess];
     return {
       module: PersonnelCoreModule,
       providers: [{ provide: ACCOUNT_DIRECTORY, useValue: directory }, ...providers],

@@ -6,7 +6,7 @@ import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
 import { readsCityWide } from '../common/access';
 import { forbidden } from '../common/personnel.messages';
-import { resolveUnitId } from '../common/refs';
+import { resolveUnitId } from '../org-unit/infrastructure/org-unit.repository';
 import { asOfDate, validOn } from '../common/temporal';
 import { EmployeeAccess } from './employee-access';
 import { EmployeeMessages } from './employee.messages';

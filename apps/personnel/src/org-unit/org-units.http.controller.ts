@@ -3,16 +3,31 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { AsOfQuery } from '../common/dto';
 import { Role } from '../common/access';
-import { CloseUnitDto, CreateUnitDto, MoveUnitDto, UnitListQuery, UnitTreeQuery, UpdateUnitDto } from './org-unit.dto';
-import { OrgUnitService } from './org-unit.service';
 import { Idempotent } from '@capaian/shared/persistence';
+import { CloseUnitDto } from './dto/close-unit.dto';
+import { CreateUnitDto } from './dto/create-unit.dto';
+import { MoveUnitDto } from './dto/move-unit.dto';
+import { UnitListQuery } from './dto/unit-list.query';
+import { UnitTreeQuery } from './dto/unit-tree.query';
+import { UpdateUnitDto } from './dto/update-unit.dto';
+import { OrgUnitQueries } from './org-unit.queries';
+import { CloseUnit } from './use-cases/close-unit';
+import { CreateUnit } from './use-cases/create-unit';
+import { MoveUnit } from './use-cases/move-unit';
+import { UpdateUnit } from './use-cases/update-unit';
 
 /** The organisation tree. Reading is open to every signed-in caller; changes need an admin role (checked per OPD in the service). */
 @ApiTags('unit-organisasi')
 @ApiBearerAuth()
 @Controller('units')
 export class OrgUnitsHttpController {
-  constructor(private readonly units: OrgUnitService) {}
+  constructor(
+    private readonly units: OrgUnitQueries,
+    private readonly createUnit: CreateUnit,
+    private readonly updateUnit: UpdateUnit,
+    private readonly moveUnit: MoveUnit,
+    private readonly closeUnit: CloseUnit,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Daftar unit organisasi (berhalaman, dapat difilter)' })
@@ -37,14 +52,14 @@ export class OrgUnitsHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Membentuk unit baru' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUnitDto) {
-    return this.units.create(p, dto);
+    return this.createUnit.execute(p, dto);
   }
 
   @Patch(':ref')
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengganti nama atau jabatan kepala unit' })
   update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdateUnitDto) {
-    return this.units.update(p, ref, dto);
+    return this.updateUnit.execute(p, ref, dto);
   }
 
   @Post(':ref/move')
@@ -52,7 +67,7 @@ export class OrgUnitsHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Memindahkan unit ke induk lain (tanpa siklus)' })
   move(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: MoveUnitDto) {
-    return this.units.move(p, ref, dto);
+    return this.moveUnit.execute(p, ref, dto);
   }
 
   @Post(':ref/close')
@@ -60,6 +75,6 @@ export class OrgUnitsHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Menutup unit yang sudah kosong' })
   close(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: CloseUnitDto) {
-    return this.units.close(p, ref, dto);
+    return this.closeUnit.execute(p, ref, dto);
   }
 }

@@ -6,8 +6,8 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access';
 import { PersonnelEvents } from '../common/events';
 import { positionSnapshot } from '../common/snapshots';
-import { recordInterval } from '../common/temporal';
 import { automaticSuperior, type UnitHead } from './domain/position.rules';
+import { PositionRepository } from './infrastructure/position.repository';
 
 /**
  * Keeps OTOMATIS superiors in step with the unit tree: after a head changes or a unit moves, every
@@ -15,7 +15,10 @@ import { automaticSuperior, type UnitHead } from './domain/position.rules';
  */
 @Injectable()
 export class PositionTree {
-  constructor(private readonly events: PersonnelEvents) {}
+  constructor(
+    private readonly events: PersonnelEvents,
+    private readonly positions: PositionRepository,
+  ) {}
 
   /** Positions of the subtree of `unitId` (the unit itself included). */
   async subtreePositionIds(manager: EntityManager, unitId: string): Promise<string[]> {
@@ -71,8 +74,8 @@ export class PositionTree {
       const chain = chainOf(p.unit_id);
       const superior = automaticSuperior(p.id, chain[0]?.headPositionId === p.id, chain);
       if (superior === p.reports_to_id) continue;
-      await manager.query(`UPDATE position SET reports_to_id = $2, updated_at = now() WHERE id = $1`, [p.id, superior]);
-      await this.historise(manager, p.id, date, ['reportsToPositionId']);
+      await this.positions.setSuperior(manager, p.id, superior);
+      await this.positions.historise(manager, p.id, date, ['reportsToPositionId']);
       await recordAudit(manager, {
         actor: actor.subject,
         actorNip: actor.nip,
@@ -86,29 +89,5 @@ export class PositionTree {
       changed.push(p.id);
     }
     return changed;
-  }
-
-  /** Writes the position's current row as its history interval from `date`. */
-  async historise(manager: EntityManager, positionId: string, date: IsoDate, changes: readonly string[]): Promise<void> {
-    const [p] = await manager.query(`SELECT * FROM position WHERE id = $1`, [positionId]);
-    await recordInterval(
-      manager,
-      'position_history',
-      positionId,
-      date,
-      {
-        code: p.code,
-        name: p.name,
-        jenis_jabatan: p.jenis_jabatan,
-        jenjang: p.jenjang,
-        kelas_jabatan: p.kelas_jabatan,
-        unit_id: p.unit_id,
-        reports_to_id: p.reports_to_id,
-        capacity: p.capacity,
-        status: p.status,
-      },
-      changes,
-    );
-    await manager.query(`UPDATE position SET valid_from = GREATEST(valid_from, $2::date) WHERE id = $1`, [positionId, date]);
   }
 }

@@ -3,15 +3,26 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { Role } from '../common/access';
 import { AsOfQuery } from '../common/dto';
-import { ClosePositionDto, CreatePositionDto, PositionListQuery, UpdatePositionDto } from './position.dto';
-import { PositionService } from './position.service';
 import { Idempotent } from '@capaian/shared/persistence';
+import { ClosePositionDto } from './dto/close-position.dto';
+import { CreatePositionDto } from './dto/create-position.dto';
+import { PositionListQuery } from './dto/position-list.query';
+import { UpdatePositionDto } from './dto/update-position.dto';
+import { PositionQueries } from './position.queries';
+import { ClosePosition } from './use-cases/close-position';
+import { CreatePosition } from './use-cases/create-position';
+import { UpdatePosition } from './use-cases/update-position';
 
 @ApiTags('jabatan')
 @ApiBearerAuth()
 @Controller('positions')
 export class PositionsHttpController {
-  constructor(private readonly positions: PositionService) {}
+  constructor(
+    private readonly positions: PositionQueries,
+    private readonly createPosition: CreatePosition,
+    private readonly updatePosition: UpdatePosition,
+    private readonly closePosition: ClosePosition,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Daftar jabatan (berhalaman; filter unit, OPD, jenis jabatan, formasi kosong)' })
@@ -30,14 +41,14 @@ export class PositionsHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Membentuk jabatan' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePositionDto) {
-    return this.positions.create(p, dto);
+    return this.createPosition.execute(p, dto);
   }
 
   @Patch(':ref')
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengubah jabatan: nama, kelas, kebutuhan, unit, atau jabatan atasan' })
   update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdatePositionDto) {
-    return this.positions.update(p, ref, dto);
+    return this.updatePosition.execute(p, ref, dto);
   }
 
   @Post(':ref/close')
@@ -45,6 +56,6 @@ export class PositionsHttpController {
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Menutup jabatan yang kosong dan tidak lagi menjadi atasan' })
   close(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: ClosePositionDto) {
-    return this.positions.close(p, ref, dto);
+    return this.closePosition.execute(p, ref, dto);
   }
 }

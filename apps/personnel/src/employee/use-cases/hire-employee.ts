@@ -14,7 +14,7 @@ import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
 import { inTransaction } from '../../common/transaction';
 import { conflictOnUnique, refuse, refuseAll } from '../../common/violations';
-import { PositionService } from '../../position/position.service';
+import { PositionPlacement } from '../../position/position-placement';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
 import { checkCapacity, checkJabatanForJenisAsn, derivedPangkat, validateEmployeeFacts } from '../domain/employee.rules';
 import type { HireEmployeeDto } from '../dto/hire-employee.dto';
@@ -30,7 +30,7 @@ export class HireEmployee {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
-    private readonly positions: PositionService,
+    private readonly placement: PositionPlacement,
     private readonly access: EmployeeAccess,
     private readonly events: PersonnelEvents,
     private readonly tracker: ReportingLineTracker,
@@ -49,7 +49,7 @@ export class HireEmployee {
     const date = effectiveDate(dto.effectiveDate);
     const duplicate = () => EmployeeMessages.error('NIP_SUDAH_TERDAFTAR', { nip: dto.nip }, 'nip');
     const id = await inTransaction(this.dataSource, async (m) => {
-      const pos = await this.positions.lockForPlacement(m, dto.positionId, date);
+      const pos = await this.placement.lock(m, dto.positionId, date);
       this.access.assertCanManage(p, pos.opd_code);
       refuse(checkJabatanForJenisAsn(dto.jenisAsn, pos.jenis_jabatan));
       refuse(checkCapacity(pos.code, pos.capacity, pos.occupied));

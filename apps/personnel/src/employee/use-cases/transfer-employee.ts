@@ -12,7 +12,7 @@ import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate, optionalDate } from '../../common/temporal';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
-import { PositionService } from '../../position/position.service';
+import { PositionPlacement } from '../../position/position-placement';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
 import { checkCapacity, checkJabatanForJenisAsn, checkStillWorking } from '../domain/employee.rules';
 import type { TransferEmployeeDto } from '../dto/transfer-employee.dto';
@@ -28,7 +28,7 @@ export class TransferEmployee {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
-    private readonly positions: PositionService,
+    private readonly placement: PositionPlacement,
     private readonly access: EmployeeAccess,
     private readonly events: PersonnelEvents,
     private readonly tracker: ReportingLineTracker,
@@ -45,7 +45,7 @@ export class TransferEmployee {
       const e = await this.employees.lock(m, key.id);
       this.access.assertCanManage(p, e.opd_code);
       refuse(checkStillWorking(e.status, 'dimutasi'));
-      const pos = await this.positions.lockForPlacement(m, dto.positionId, date);
+      const pos = await this.placement.lock(m, dto.positionId, date);
       this.access.assertCanManage(p, pos.opd_code);
       if (pos.id === e.position_id) throw EmployeeMessages.error('MUTASI_KE_JABATAN_SAMA');
       refuse(checkJabatanForJenisAsn(e.jenis_asn, pos.jenis_jabatan));

@@ -1,4 +1,4 @@
-import { checkClosure, checkMoveCycle, checkPlacement, isOpdKind, levelUnder, type UnitKind, type UnitNode } from './org-unit.rules';
+import { checkHeadCandidate, checkClosure, checkMoveCycle, checkPlacement, isOpdKind, levelUnder, type UnitKind, type UnitNode } from './org-unit.rules';
 
 const node = (kind: UnitKind, status: 'AKTIF' | 'DITUTUP' = 'AKTIF', id = kind): UnitNode => ({ id, code: id, kind, parentId: null, status });
 
@@ -61,3 +61,20 @@ describe('organisation tree rules', () => {
     expect(levelUnder(1)).toBe(2);
   });
 });
+
+describe('head of a unit', () => {
+  const unit = { id: 'u1', code: 'DISKOMINFO-EGOV' };
+  const pos = { code: 'KABID', unitId: 'u1', status: 'AKTIF' as const, capacity: 1, jenisJabatan: 'ADMINISTRATOR' as const };
+  it.each([
+    ['a position of the unit', pos, null],
+    ['a position of another unit', { ...pos, unitId: 'u2' }, 'KEPALA_UNIT_DI_LUAR_UNIT'],
+    ['a closed position', { ...pos, status: 'DITUTUP' as const }, 'JABATAN_SUDAH_DITUTUP'],
+    ['a position for several people', { ...pos, capacity: 3 }, 'KEPALA_UNIT_HANYA_SATU'],
+    ['a pelaksana', { ...pos, jenisJabatan: 'PELAKSANA' as const }, 'KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA'],
+  ])('%s', (_, candidate, code) => {
+    const v = checkHeadCandidate(unit, candidate);
+    expect(v?.code ?? null).toBe(code);
+    if (v) expect(v.field).toBe('headPositionId');
+  });
+});
+

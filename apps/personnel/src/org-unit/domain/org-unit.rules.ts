@@ -1,4 +1,5 @@
-import type { Violation } from '@capaian/kinerja';
+import type { JenisJabatan, Violation } from '@capaian/kinerja';
+import { PositionMessages } from '../../position/position.messages';
 import { OrgUnitMessages as M } from '../org-unit.messages';
 
 /**
@@ -145,4 +146,20 @@ export function checkClosure(unit: UnitNode, blockers: ClosureBlockers): Violati
 /** Level of a unit under a parent of the given level (root = 0, OPD = 1, …). */
 export function levelUnder(parentLevel: number | null): number {
   return parentLevel === null ? 0 : parentLevel + 1;
+}
+
+/**
+ * The head of a unit is one of the unit's own open positions, held by one person, and structural
+ * or fungsional (a pelaksana never heads a unit).
+ */
+export function checkHeadCandidate(
+  unit: { id: string; code: string },
+  position: { code: string; unitId: string; status: 'AKTIF' | 'DITUTUP'; capacity: number; jenisJabatan: JenisJabatan },
+  field = 'headPositionId',
+): Violation | null {
+  if (position.unitId !== unit.id) return M.violation('KEPALA_UNIT_DI_LUAR_UNIT', { position: position.code, unit: unit.code }, field);
+  if (position.status !== 'AKTIF') return PositionMessages.violation('JABATAN_SUDAH_DITUTUP', { code: position.code }, field);
+  if (position.capacity !== 1) return PositionMessages.violation('KEPALA_UNIT_HANYA_SATU', {}, field);
+  if (position.jenisJabatan === 'PELAKSANA') return PositionMessages.violation('KEPALA_UNIT_TIDAK_BOLEH_PELAKSANA', {}, field);
+  return null;
 }

@@ -1,0 +1,3 @@
+import { ReasonedChangeDto } from '../../common/dto';
+
+export class CloseUnitDto extends ReasonedChangeDto {}

@@ -1,0 +1,37 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '@capaian/shared/http';
+import { UNIT_KINDS, type UnitKind } from '../domain/org-unit.rules';
+
+export class UnitListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Id atau kode unit induk' })
+  @IsOptional()
+  @IsString()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Kode OPD' })
+  @IsOptional()
+  @IsString()
+  opd?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_KINDS })
+  @IsOptional()
+  @IsIn(UNIT_KINDS as unknown as string[])
+  kind?: UnitKind;
+
+  @ApiPropertyOptional({ enum: ['AKTIF', 'DITUTUP'] })
+  @IsOptional()
+  @IsIn(['AKTIF', 'DITUTUP'])
+  status?: 'AKTIF' | 'DITUTUP';
+
+  @ApiPropertyOptional({ description: 'Awalan nama atau kode' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+}
