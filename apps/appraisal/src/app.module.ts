@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
+import { PersonnelProjectionModule } from '@capaian/shared/projection';
 import { SchedulingModule, type SchedulingModuleOptions } from '@capaian/shared/scheduling';
 import { appraisalDataSourceOptions } from './data-source';
 import { AppraisalPeriodModule } from './appraisal-period/appraisal-period.module';
@@ -27,6 +28,8 @@ export class AppModule {
         SchedulingModule.forRoot(options.scheduling),
         // Evidence files go to the S3-compatible object store (S3Proxy in development and tests).
         StorageModule.forRoot(loadStorageConfig('capaian-appraisal')),
+        // The local read model of personnel, fed by personnel's events (never a call to personnel).
+        PersonnelProjectionModule,
         AppraisalPeriodModule,
         SkpYearModule,
       ],

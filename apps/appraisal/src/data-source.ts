@@ -1,6 +1,7 @@
 import type { ServiceConfig } from '@capaian/shared/config';
 import { messagingEntities, messagingMigrations } from '@capaian/shared/messaging';
 import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600000000, dataSourceOptions, IdempotencyKeyEntity } from '@capaian/shared/persistence';
+import { projectionEntities, projectionMigrations } from '@capaian/shared/projection';
 import { schedulingMigrations } from '@capaian/shared/scheduling';
 import type { DataSourceOptions } from 'typeorm';
 import { CreatePeriodePenilaian1764500000000 } from './migrations/1764500000000-create-periode-penilaian';
@@ -12,7 +13,7 @@ import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-r
  * Every entity of the appraisal database, listed explicitly (TypeORM 1.x, no globs). Feature tables
  * are read and written by their repositories with SQL, so only the shared libraries' entities appear.
  */
-export const appraisalEntities = [AuditEntry, ...messagingEntities, IdempotencyKeyEntity];
+export const appraisalEntities = [AuditEntry, ...messagingEntities, IdempotencyKeyEntity, ...projectionEntities];
 
 /** Every migration, in order; a new one is appended here and nowhere else. */
 export const appraisalMigrations = [
@@ -24,6 +25,7 @@ export const appraisalMigrations = [
   ...schedulingMigrations,
   CreateSkpYear1765200000000,
   IssuedDocumentDigest1765300000000,
+  ...projectionMigrations,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

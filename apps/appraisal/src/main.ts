@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadServiceConfig } from '@capaian/shared/config';
 import { createHttpApp, listen, serveOpenApi } from '@capaian/shared/http';
+import { connectKafkaConsumer } from '@capaian/shared/messaging';
 import { AppModule } from './app.module';
 
 const openApi = {
@@ -11,8 +12,9 @@ const openApi = {
 async function bootstrap(): Promise<void> {
   const config = loadServiceConfig('appraisal');
   const app = await createHttpApp(AppModule.forRoot(config), config, openApi);
-  // No Kafka consumer yet: appraisal only produces (through the outbox) until it keeps its
-  // read model of personnel events; MessagingModule connects the producer and the readiness check.
+  // The consumer feeds the personnel projection (who works where, who appraises whom) and the
+  // SKP's reactions to personnel events (a new penilai, a transfer, leaving).
+  await connectKafkaConsumer(app, config);
   serveOpenApi(app, openApi);
   await listen(app, config);
 }

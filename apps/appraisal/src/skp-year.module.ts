@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { PersonnelProjectionModule } from '@capaian/shared/projection';
 import { dailyAt, every, Scheduler } from '@capaian/shared/scheduling';
 import { CadenceUseCases } from './cadence/cadence.use-cases';
 import { CadencesHttpController } from './cadence/cadences.http.controller';
@@ -10,8 +11,8 @@ import { EvaluationsHttpController } from './evaluation/evaluations.http.control
 import { EvaluationRepository } from './evaluation/infrastructure/evaluation.repository';
 import { ObjectionRepository } from './objection/infrastructure/objection.repository';
 import { ObjectionUseCases } from './objection/objection.use-cases';
-import { SqlPersonnelDirectory } from './personnel-view/infrastructure/sql-personnel-directory';
-import { PersonnelDirectory } from './personnel-view/personnel-directory';
+import { AppraisalPeople } from './personnel-view/appraisal-people';
+import { ProjectionPeople } from './personnel-view/infrastructure/projection-people';
 import { EvidenceRepository } from './realization/infrastructure/evidence.repository';
 import { PeriodicReportRepository } from './realization/infrastructure/periodic-report.repository';
 import { RealizationHttpController } from './realization/realization.http.controller';
@@ -22,6 +23,8 @@ import { SkpTransitions } from './skp/skp-transitions.use-case';
 import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
 import { SkpsHttpController } from './skp/skps.http.controller';
+import { FollowPersonnelChanges } from './skp/follow-personnel-changes.use-case';
+import { PersonnelEventsMessageController } from './skp/personnel-events.message.controller';
 import { DocumentsHttpController } from './documents/documents.http.controller';
 import { DOCUMENTS_PUBLIC_URL, DocumentUseCases } from './documents/documents.use-cases';
 import { IssuedDocumentRepository } from './documents/infrastructure/issued-document.repository';
@@ -38,9 +41,10 @@ function verificationBase(): string {
  * year-end evaluation and objection. Deadline jobs run once per slot across replicas.
  */
 @Module({
-  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController, DashboardHttpController],
+  imports: [PersonnelProjectionModule],
+  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController, DashboardHttpController, PersonnelEventsMessageController],
   providers: [
-    { provide: PersonnelDirectory, useClass: SqlPersonnelDirectory },
+    { provide: AppraisalPeople, useClass: ProjectionPeople },
     SkpAccess,
     SkpRepository,
     SkpEventRecorder,
@@ -60,9 +64,10 @@ function verificationBase(): string {
     IssuedDocumentRepository,
     DocumentUseCases,
     CompletionQuery,
+    FollowPersonnelChanges,
     { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
   ],
-  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases],
+  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges],
 })
 export class SkpYearModule implements OnModuleInit {
   constructor(

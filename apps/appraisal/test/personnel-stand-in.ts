@@ -1,51 +1,106 @@
+import { createEnvelope, type UnitRef, EmployeeSnapshotV1, OrgUnitSnapshotV1, PositionSnapshotV1, validateEnvelope, type EventEnvelope } from '@capaian/contracts';
 import { DEMO_NIP } from '@capaian/shared/testing';
 import type { DataSource } from 'typeorm';
 
 /**
- * The demo users of DISKOMINFO as appraisal's personnel projection holds them (`personnel_unit`,
- * `personnel_employee`, the tables `@capaian/shared/projection` keeps from personnel's events).
- * Until that library is wired into appraisal, the test writes the rows the projection would hold
- * after personnel's republish; the scratch database is recreated on every run.
+ * DISKOMINFO's demo people as personnel's republish describes them (snapshot events of units,
+ * positions and employees with their appraisers and roles), checked against the contracts. The
+ * test hands them to appraisal's own projection — the same code that consumes them from Kafka —
+ * so that the SKP year runs without the personnel service.
  */
-export async function seedPersonnelStandIn(ds: DataSource): Promise<void> {
-  await ds.query(`CREATE TABLE IF NOT EXISTS personnel_unit (
-    id uuid PRIMARY KEY, code text NOT NULL, name text NOT NULL, kind text NOT NULL, parent_id uuid, opd_id uuid, opd_code text,
-    level smallint NOT NULL, head_position_id uuid, status text NOT NULL)`);
-  await ds.query(`CREATE TABLE IF NOT EXISTS personnel_employee (
-    id uuid PRIMARY KEY, nip text NOT NULL, name text, jenis_asn text, golongan text, status text,
-    position_id uuid, position_name text, jenis_jabatan text, unit_head boolean, unit_id uuid, unit_code text, unit_name text,
-    opd_id uuid, opd_code text, opd_name text, penilai_id uuid, penilai_nip text, penilai_name text,
-    atasan_penilai_id uuid, atasan_penilai_nip text, atasan_penilai_name text)`);
-  const opd = '00000000-0000-4000-8000-0000000000a1';
-  const bidang = '00000000-0000-4000-8000-0000000000a2';
-  await ds.query(
-    `INSERT INTO personnel_unit (id, code, name, kind, parent_id, opd_id, opd_code, level, status) VALUES
-      ($1, 'DISKOMINFO', 'Dinas Komunikasi dan Informatika', 'DINAS', NULL, $1, 'DISKOMINFO', 1, 'AKTIF'),
-      ($2, 'DISKOMINFO-APTIKA', 'Bidang Aplikasi Informatika', 'BIDANG', $1, $1, 'DISKOMINFO', 2, 'AKTIF')
-     ON CONFLICT (id) DO NOTHING`,
-    [opd, bidang],
-  );
-  const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
-  const people = [
-    { id: id(1), nip: DEMO_NIP.ahmad, name: 'Ahmad Fauzi', gol: 'IV/c', pos: 'Kepala Dinas', jj: 'JPT_PRATAMA', head: true, unit: opd, penilai: null, atasan: null },
-    { id: id(2), nip: DEMO_NIP.siti, name: 'Siti Rahmawati', gol: 'IV/a', pos: 'Kepala Bidang Aplikasi Informatika', jj: 'ADMINISTRATOR', head: true, unit: bidang, penilai: 1, atasan: null },
-    { id: id(3), nip: DEMO_NIP.dimas, name: 'Dimas Pratama', gol: 'III/b', pos: 'Pranata Komputer Ahli Pertama', jj: 'FUNGSIONAL', head: false, unit: bidang, penilai: 2, atasan: 1 },
-    { id: id(4), nip: DEMO_NIP.putri, name: 'Putri Lestari', gol: 'IX', pos: 'Pranata Komputer Ahli Pertama', jj: 'FUNGSIONAL', head: false, unit: bidang, penilai: 2, atasan: 1 },
-    { id: id(5), nip: DEMO_NIP.rudi, name: 'Rudi Hartono', gol: 'III/c', pos: 'Analis Kepegawaian', jj: 'FUNGSIONAL', head: false, unit: opd, penilai: 1, atasan: null },
+export const UNIT = { opd: '00000000-0000-4000-8000-0000000000a1', bidang: '00000000-0000-4000-8000-0000000000a2' } as const;
+const pos = (n: number) => `00000000-0000-4000-8000-0000000000b${n}`;
+const emp = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
+const opdRef: UnitRef = { unitId: UNIT.opd, code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+const bidangRef: UnitRef = { unitId: UNIT.bidang, code: 'DISKOMINFO-APTIKA', name: 'Bidang Aplikasi Informatika' };
+
+interface Person {
+  id: string;
+  nip: string;
+  name: string;
+  jenisAsn: 'PNS' | 'PPPK';
+  golongan: string;
+  position: { positionId: string; code: string; name: string; jenisJabatan: string; head: boolean; unit: UnitRef };
+  penilai: number | null;
+  atasan: number | null;
+  roles: { role: 'admin-opd' | 'pimpinan' | 'admin-bkpsdm'; opd: UnitRef | null }[];
+}
+
+export const PEOPLE: Person[] = [
+  { id: emp(1), nip: DEMO_NIP.ahmad, name: 'Ahmad Fauzi', jenisAsn: 'PNS', golongan: 'IV/c', position: { positionId: pos(1), code: 'DISKOMINFO-KADIS', name: 'Kepala Dinas', jenisJabatan: 'JPT_PRATAMA', head: true, unit: opdRef }, penilai: null, atasan: null, roles: [{ role: 'pimpinan', opd: null }] },
+  { id: emp(2), nip: DEMO_NIP.siti, name: 'Siti Rahmawati', jenisAsn: 'PNS', golongan: 'IV/a', position: { positionId: pos(2), code: 'DISKOMINFO-APTIKA-KABID', name: 'Kepala Bidang Aplikasi Informatika', jenisJabatan: 'ADMINISTRATOR', head: true, unit: bidangRef }, penilai: 1, atasan: null, roles: [{ role: 'pimpinan', opd: null }] },
+  { id: emp(3), nip: DEMO_NIP.dimas, name: 'Dimas Pratama', jenisAsn: 'PNS', golongan: 'III/b', position: { positionId: pos(3), code: 'DISKOMINFO-APTIKA-JF1', name: 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL_KEAHLIAN', head: false, unit: bidangRef }, penilai: 2, atasan: 1, roles: [] },
+  { id: emp(4), nip: DEMO_NIP.putri, name: 'Putri Lestari', jenisAsn: 'PPPK', golongan: 'IX', position: { positionId: pos(4), code: 'DISKOMINFO-APTIKA-JF2', name: 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL_KEAHLIAN', head: false, unit: bidangRef }, penilai: 2, atasan: 1, roles: [] },
+  { id: emp(5), nip: DEMO_NIP.rudi, name: 'Rudi Hartono', jenisAsn: 'PNS', golongan: 'III/c', position: { positionId: pos(5), code: 'DISKOMINFO-SEKRE-JF1', name: 'Analis Kepegawaian', jenisJabatan: 'FUNGSIONAL_KEAHLIAN', head: false, unit: opdRef }, penilai: 1, atasan: null, roles: [{ role: 'admin-opd', opd: opdRef }] },
+];
+
+const ref = (p: Person | null) => (p ? { employeeId: p.id, nip: p.nip, name: p.name } : null);
+
+export function personnelEvent<T>(type: string, subject: string, data: T, time = new Date('2026-01-01T00:00:00Z')): EventEnvelope<T> {
+  return validateEnvelope<T>(createEnvelope({ source: '/capaian/personnel', type, subject, data, time }));
+}
+
+export function employeeData(p: Person) {
+  const penilai = p.penilai ? PEOPLE[p.penilai - 1] : null;
+  const atasan = p.atasan ? PEOPLE[p.atasan - 1] : null;
+  const { head, unit, ...position } = p.position;
+  return {
+    employeeId: p.id,
+    nip: p.nip,
+    name: p.name,
+    jenisAsn: p.jenisAsn,
+    sex: p.name === 'Siti Rahmawati' || p.name === 'Putri Lestari' ? 'P' : 'L',
+    birthDate: `${p.nip.slice(0, 4)}-${p.nip.slice(4, 6)}-${p.nip.slice(6, 8)}`,
+    golongan: p.golongan,
+    pangkat: null,
+    status: 'AKTIF',
+    email: null,
+    position: { ...position, jenjang: null, kelasJabatan: null, unitHead: head },
+    unit: { unitId: unit.unitId, code: unit.code, name: unit.name },
+    opd: opdRef,
+    supervisor: ref(penilai),
+    tmtJabatan: '2024-01-01',
+    effectiveDate: '2024-01-01',
+    pejabatPenilai: ref(penilai),
+    atasanPejabatPenilai: ref(atasan),
+    basis: penilai ? 'ATASAN_LANGSUNG' : null,
+    supervisorOverride: false,
+    roles: p.roles,
+  };
+}
+
+/** The snapshot events of DISKOMINFO's two units, five positions and five demo employees. */
+export function diskominfoSnapshots(): EventEnvelope<unknown>[] {
+  const units = [
+    { unitId: UNIT.opd, code: 'DISKOMINFO', name: opdRef.name, kind: 'DINAS', parentId: null, opdId: UNIT.opd, opdCode: 'DISKOMINFO', level: 1, headPositionId: pos(1), status: 'AKTIF', effectiveDate: '2024-01-01' },
+    { unitId: UNIT.bidang, code: 'DISKOMINFO-APTIKA', name: bidangRef.name, kind: 'BIDANG', parentId: UNIT.opd, opdId: UNIT.opd, opdCode: 'DISKOMINFO', level: 2, headPositionId: pos(2), status: 'AKTIF', effectiveDate: '2024-01-01' },
   ];
-  for (const p of people) {
-    const pen = p.penilai ? people[p.penilai - 1] : null;
-    const ata = p.atasan ? people[p.atasan - 1] : null;
-    await ds.query(
-      `INSERT INTO personnel_employee (id, nip, name, jenis_asn, golongan, status, position_id, position_name, jenis_jabatan, unit_head, unit_id, unit_code, unit_name,
-                                       opd_id, opd_code, opd_name, penilai_id, penilai_nip, penilai_name, atasan_penilai_id, atasan_penilai_nip, atasan_penilai_name)
-       VALUES ($1,$2,$3,$4,$5,'AKTIF',gen_random_uuid(),$6,$7,$8,$9,$10,$11,$12,'DISKOMINFO','Dinas Komunikasi dan Informatika',$13,$14,$15,$16,$17,$18)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        p.id, p.nip, p.name, p.nip === DEMO_NIP.putri ? 'PPPK' : 'PNS', p.gol, p.pos, p.jj, p.head, p.unit,
-        p.unit === opd ? 'DISKOMINFO' : 'DISKOMINFO-APTIKA', p.unit === opd ? 'Dinas Komunikasi dan Informatika' : 'Bidang Aplikasi Informatika', opd,
-        pen?.id ?? null, pen?.nip ?? null, pen?.name ?? null, ata?.id ?? null, ata?.nip ?? null, ata?.name ?? null,
-      ],
-    );
-  }
+  const positions = PEOPLE.map((p, i) => ({
+    positionId: p.position.positionId,
+    code: p.position.code,
+    name: p.position.name,
+    jenisJabatan: p.position.jenisJabatan,
+    jenjang: null,
+    kelasJabatan: null,
+    unitId: p.position.unit.unitId,
+    opdId: UNIT.opd,
+    reportsToPositionId: i === 0 ? null : PEOPLE[(p.penilai ?? 1) - 1].position.positionId,
+    head: p.position.head,
+    capacity: 1,
+    status: 'AKTIF',
+    effectiveDate: '2024-01-01',
+  }));
+  return [
+    ...units.map((u) => personnelEvent(OrgUnitSnapshotV1, u.unitId, u)),
+    ...positions.map((p) => personnelEvent(PositionSnapshotV1, p.positionId, p)),
+    ...PEOPLE.map((p) => personnelEvent(EmployeeSnapshotV1, p.id, employeeData(p))),
+  ];
+}
+
+/** Applies the snapshots through appraisal's projection, in one transaction. */
+export async function seedPersonnel(ds: DataSource, apply: (event: EventEnvelope<unknown>, manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+  await ds.transaction(async (m) => {
+    for (const event of diskominfoSnapshots()) await apply(event, m);
+  });
 }

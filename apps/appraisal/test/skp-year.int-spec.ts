@@ -11,7 +11,10 @@ import { DEMO_NIP, getToken } from '@capaian/shared/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
-import { seedPersonnelStandIn } from './personnel-stand-in';
+import { PersonnelProjection } from '@capaian/shared/projection';
+import { AppraisersChangedV1, EmployeeTransferredV1 } from '@capaian/contracts';
+import { FollowPersonnelChanges } from '../src/skp/follow-personnel-changes.use-case';
+import { employeeData, PEOPLE, personnelEvent, seedPersonnel, UNIT } from './personnel-stand-in';
 
 /**
  * A penilai (Siti) and two subordinates (Dimas, Putri) through a whole year, through the real
@@ -68,7 +71,8 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     configureHttpApp(app, 'appraisal', { title: 'appraisal (test)' });
     await app.listen(0, '127.0.0.1');
     ds = app.get(DataSource);
-    await seedPersonnelStandIn(ds);
+    const projection = app.get(PersonnelProjection);
+    await seedPersonnel(ds, (event, m) => projection.apply(event, m));
     // eslint-disable-next-line @nx/enforce-module-boundaries
     const { createGatewayApp } = await import('../../gateway/src/gateway.app');
     // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -142,6 +146,33 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     ids.putri = putri.body.id;
     await call('POST', `/skps/${ids.putri}/submit`, 'putri');
     expect((await call('POST', `/skps/${ids.putri}/set`, 'siti', { expectations })).body.status).toBe('DITETAPKAN');
+
+    // Personnel says Putri's penilai is now Rudi: her open SKP follows; then back to Siti.
+    const follow = app.get(FollowPersonnelChanges);
+    const [sitiP, putriP, rudiP, ahmadP] = [PEOPLE[1], PEOPLE[3], PEOPLE[4], PEOPLE[0]];
+    const appraisers = (penilai: typeof sitiP, previous: typeof sitiP, time: string) =>
+      personnelEvent(
+        AppraisersChangedV1,
+        putriP.id,
+        {
+          employeeId: putriP.id,
+          nip: putriP.nip,
+          pejabatPenilai: { employeeId: penilai.id, nip: penilai.nip, name: penilai.name },
+          atasanPejabatPenilai: { employeeId: ahmadP.id, nip: ahmadP.nip, name: ahmadP.name },
+          basis: 'PENUNJUKAN',
+          previousPejabatPenilai: { employeeId: previous.id, nip: previous.nip, name: previous.name },
+          previousAtasanPejabatPenilai: { employeeId: ahmadP.id, nip: ahmadP.nip, name: ahmadP.name },
+          reason: 'Penunjukan sementara',
+          effectiveDate: '2026-01-05',
+        },
+        new Date(time),
+      );
+    await ds.transaction((m) => follow.apply(appraisers(rudiP, sitiP, '2026-01-05T03:00:00Z'), m));
+    expect((await call('GET', `/skps/${ids.putri}`, 'rudi')).body.penilaiNip).toBe(DEMO_NIP.rudi);
+    const moved = await ds.query(`SELECT actor, details FROM audit_trail WHERE entity_id = $1 AND action = 'skp.penilai-changed'`, [ids.putri]);
+    expect(moved).toEqual([{ actor: 'system', details: { previousPenilaiNip: DEMO_NIP.siti, penilaiNip: DEMO_NIP.rudi } }]);
+    await ds.transaction((m) => follow.apply(appraisers(sitiP, rudiP, '2026-01-05T04:00:00Z'), m));
+    expect((await call('GET', `/skps/${ids.putri}`, 'putri')).body.penilaiNip).toBe(DEMO_NIP.siti);
 
     // An overlapping second SKP is refused; the audit trail has every transition with who and why.
     expect((await call('POST', '/skps', 'putri', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [] })).body.code).toBe('SKP_TUMPANG_TINDIH');
@@ -275,6 +306,22 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     expect(again.headers.get('x-verification-code')).toBe(doc.headers.get('x-verification-code'));
     expect((await call('GET', `/documents/verify/${doc.headers.get('x-verification-code')}`, null)).body).toMatchObject({ document: 'EVALUASI_KINERJA', version: 1, current: true });
     expect((await call('GET', `/evaluations/${dimas.body.id}/document`, 'putri')).status).toBe(403);
+
+    // A transfer mid-2027 closes Rudi's 2027 SKP the day before and opens a new draft for his new position.
+    const rudiSkp = await call('POST', '/skps', 'rudi', { year: 2027, pendekatan: 'KUANTITATIF', rhk: [] });
+    expect(rudiSkp.status).toBe(201);
+    const rudiP = PEOPLE[4];
+    const movedRudi = { ...employeeData(rudiP), position: { positionId: '00000000-0000-4000-8000-0000000000b9', code: 'DISKOMINFO-APTIKA-JF9', name: 'Pranata Komputer Ahli Muda', jenisJabatan: 'FUNGSIONAL_KEAHLIAN', jenjang: null, kelasJabatan: null, unitHead: false }, unit: { unitId: UNIT.bidang, code: 'DISKOMINFO-APTIKA', name: 'Bidang Aplikasi Informatika' }, effectiveDate: '2027-04-01' };
+    const { pejabatPenilai: _p, atasanPejabatPenilai: _a, basis: _b, supervisorOverride: _s, roles: _r, ...core } = movedRudi;
+    const transfer = personnelEvent(EmployeeTransferredV1, rudiP.id, { ...core, from: { position: employeeData(rudiP).position, unit: employeeData(rudiP).unit, opd: employeeData(rudiP).opd }, betweenOpd: false, nomorSk: '800/123/2027', reason: 'Rotasi' }, new Date('2027-01-27T03:00:00Z'));
+    await ds.transaction((m) => app.get(FollowPersonnelChanges).apply(transfer, m));
+    const closed = await call('GET', `/skps/${rudiSkp.body.id}`, 'rudi');
+    expect(closed.body).toMatchObject({ status: 'DITUTUP', endDate: '2027-03-31' });
+    const mine = await call('GET', '/skps/mine?year=2027', 'rudi');
+    const opened = mine.body.own.find((x: any) => x.status === 'DRAFT');
+    expect(opened).toMatchObject({ startDate: '2027-04-01', endDate: '2027-12-31' });
+    expect((await call('GET', `/skps/${opened.id}`, 'rudi')).body.snapshot.jabatan.name).toBe('Pranata Komputer Ahli Muda');
+    await skpWatch.waitFor((m) => m.json<any>().type === 'capaian.appraisal.skp.closed.v1' && m.json<any>().data.nip === DEMO_NIP.rudi, { timeoutMs: 30_000 });
 
     const skpEvents = await skpWatch.waitFor((m) => m.json<any>().data.nip === DEMO_NIP.dimas, { count: 4, timeoutMs: 30_000 });
     expect(skpEvents.map((m) => m.json<any>().type)).toEqual(

@@ -4,7 +4,7 @@ import { Clock, throwIfAny } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
 import { auditTransition, partyOf } from '../common/actor';
-import { PersonnelDirectory } from '../personnel-view/personnel-directory';
+import { AppraisalPeople } from '../personnel-view/appraisal-people';
 import { CadenceMessages } from './cadence.messages';
 import { calendarPeriods, checkCadence, type Cadence, type CalendarPeriod } from './domain/cadence';
 import { CadenceRepository } from './infrastructure/cadence.repository';
@@ -16,7 +16,7 @@ export class CadenceUseCases {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cadences: CadenceRepository,
-    private readonly directory: PersonnelDirectory,
+    private readonly directory: AppraisalPeople,
     private readonly clock: Clock,
   ) {}
 

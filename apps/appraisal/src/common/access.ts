@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasAnyRole, type Principal } from '@capaian/shared/auth';
 import type { EntityManager } from 'typeorm';
-import { PersonnelDirectory } from '../personnel-view/personnel-directory';
+import { AppraisalPeople } from '../personnel-view/appraisal-people';
 
 /** The parts of an SKP that decide who may read it. */
 export interface SkpAudience {
@@ -19,7 +19,7 @@ export interface SkpAudience {
  */
 @Injectable()
 export class SkpAccess {
-  constructor(private readonly directory: PersonnelDirectory) {}
+  constructor(private readonly directory: AppraisalPeople) {}
 
   async canRead(m: EntityManager, principal: Principal, skp: SkpAudience): Promise<boolean> {
     if (hasAnyRole(principal, ['admin-bkpsdm'])) return true;

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { periodsOfSkp } from '../cadence/domain/cadence';
 import { CadenceRepository } from '../cadence/infrastructure/cadence.repository';
 import { SkpAccess } from '../common/access';
-import { PersonnelDirectory } from '../personnel-view/personnel-directory';
+import { AppraisalPeople } from '../personnel-view/appraisal-people';
 import { DashboardMessages } from './dashboard.messages';
 
 export interface PersonLine {
@@ -72,7 +72,7 @@ interface SkpRow {
 export class CompletionQuery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly directory: PersonnelDirectory,
+    private readonly directory: AppraisalPeople,
     private readonly cadences: CadenceRepository,
     private readonly access: SkpAccess,
     private readonly clock: Clock,

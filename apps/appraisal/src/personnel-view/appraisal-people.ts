@@ -29,8 +29,8 @@ export interface UnitView {
   level: number;
 }
 
-/** The port; its adapter reads the projection tables in the appraisal database. */
-export abstract class PersonnelDirectory {
+/** The port; its adapter (ProjectionPeople) reads the personnel projection kept in the appraisal database. */
+export abstract class AppraisalPeople {
   abstract employeeByNip(m: EntityManager, nip: string): Promise<EmployeeView | null>;
   /** Units of an OPD (the OPD itself included), for the dashboard's numbers per unit. */
   abstract unitsOfOpd(m: EntityManager, opdCode: string): Promise<UnitView[]>;

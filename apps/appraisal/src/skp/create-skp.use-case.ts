@@ -5,7 +5,7 @@ import { Clock, isoDate } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditTransition, partyOf, type ActingParty } from '../common/actor';
-import { PersonnelDirectory, type EmployeeView } from '../personnel-view/personnel-directory';
+import { AppraisalPeople, type EmployeeView } from '../personnel-view/appraisal-people';
 import type { CreateSkpDto } from './create-skp.dto';
 import { Skp, type SkpContent, type SkpSnapshot, type SkpState } from './domain/skp';
 import { SkpRepository } from './infrastructure/skp.repository';
@@ -53,7 +53,7 @@ export class CreateSkp {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly skps: SkpRepository,
-    private readonly directory: PersonnelDirectory,
+    private readonly directory: AppraisalPeople,
     private readonly clock: Clock,
   ) {}
 

@@ -6,7 +6,7 @@ import { Clock, type BerakhlakValue } from '@capaian/kinerja';
 import { hasAnyRole, type Principal } from '@capaian/shared/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditTransition, partyOf, type ActingParty } from '../common/actor';
-import { PersonnelDirectory } from '../personnel-view/personnel-directory';
+import { AppraisalPeople } from '../personnel-view/appraisal-people';
 import { draftSkp } from './create-skp.use-case';
 import { changedRhkIds, type Actor, type Skp, type SkpState } from './domain/skp';
 import { SkpRepository } from './infrastructure/skp.repository';
@@ -31,7 +31,7 @@ export class SkpTransitions {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly skps: SkpRepository,
     private readonly events: SkpEventRecorder,
-    private readonly directory: PersonnelDirectory,
+    private readonly directory: AppraisalPeople,
     private readonly clock: Clock,
   ) {}
 
