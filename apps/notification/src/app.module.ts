@@ -5,7 +5,7 @@ import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { systemClock, type Clock } from './clock/clock';
-import { NotificationCoreModule } from './core.module';
+import { NotificationCoreModule, type EventFilter } from './core.module';
 import { notificationDataSourceOptions } from './data-source';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -27,6 +27,8 @@ export interface NotificationModuleOptions {
   settings?: NotificationSettings;
   /** Default: the system clock; tests pass a MovableClock. */
   clock?: Clock;
+  /** Integration tests only: act on their own run's events (see EventFilter). */
+  eventFilter?: EventFilter;
   /** Start the delivery worker's lanes at boot (default true). */
   deliveryWorker?: boolean;
 }
@@ -42,7 +44,7 @@ export class AppModule {
         IdempotencyModule,
         MessagingModule.forRoot({ config, source: NOTIFICATION_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
-        NotificationCoreModule.forRoot(options.settings ?? loadNotificationSettings(), options.clock ?? systemClock),
+        NotificationCoreModule.forRoot(options.settings ?? loadNotificationSettings(), options.clock ?? systemClock, options.eventFilter),
         DeliveryModule.forRoot({ smtp: options.smtp ?? loadSmtpConfig(), mailSender: options.mailSender, autostart: options.deliveryWorker ?? true }),
         DispatchModule,
         InboxModule,

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { EventEnvelope } from '@capaian/contracts';
 import { CLOCK, type Clock } from './clock/clock';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { DirectoryRepository } from './directory/directory.repository';
@@ -8,17 +9,25 @@ import { NOTIFICATION_SETTINGS, type NotificationSettings } from './notification
 import { PreferenceRepository } from './preferences/preference.repository';
 import { ReminderRepository } from './reminders/reminder.repository';
 
+/**
+ * Which consumed events the service acts on. Production acts on all; an integration test passes a
+ * filter for its own run's events, because it consumes the shared topics where other test suites
+ * (and personnel's demo seeding) publish at the same time.
+ */
+export type EventFilter = (envelope: EventEnvelope<unknown>) => boolean;
+export const EVENT_FILTER = Symbol('NOTIFICATION_EVENT_FILTER');
+
 const repositories = [DeliveryRepository, DirectoryRepository, DispatchIssueRepository, InboxRepository, PreferenceRepository, ReminderRepository];
 
 /** Settings, the clock and the table repositories, shared by the feature modules (global). */
 @Module({})
 export class NotificationCoreModule {
-  static forRoot(settings: NotificationSettings, clock: Clock): DynamicModule {
+  static forRoot(settings: NotificationSettings, clock: Clock, eventFilter: EventFilter = () => true): DynamicModule {
     return {
       module: NotificationCoreModule,
       global: true,
-      providers: [{ provide: NOTIFICATION_SETTINGS, useValue: settings }, { provide: CLOCK, useValue: clock }, ...repositories],
-      exports: [NOTIFICATION_SETTINGS, CLOCK, ...repositories],
+      providers: [{ provide: NOTIFICATION_SETTINGS, useValue: settings }, { provide: CLOCK, useValue: clock }, { provide: EVENT_FILTER, useValue: eventFilter }, ...repositories],
+      exports: [NOTIFICATION_SETTINGS, CLOCK, EVENT_FILTER, ...repositories],
     };
   }
 }

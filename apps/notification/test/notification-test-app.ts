@@ -9,8 +9,10 @@ import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { MovableClock } from '../src/clock/clock';
+import type { EventFilter } from '../src/core.module';
 import { notificationDataSourceOptions } from '../src/data-source';
 import { loadNotificationSettings, type NotificationSettings } from '../src/notification.config';
+import { ownEventsOnly } from './personnel-fixtures';
 
 export interface NotificationTestApp {
   app: NestFastifyApplication;
@@ -28,6 +30,8 @@ export interface TestAppOptions {
   settings?: Record<string, string>;
   deliveryWorker?: boolean;
   listen?: boolean;
+  /** Act on these events only (default: this run's personnel test events and every ping). */
+  eventFilter?: EventFilter;
 }
 
 async function ensureDatabase(name: string): Promise<void> {
@@ -78,7 +82,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   clock.set(`${new Date().toISOString().slice(0, 10)}T03:00:00Z`);
   await runMigrations(notificationDataSourceOptions(config));
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, deliveryWorker: options.deliveryWorker ?? true })],
+    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, eventFilter: options.eventFilter ?? ownEventsOnly, deliveryWorker: options.deliveryWorker ?? true })],
   }).compile();
   // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
   const adapter = createHttpAdapter();
@@ -122,4 +126,11 @@ export async function mailsTo(address: string, baseUrl = MAILDEV_URL): Promise<M
   if (!response.ok) throw new Error(`maildev ${response.status}`);
   const all = (await response.json()) as MaildevEmail[];
   return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+/** The raw message (all headers) as the SMTP sink received it. */
+export async function mailSource(id: string, baseUrl = MAILDEV_URL): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/email/${id}/source`, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`maildev ${response.status}`);
+  return response.text();
 }

@@ -39,8 +39,13 @@ export function employee(p: {
   };
 }
 
+/** The `source` of this test run's personnel events; the test service acts on these only (see EventFilter). */
+export const TEST_SOURCE = `/capaian/test/personnel-${randomUUID().slice(0, 8)}`;
+
+export const ownEventsOnly = (e: { source: string }) => e.source === TEST_SOURCE;
+
 export function personnelEvent<T>(type: string, data: T, subject: string): EventEnvelope<T> {
-  return validateEnvelope<T>(createEnvelope({ source: '/capaian/personnel', type, subject, data }));
+  return validateEnvelope<T>(createEnvelope({ source: TEST_SOURCE, type, subject, data }));
 }
 
 /** Publishes as personnel's relay would: structured CloudEvents on `personnel.employee.v1`, keyed by subject. */

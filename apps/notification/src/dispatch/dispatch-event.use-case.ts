@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   EmployeeChangedV1,
   EmployeeHiredV1,
@@ -9,6 +9,8 @@ import {
 } from '@capaian/contracts';
 import type { Violation } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock';
+import { EVENT_FILTER, type EventFilter } from '../core.module';
 import type { Person } from '../directory/domain/person';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DispatchIssueMessages } from '../notification.messages';
@@ -41,16 +43,21 @@ export class DispatchEventUseCase {
     private readonly directory: DirectoryRepository,
     private readonly notices: NoticeWriter,
     private readonly issues: DispatchIssueRepository,
+    @Inject(EVENT_FILTER) private readonly accepts: EventFilter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(envelope: EventEnvelope<unknown>, m: EntityManager): Promise<void> {
+    if (!this.accepts(envelope)) return;
     await this.updateDirectory(envelope, m);
     const facts = factsOf(envelope.type, envelope.data);
     if (!facts) return;
+    // Events that carry only a NIP (a reporting line change) take the name from the directory.
+    if (!facts.values.nama) facts.values.nama = (await this.directory.activePerson(m, facts.subjectNip))?.name ?? null;
     for (const rule of rulesFor(envelope.type, facts.values)) {
       const { people, issue } = await this.resolve(m, rule.recipient, facts);
       if (issue) {
-        await this.issues.record(m, { eventId: envelope.id, eventType: envelope.type, recipientRole: rule.recipient, recipientNip: null, violation: issue });
+        await this.issues.record(m, { eventId: envelope.id, eventType: envelope.type, recipientRole: rule.recipient, recipientNip: null, violation: issue, at: this.clock.now() });
       }
       for (const person of people) {
         await this.notices.write(m, {

@@ -134,6 +134,6 @@ export class NoticeWriter {
   }
 
   private issue(m: EntityManager, req: NoticeRequest, violation: ReturnType<typeof DispatchIssueMessages.violation>): Promise<void> {
-    return this.issues.record(m, { eventId: req.eventId, eventType: req.eventType, recipientRole: req.role, recipientNip: req.person.nip, violation });
+    return this.issues.record(m, { eventId: req.eventId, eventType: req.eventType, recipientRole: req.role, recipientNip: req.person.nip, violation, at: this.clock.now() });
   }
 }

@@ -46,7 +46,7 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: EmployeePromotedV1, recipient: 'employee', category: 'kepegawaian', template: 'kenaikan-pangkat', channels: both },
   { eventType: EmployeePromotedV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-naik-pangkat', channels: inboxOnly },
   { eventType: ReportingLineChangedV1, recipient: 'employee', category: 'kepegawaian', template: 'atasan-berubah', channels: both },
-  { eventType: ReportingLineChangedV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-baru', channels: both },
+  { eventType: ReportingLineChangedV1, recipient: 'supervisor', category: 'tim', template: 'penilai-baru', channels: both },
   { eventType: EmployeeLeftV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-keluar', channels: both },
   { eventType: EmployeeLeftV1, recipient: 'opd-admin', category: 'administrasi-opd', template: 'pegawai-keluar-opd', channels: inboxOnly },
 ];

@@ -37,6 +37,11 @@ const TEMPLATES = {
     isi: `${v('nama')} (NIP ${v('nip')}), ${v('jabatan')}, kini berada di bawah penilaian Anda. Dampingi penyusunan rencana SKP-nya.`,
     tautan: `/tim/${v('nip')}`,
   }),
+  'penilai-baru': (v) => ({
+    judul: `Pegawai baru yang Anda nilai: ${v('nama')}`,
+    isi: `Mulai ${v('tanggal')}, ${v('nama')} (NIP ${v('nip')}) berada di bawah penilaian Anda.`,
+    tautan: `/tim/${v('nip')}`,
+  }),
   'pegawai-baru-opd': (v) => ({
     judul: `Pegawai baru di ${v('opd')}: ${v('nama')}`,
     isi: `${v('nama')} (NIP ${v('nip')}) tercatat sebagai pegawai ${v('unit')} dengan jabatan ${v('jabatan')}.`,

@@ -14,6 +14,9 @@ export class SmtpMailSender implements MailSender, OnModuleDestroy {
       port: config.port,
       secure: config.secure,
       auth: config.auth,
+      // Reused connections: a new TCP + SMTP handshake per mail limits the worker to a few mails a second.
+      pool: true,
+      maxConnections: 4,
       // A hung server must fail the attempt (and let the bounded retry decide), not block the partition.
       connectionTimeout: config.timeoutMs,
       greetingTimeout: config.timeoutMs,
