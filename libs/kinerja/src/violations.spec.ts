@@ -8,6 +8,7 @@ const Things = defineMessages('test-things', {
 
 describe('violations', () => {
   it('maps each kind to one status', () => {
+    expect(statusOfKind('too-large')).toBe(413);
     expect([statusOfKind('invalid'), statusOfKind('rule'), statusOfKind('not-found'), statusOfKind('conflict'), statusOfKind('forbidden')]).toEqual([
       400, 422, 404, 409, 403,
     ]);

@@ -9,12 +9,13 @@
  */
 
 /** What kind of failure a violation is; each kind has exactly one HTTP status (see `statusOfKind`). */
-export type ViolationKind = 'invalid' | 'rule' | 'not-found' | 'conflict' | 'forbidden';
+export type ViolationKind = 'invalid' | 'too-large' | 'rule' | 'not-found' | 'conflict' | 'forbidden';
 
-export const VIOLATION_KINDS: readonly ViolationKind[] = ['invalid', 'rule', 'not-found', 'conflict', 'forbidden'];
+export const VIOLATION_KINDS: readonly ViolationKind[] = ['invalid', 'too-large', 'rule', 'not-found', 'conflict', 'forbidden'];
 
 /**
  * - `invalid`: the input is malformed (wrong format, missing, out of range) — 400.
+ * - `too-large`: the content (an uploaded file) is bigger than its limit — 413.
  * - `rule`: well-formed input that a business rule refuses (state, deadline, capacity) — 422.
  * - `not-found`: the thing named does not exist or is not visible to the caller — 404.
  * - `conflict`: the request collides with the current data (duplicate, stale version) — 409.
@@ -24,6 +25,8 @@ export function statusOfKind(kind: ViolationKind): number {
   switch (kind) {
     case 'invalid':
       return 400;
+    case 'too-large':
+      return 413;
     case 'rule':
       return 422;
     case 'not-found':

@@ -28,7 +28,7 @@ export const validationMessages: Readonly<Record<string, string>> = {
   matches: 'Format tidak sesuai',
   isPositive: 'Harus lebih besar dari nol',
   nestedValidation: 'Isi tidak valid',
-  isNotNull: 'Tidak boleh null',
+  isNotNull: 'Wajib berisi nilai, tidak boleh dikosongkan',
 };
 
 /** A value that is missing (or null) gets one error, "Wajib diisi", not every rule it would also break. */
