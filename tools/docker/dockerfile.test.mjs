@@ -1,6 +1,6 @@
 // The one Dockerfile (repository root) and the places that use it: docker-compose.yml and the
 // Kubernetes manifests. Static checks, no Docker engine needed.
-// Run: node --test tools/docker/
+// Run: node --test tools/docker/*.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

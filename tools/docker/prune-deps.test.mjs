@@ -1,5 +1,5 @@
 // Unit tests of the Docker dependency pruner, against the real root package.json and lock file.
-// Run: node --test tools/docker/   (no build, no network; a second or two)
+// Run: node --test tools/docker/*.test.mjs   (no build, no network; a second or two)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

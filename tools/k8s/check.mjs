@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Offline checks of the Kubernetes manifests in deploy/k8s (run by `npm test` through
-// `node --test tools/k8s/`, or alone: `node tools/k8s/check.mjs`):
+// `node --test tools/k8s/*.test.mjs`, or alone: `node tools/k8s/check.mjs`):
 //
 // 1. `kubectl kustomize` builds each overlay;
 // 2. every object validates against the schemas kept in deploy/k8s/schemas (Kubernetes and the

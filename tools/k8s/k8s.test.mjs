@@ -1,5 +1,5 @@
 // Offline tests of the Kubernetes manifests (deploy/k8s) and of the realm split (infra/keycloak).
-// Run: node --test tools/k8s/   (needs kubectl, Debian's package; no cluster, no network)
+// Run: node --test tools/k8s/*.test.mjs   (needs kubectl, Debian's package; no cluster, no network)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
