@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { EmployeeHiredV1 } from '@capaian/contracts';
+import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
+import request from 'supertest';
+import { mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
+import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel } from '../test/personnel-fixtures';
+import { DeliveryWorker } from './delivery/delivery.worker';
+import { DirectoryRepository } from './directory/directory.repository';
+import { RunDigestUseCase } from './reminders/run-digest.use-case';
+import { RunRemindersUseCase } from './reminders/run-reminders.use-case';
+
+jest.setTimeout(240_000);
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * Time-driven behaviour with the clock moved by the test: a reminder escalates to the supervisor and
+ * then the admin OPD while ignored, quiet hours hold mail until morning, and a flood of optional
+ * notices becomes one daily digest. Real PostgreSQL (capaian_notification_test_reminders), Kafka, maildev.
+ */
+describe('notification: reminders, escalation, quiet hours, digest (real PostgreSQL, Kafka, SMTP)', () => {
+  let t: NotificationTestApp;
+  const runId = randomUUID().slice(0, 8);
+  const address = (name: string) => `${name}-${runId}@contoh.palembang.go.id`;
+  const atasan = { nip: freshNip(), name: 'Ahmad Atasan', email: address('ahmad') };
+  const penilai = { nip: freshNip(), name: 'Siti Penilai', email: address('siti') };
+  const adminOpd = { nip: freshNip(), name: 'Rudi Admin', email: address('rudi') };
+
+  const consumed = (...ids: string[]) =>
+    eventually(async () => {
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [ids]);
+      return n === ids.length;
+      // Generous: other suites may be flooding the shared topic (a republish of 12,000 employees) ahead of us.
+    }, 120_000);
+  const mailWith = (to: string, subject: string) =>
+    eventually(async () => {
+      const found = (await mailsTo(to)).filter((m) => m.subject === subject);
+      return found.length > 0 ? found : null;
+    });
+  const hire = async (p: { nip: string; name: string; email: string | null; supervisor?: { nip: string; name: string } | null }) => {
+    const event = personnelEvent(EmployeeHiredV1, employee(p), p.nip);
+    await publishPersonnel(event);
+    await consumed(event.id);
+    return event;
+  };
+
+  beforeAll(async () => {
+    t = await startNotificationTestApp({ database: 'capaian_notification_test_reminders', settings: { DIGEST_THRESHOLD: '2', ESCALATE_AFTER_HOURS: '48' } });
+    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, directory_person, directory_role, preference, reminder, inbox, outbox CASCADE');
+    await hire(atasan);
+    await hire({ ...penilai, supervisor: atasan });
+    await hire({ ...adminOpd, supervisor: atasan });
+    await t.app.get(DirectoryRepository).grantRole(t.dataSource.manager, adminOpd.nip, 'admin-opd', OPD_DISKOMINFO.unitId);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('an ignored action notice is reminded, then escalated to the penilai, then to the admin OPD; a read one is not', async () => {
+    const lalai = { nip: freshNip(), name: 'Lalai Pegawai', email: address('lalai') };
+    const rajin = { nip: freshNip(), name: 'Rajin Pegawai', email: address('rajin') };
+    await hire({ ...lalai, supervisor: penilai });
+    await hire({ ...rajin, supervisor: penilai });
+    const reminders = t.app.get(RunRemindersUseCase);
+
+    // Rajin reads the notice through the API (as the portal does); Lalai ignores it.
+    const [{ id: rajinNotice }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_nip = $1 AND kategori = 'skp'`, [rajin.nip]);
+    await t.dataSource.query(`UPDATE notification SET read_at = now() WHERE id = $1`, [rajinNotice]);
+
+    await reminders.execute();
+    expect(await t.dataSource.query(`SELECT step FROM reminder WHERE recipient_nip = $1`, [lalai.nip])).toEqual([{ step: 0 }]);
+
+    t.clock.advance(14 * DAY + 60_000);
+    await reminders.execute();
+    const [reminder] = await mailWith(lalai.email, '[Capaian] Pengingat: Selamat bergabung di Capaian');
+    expect(reminder.text).toContain('Yth. Lalai Pegawai, tugas ini belum ditindaklanjuti dan tenggatnya');
+    expect(reminder.text).toContain('/skp/rencana');
+    const [rajinState] = await t.dataSource.query(`SELECT step, resolved_at IS NOT NULL AS resolved FROM reminder WHERE recipient_nip = $1`, [rajin.nip]);
+    expect(rajinState).toEqual({ step: 0, resolved: true });
+
+    // Not yet time for the next step: nothing moves.
+    t.clock.advance(DAY);
+    await reminders.execute();
+    expect(await t.dataSource.query(`SELECT step FROM reminder WHERE recipient_nip = $1`, [lalai.nip])).toEqual([{ step: 1 }]);
+
+    t.clock.advance(DAY + 60_000);
+    await reminders.execute();
+    const [toPenilai] = await mailWith(penilai.email, '[Capaian] Eskalasi: Lalai Pegawai belum menindaklanjuti tugas');
+    expect(toPenilai.text).toContain('"Selamat bergabung di Capaian"');
+
+    t.clock.advance(2 * DAY + 60_000);
+    await reminders.execute();
+    await mailWith(adminOpd.email, '[Capaian] Eskalasi ke admin OPD: Lalai Pegawai');
+    expect(await t.dataSource.query(`SELECT step FROM reminder WHERE recipient_nip = $1`, [lalai.nip])).toEqual([{ step: 3 }]);
+
+    // The ladder ends; running the job again (another replica, the next slot) tells nobody twice.
+    t.clock.advance(10 * DAY);
+    await reminders.execute();
+    await reminders.execute();
+    expect((await mailsTo(adminOpd.email)).filter((m) => m.subject.includes('Lalai Pegawai'))).toHaveLength(1);
+    expect((await mailsTo(penilai.email)).filter((m) => m.subject.startsWith('[Capaian] Eskalasi: Lalai'))).toHaveLength(1);
+    expect((await mailsTo(lalai.email)).filter((m) => m.subject.startsWith('[Capaian] Pengingat'))).toHaveLength(1);
+  });
+
+  it('reading the reminder through the API stops the escalation', async () => {
+    // DEMO dimas has a real token; give him a pending action notice.
+    const dimas = { nip: DEMO_NIP.dimas, name: 'Dimas Pratama', email: address('dimas') };
+    await hire({ ...dimas, supervisor: penilai });
+    t.clock.advance(14 * DAY + 60_000);
+    await t.app.get(RunRemindersUseCase).execute();
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_nip = $1 AND kategori = 'pengingat' ORDER BY created_at DESC LIMIT 1`, [dimas.nip]);
+    const token = await getToken(DEMO_NIP.dimas);
+    await request(t.app.getHttpServer()).post(`/api/v1/notification/inbox/${id}/read`).set('authorization', `Bearer ${token}`).expect(200);
+    t.clock.advance(3 * DAY);
+    await t.app.get(RunRemindersUseCase).execute();
+    const [state] = await t.dataSource.query(`SELECT step, resolved_at IS NOT NULL AS resolved FROM reminder WHERE recipient_nip = $1 ORDER BY created_at DESC LIMIT 1`, [dimas.nip]);
+    expect(state).toEqual({ step: 1, resolved: true });
+  });
+
+  it('quiet hours: a mail due at 22.00 WIB waits, with no attempt, until 06.00 WIB', async () => {
+    const malam = { nip: freshNip(), name: 'Malam Pegawai', email: address('malam') };
+    const day = t.clock.now().toISOString().slice(0, 10);
+    t.clock.set(`${day}T15:00:00Z`); // 22.00 WIB
+    await hire(malam);
+    const worker = t.app.get(DeliveryWorker);
+    await worker.drainDue();
+    const [row] = await t.dataSource.query(`SELECT status, attempts, next_attempt_at FROM delivery WHERE recipient_nip = $1`, [malam.nip]);
+    expect(row.status).toBe('pending');
+    expect(row.attempts).toBe(0);
+    expect(new Date(row.next_attempt_at).toISOString()).toBe(`${day}T23:00:00.000Z`); // 06.00 WIB the next day
+    expect(await mailsTo(malam.email)).toHaveLength(0);
+    // The inbox has it already.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_nip = $1`, [malam.nip]);
+    expect(n).toBe(1);
+
+    t.clock.set(`${day}T22:59:00Z`); // 05.59 WIB: still quiet
+    await worker.drainDue();
+    expect(await mailsTo(malam.email)).toHaveLength(0);
+
+    t.clock.set(`${day}T23:00:30Z`); // 06.00 WIB
+    await mailWith(malam.email, '[Capaian] Selamat bergabung di Capaian');
+    const [sent] = await t.dataSource.query(`SELECT status, attempts FROM delivery WHERE recipient_nip = $1`, [malam.nip]);
+    expect(sent).toEqual({ status: 'sent', attempts: 1 });
+  });
+
+  it('a flood of optional notices to one person becomes one daily digest mail', async () => {
+    const sibuk = { nip: freshNip(), name: 'Sibuk Penilai', email: address('sibuk') };
+    const day = t.clock.now().toISOString().slice(0, 10);
+    t.clock.set(`${day}T03:00:00Z`); // 10.00 WIB
+    await hire({ ...sibuk, supervisor: atasan });
+    const names = ['Andi', 'Budi', 'Cici', 'Dedi'];
+    for (const name of names) await hire({ nip: freshNip(), name: `${name} ${runId}`, email: address(name.toLowerCase()), supervisor: sibuk });
+    // Sibuk's own welcome (mandatory) and one optional notice count toward the threshold of 2; the rest wait.
+    const rows = await t.dataSource.query(`SELECT status, kategori FROM delivery WHERE recipient_nip = $1 ORDER BY created_at`, [sibuk.nip]);
+    expect(rows.map((r: { status: string }) => r.status)).toEqual(['pending', 'pending', 'digest', 'digest', 'digest'].map((s, i) => (i < 2 ? expect.stringMatching(/pending|sent/) : s)));
+
+    const digest = t.app.get(RunDigestUseCase);
+    const held = () => t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE recipient_nip = $1 AND status = 'digest'`, [sibuk.nip]);
+    await digest.execute(); // 10.00 WIB: only rows held before today's 07.00 go out now (earlier tests' rows may)
+    expect(await held()).toEqual([{ n: 3 }]);
+    t.clock.set(new Date(new Date(`${day}T00:00:00Z`).getTime() + DAY).toISOString()); // 07.00 WIB the next day
+    expect(await digest.execute()).toBeGreaterThanOrEqual(1);
+    expect(await digest.execute()).toBe(0);
+    expect(await held()).toEqual([{ n: 0 }]);
+    const [mail] = await mailWith(sibuk.email, `[Capaian] Ringkasan ${(await import('./dispatch/domain/format')).formatTanggalWib(t.clock.now())}: 3 pemberitahuan`);
+    for (const name of names.slice(1)) expect(mail.text).toContain(`Pegawai baru yang Anda nilai: ${name} ${runId}`);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE recipient_nip = $1 AND status = 'digested'`, [sibuk.nip]);
+    expect(n).toBe(3);
+  });
+});
