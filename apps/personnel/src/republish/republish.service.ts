@@ -40,6 +40,8 @@ export interface RepublishResult {
 
 /** Messages per produce request: the broker refuses a request above ~1 MB per partition batch. */
 const PUBLISH_CHUNK = 500;
+/** How long the republish waits for transactions already writing when it starts. */
+const WRITER_WAIT_MS = 60_000;
 /** Keycloak calls in flight while reading roles. */
 const ROLE_LOOKUP_CONCURRENCY = 8;
 
@@ -56,11 +58,11 @@ const ROLE_LOOKUP_CONCURRENCY = 8;
  * them; produced directly they go out in a few requests. Everything is read in one REPEATABLE READ
  * transaction (one consistent state) and every envelope is validated before the first is sent.
  *
- * Ordering against deltas: every snapshot carries `time` = the moment just before that state was
- * read, and consumers ignore anything older than what they hold (per aggregate). A delta whose
- * transaction committed after the read but whose event time is earlier can be masked until the
- * aggregate's next change (a window of the delta transaction's own duration; documented in
- * libs/shared/projection/README.md).
+ * Ordering against deltas: every snapshot carries `time` = a moment taken before the state is
+ * read, and consumers ignore anything older than what they hold (per aggregate). A delta stamped
+ * before that moment must therefore already be in what is read: the read starts only once every
+ * transaction that was in progress at that moment has ended (waitForEarlierWriters). Deltas stamped
+ * later are newer than the snapshot and win over it in the read models.
  */
 @Injectable()
 export class RepublishService {
@@ -89,6 +91,7 @@ export class RepublishService {
     const correlationId = currentCorrelationId() ?? randomUUID();
     const time = new Date();
     const today = todayInJakarta();
+    await this.waitForEarlierWriters();
     const state = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const units = await allUnitSnapshots(m);
       const positions = await allPositionSnapshots(m);
@@ -152,6 +155,30 @@ export class RepublishService {
     });
     this.logger.log({ msg: 'republished', ...result });
     return result;
+  }
+
+  /**
+   * Waits until the transactions in progress now have committed or rolled back, so that every
+   * event stamped before now (events are stamped inside their transaction, after its writes) is
+   * visible to the read that follows. Gives up after WRITER_WAIT_MS (a very long import), logging it:
+   * that transaction's events may then be masked by the snapshot until the aggregate changes again.
+   */
+  private async waitForEarlierWriters(): Promise<void> {
+    const [{ xids }]: { xids: string[] }[] = await this.dataSource.query(`SELECT array(SELECT pg_snapshot_xip(pg_current_snapshot())::text) AS xids`);
+    if (xids.length === 0) return;
+    const deadline = Date.now() + WRITER_WAIT_MS;
+    for (;;) {
+      const [{ n }]: { n: number }[] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM unnest($1::text[]) x WHERE pg_xact_status(x::xid8) = 'in progress'`,
+        [xids],
+      );
+      if (n === 0) return;
+      if (Date.now() > deadline) {
+        this.logger.warn(`${n} transaction(s) still writing after ${WRITER_WAIT_MS} ms; republishing anyway`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /**
