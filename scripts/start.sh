@@ -51,6 +51,13 @@ for svc in "${SERVICES[@]}"; do
   log "$svc ready on http://127.0.0.1:$port"
 done
 
+# Appraisal's demo (cadence per OPD, the demo users' SKPs) needs personnel's demo people in its
+# projection, which the running appraisal service consumes from Kafka: it waits for them.
+if [ -f "$(service_entry appraisal seed)" ]; then
+  log "loading appraisal demo data (cadences, SKPs of the demo users)"
+  node "$(service_entry appraisal seed)" || log "appraisal demo data not loaded; run: node $(service_entry appraisal seed)"
+fi
+
 cat <<INFO
 
 Capaian is running.

@@ -67,7 +67,7 @@ function verificationBase(): string {
     FollowPersonnelChanges,
     { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
   ],
-  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges],
+  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges, CadenceUseCases, CreateSkp],
 })
 export class SkpYearModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BERAKHLAK_CODES, Clock, isoDate } from '@capaian/kinerja';
+import type { Principal } from '@capaian/shared/auth';
+import { DataSource } from 'typeorm';
+import { CadenceUseCases } from '../cadence/cadence.use-cases';
+import type { Frequency } from '../cadence/domain/cadence';
+import { CreateSkp } from '../skp/create-skp.use-case';
+import type { CreateSkpDto } from '../skp/create-skp.dto';
+import { SkpTransitions } from '../skp/skp-transitions.use-case';
+
+/** The demo users of docs/conventions.md by NIP. */
+const DEMO = {
+  hendra: '197906012005011002',
+  ahmad: '197512251998031001',
+  siti: '198507222010012003',
+  dimas: '199203152019031004',
+  putri: '199505052023212005',
+} as const;
+
+function principal(nip: string, roles: string[] = ['pegawai']): Principal {
+  return { subject: `demo-seed:${nip}`, username: nip, nip, roles, isServiceAccount: false, token: '' };
+}
+
+const expectations = Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, 'Menunjukkan perilaku ini secara konsisten dalam pelayanan sehari-hari']));
+
+function skp(year: number, description: string, parentRhkId: string | null, indicator: Partial<CreateSkpDto['rhk'][number]['indicators'][number]>): CreateSkpDto {
+  return {
+    year,
+    pendekatan: 'KUANTITATIF',
+    rhk: [
+      {
+        kind: 'UTAMA',
+        description,
+        parentRhkId,
+        indicators: [{ description: `${description} (indikator)`, aspek: 'KUANTITAS', target: 12, unit: 'laporan', direction: 'NAIK', evidenceRequired: true, ...indicator }],
+      },
+    ],
+    annex: { resources: ['Anggaran DPA Diskominfo', 'Aplikasi pengaduan'], accountability: ['Laporan bulanan kepada pejabat penilai'], consequences: ['Sesuai ketentuan disiplin PNS'] },
+  } as CreateSkpDto;
+}
+
+/**
+ * Appraisal's demo data on top of personnel's Palembang demo (read from this service's projection):
+ * a cadence for every OPD of the year (monthly; every fifth OPD quarterly) and the SKP cascade of
+ * DISKOMINFO's demo users — Ahmad's and Siti's set, Dimas's set, Putri's submitted and waiting
+ * for Siti. Idempotent: what exists is left alone.
+ */
+@Injectable()
+export class AppraisalDemoSeeder {
+  private readonly logger = new Logger('AppraisalDemo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cadences: CadenceUseCases,
+    private readonly create: CreateSkp,
+    private readonly transitions: SkpTransitions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Waits (up to `waitMs`) for the projection to hold the demo users, which the running service consumes from Kafka. */
+  async waitForPersonnel(waitMs: number): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      // The four people of the cascade, Putri with her penilai (appraisers arrive in their own event).
+      const cascade = [DEMO.ahmad, DEMO.siti, DEMO.dimas, DEMO.putri];
+      const [row] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM personnel_employee WHERE nip = ANY($1) AND core_version IS NOT NULL AND (nip <> $2 OR penilai_nip IS NOT NULL)`,
+        [cascade, DEMO.putri],
+      );
+      if (row.n === cascade.length) return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+
+  async run(): Promise<{ year: number; cadences: number; skps: number }> {
+    const year = this.clock.year();
+    const admin = principal(DEMO.hendra, ['pegawai', 'admin-bkpsdm']);
+    const opds: { code: string }[] = await this.dataSource.query(`SELECT code FROM personnel_unit WHERE level = 1 AND status = 'AKTIF' ORDER BY code`);
+    let cadences = 0;
+    for (const [i, opd] of opds.entries()) {
+      const [exists] = await this.dataSource.query(`SELECT 1 FROM opd_cadence WHERE opd_code = $1 AND year = $2`, [opd.code, year]);
+      if (exists) continue;
+      const frequency: Frequency = i % 5 === 4 ? 'TRIWULANAN' : 'BULANAN';
+      await this.cadences.set(year, opd.code, { frequency, planningDeadline: isoDate(year, 1, 31), reportDays: 5, feedbackDays: 10, ratingDeadline: isoDate(year + 1, 1, 31), objectionDays: 14 }, admin);
+      cadences++;
+    }
+    let skps = 0;
+    const [already] = await this.dataSource.query(`SELECT 1 FROM skp WHERE nip = $1 AND year = $2`, [DEMO.ahmad, year]);
+    if (!already) {
+      const ahmad = await this.create.execute(skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' }), principal(DEMO.ahmad));
+      await this.transitions.submit(ahmad.id, principal(DEMO.ahmad));
+      await this.transitions.set(ahmad.id, { expectations }, admin);
+      const siti = await this.create.execute(skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhk[0].id, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }), principal(DEMO.siti));
+      await this.transitions.submit(siti.id, principal(DEMO.siti));
+      await this.transitions.set(siti.id, { expectations }, principal(DEMO.ahmad));
+      const dimas = await this.create.execute(skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhk[0].id, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }), principal(DEMO.dimas));
+      await this.transitions.submit(dimas.id, principal(DEMO.dimas));
+      await this.transitions.set(dimas.id, { expectations }, principal(DEMO.siti));
+      const putri = await this.create.execute(skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhk[0].id, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }), principal(DEMO.putri));
+      await this.transitions.submit(putri.id, principal(DEMO.putri));
+      skps = 4;
+    }
+    this.logger.log(`demo data: ${cadences} cadences, ${skps} SKPs for ${year}`);
+    return { year, cadences, skps };
+  }
+}

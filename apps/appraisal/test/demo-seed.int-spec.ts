@@ -1,0 +1,47 @@
+import { Test } from '@nestjs/testing';
+import { loadServiceConfig } from '@capaian/shared/config';
+import { createHttpAdapter } from '@capaian/shared/http';
+import { runMigrations } from '@capaian/shared/persistence';
+import { PersonnelProjection } from '@capaian/shared/projection';
+import { Clock, TestClock } from '@capaian/shared/scheduling';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { appraisalDataSourceOptions } from '../src/data-source';
+import { AppraisalDemoModule } from '../src/demo/appraisal-demo.module';
+import { AppraisalDemoSeeder } from '../src/demo/appraisal-demo-seeder';
+import { seedPersonnel } from './personnel-stand-in';
+
+/** The demo seed on a scratch database whose projection holds DISKOMINFO's demo people: once, then again without effect. */
+const DB = 'capaian_appraisal_demo_seed_test';
+
+describe('appraisal demo seed (real PostgreSQL)', () => {
+  it('sets the cadences and the demo cascade once', async () => {
+    const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', username: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? 'postgres', database: 'postgres' });
+    await admin.initialize();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+    await admin.destroy();
+    const config = loadServiceConfig('appraisal', { ...process.env, DB_NAME: DB, DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres', LOG_LEVEL: 'warn' });
+    await runMigrations(appraisalDataSourceOptions(config));
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { scheduling: { enabled: false } }), AppraisalDemoModule] })
+      .overrideProvider(Clock)
+      .useValue(new TestClock('2026-01-12T03:00:00Z'))
+      .compile();
+    const app = moduleRef.createNestApplication(createHttpAdapter(), { logger: ['error', 'warn'] });
+    await app.init();
+    try {
+      const ds = app.get(DataSource);
+      const seeder = app.get(AppraisalDemoSeeder);
+      expect(await seeder.waitForPersonnel(0)).toBe(false);
+      const projection = app.get(PersonnelProjection);
+      await seedPersonnel(ds, (event, m) => projection.apply(event, m));
+      expect(await seeder.waitForPersonnel(0)).toBe(true);
+      expect(await seeder.run()).toEqual({ year: 2026, cadences: 1, skps: 4 });
+      expect(await seeder.run()).toEqual({ year: 2026, cadences: 0, skps: 0 });
+      const rows = await ds.query(`SELECT nip, status FROM skp ORDER BY nip`);
+      expect(rows.map((r: { status: string }) => r.status).sort()).toEqual(['DIAJUKAN', 'DITETAPKAN', 'DITETAPKAN', 'DITETAPKAN']);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
