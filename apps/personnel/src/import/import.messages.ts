@@ -45,3 +45,9 @@ export const ImportMessages = defineMessages('personnel-import', {
     message: 'NIP yang sama didaftarkan oleh perubahan lain selama impor; tidak ada data yang disimpan, ulangi impor',
   },
 });
+
+/**
+ * What a job that failed on our side (database down, a bug) tells the user, instead of the
+ * technical cause, which goes to the log. Not a violation: nothing is wrong with the file.
+ */
+export const IMPORT_FAILED_TEXT = 'Impor gagal karena gangguan pada sistem; tidak ada data yang disimpan. Ulangi impor; jika terulang, hubungi admin BKPSDM';

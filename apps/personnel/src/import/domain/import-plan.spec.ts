@@ -1,3 +1,5 @@
+import { messageDefects } from '@capaian/kinerja';
+import { IMPORT_FAILED_TEXT } from '../import.messages';
 import type { ImportRow } from './import-row';
 import { planImport, type PlanContext, type PositionFacts, type StoredEmployee } from './import-plan';
 
@@ -138,5 +140,11 @@ describe('import plan', () => {
       context([position('JF1'), position('BKPSDM-JF', { opdCode: 'BKPSDM' })], [stored(elsewhere, { opdCode: 'BKPSDM' })], 'DISKOMINFO'),
     );
     expect(codes(plan)).toEqual(['2:NIP:IMPOR_DI_LUAR_OPD', '3:Kode Jabatan:IMPOR_DI_LUAR_OPD']);
+  });
+});
+
+describe('import texts outside the catalogue', () => {
+  it('words the failure of a job without identifiers', () => {
+    expect(messageDefects(IMPORT_FAILED_TEXT)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access';
 import { planImport } from '../domain/import-plan';
 import { mapHeader, parseImportRow, rowViolation, type HeaderMap, type ImportField, type ImportRow, type RowViolation } from '../domain/import-row';
-import { ImportMessages } from '../import.messages';
+import { IMPORT_FAILED_TEXT, ImportMessages } from '../import.messages';
 import { ImportQueries, type ImportJobView } from '../import.queries';
 import { IMPORT_SETTINGS, type ImportSettings } from '../import.settings';
 import { EmployeeBulkWriter } from '../infrastructure/employee-bulk-writer';
@@ -137,7 +137,7 @@ export class RunImport implements OnApplicationShutdown {
           ? e.message
           : (e as { code?: string }).code === '23505'
             ? ImportMessages.violation('NIP_BERUBAH_SELAMA_IMPOR').message
-            : 'Impor gagal karena gangguan pada sistem; tidak ada data yang disimpan. Ulangi impor; jika terulang, hubungi admin BKPSDM';
+            : IMPORT_FAILED_TEXT;
       await record({ status: 'GAGAL', failure, error_count: errorCount, errors, finished_at: new Date() });
     }
   }
