@@ -36,6 +36,8 @@ export const SERVICES = [
     config: ['KEYCLOAK_ADMIN_URL', 'PERSONNEL_KEYCLOAK_CLIENT_ID'],
     secrets: { PERSONNEL_KEYCLOAK_CLIENT_SECRET: ['capaian-keycloak-realm', 'personnel-client-secret'] },
     importDir: true,
+    // Operations run on demand from a suspended CronJob (docs/deploy.md, "Rebuild a read model").
+    operations: { republish: 'dist/apps/personnel/apps/personnel/src/republish/republish.main.js' },
   },
   {
     name: 'appraisal',
@@ -136,7 +138,7 @@ const podSecurity = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
-function container(service, component) {
+function container(service, component, command) {
   const c = {
     name: service.name,
     image: `capaian/${service.name}`,
@@ -147,9 +149,9 @@ function container(service, component) {
     securityContext: containerSecurity,
     volumeMounts: mounts(service),
   };
-  if (component === 'migration') {
+  if (component === 'migration' || component === 'operation') {
     // The image links /app/service to the service's compiled entry points (Dockerfile).
-    c.command = ['node', 'service/migrate.js'];
+    c.command = ['node', command ?? 'service/migrate.js'];
     c.resources = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } };
     return c;
   }
@@ -227,6 +229,40 @@ function migrationJob(service) {
           securityContext: podSecurity,
           containers: [container(service, 'migration')],
           volumes: volumes(service),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * A one-off task with the service's image and environment, never scheduled (suspended): run it
+ * with `kubectl create job <name>-$(date +%s) --from=cronjob/<service>-<name>`.
+ */
+function operationCronJob(service, name, command) {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: `${service.name}-${name}`, labels: labels(service, 'operation') },
+    spec: {
+      suspend: true,
+      schedule: '0 0 1 1 *',
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: {
+        spec: {
+          backoffLimit: 0,
+          ttlSecondsAfterFinished: 86400,
+          template: {
+            metadata: { labels: labels(service, 'operation') },
+            spec: {
+              serviceAccountName: service.name,
+              automountServiceAccountToken: false,
+              restartPolicy: 'Never',
+              securityContext: podSecurity,
+              containers: [container(service, 'operation', command)],
+              volumes: volumes(service),
+            },
+          },
         },
       },
     },
@@ -328,6 +364,7 @@ export function serviceObjects(service) {
     networkPolicy(service),
   ];
   if (service.database) objects.push(migrationJob(service));
+  for (const [name, command] of Object.entries(service.operations ?? {})) objects.push(operationCronJob(service, name, command));
   return objects;
 }
 

@@ -110,6 +110,7 @@ function schemaProblems(objects, { overlayDir, root, schemasDir }) {
 
 function podSpecs(object) {
   if (object.kind === 'Deployment' || object.kind === 'Job') return [object.spec?.template?.spec].filter(Boolean);
+  if (object.kind === 'CronJob') return [object.spec?.jobTemplate?.spec?.template?.spec].filter(Boolean);
   return [];
 }
 

@@ -30,6 +30,7 @@ const KUBERNETES_KINDS = {
   'v1/Namespace': 'io.k8s.api.core.v1.Namespace',
   'apps/v1/Deployment': 'io.k8s.api.apps.v1.Deployment',
   'batch/v1/Job': 'io.k8s.api.batch.v1.Job',
+  'batch/v1/CronJob': 'io.k8s.api.batch.v1.CronJob',
   'policy/v1/PodDisruptionBudget': 'io.k8s.api.policy.v1.PodDisruptionBudget',
   'autoscaling/v2/HorizontalPodAutoscaler': 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
   'networking.k8s.io/v1/NetworkPolicy': 'io.k8s.api.networking.v1.NetworkPolicy',
