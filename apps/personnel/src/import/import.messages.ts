@@ -6,6 +6,7 @@ import { defineMessages } from '@capaian/kinerja';
  */
 export const ImportMessages = defineMessages('personnel-import', {
   IMPOR_TIDAK_DITEMUKAN: { kind: 'not-found', message: 'Impor {ref} tidak ditemukan' },
+  BERKAS_TERLALU_BESAR: { kind: 'too-large', message: 'Berkas lebih besar dari batas {batas}' },
   BERKAS_KOSONG: { kind: 'invalid', message: 'Berkas yang dikirim kosong' },
   UNGGAHAN_TERPUTUS: { kind: 'invalid', message: 'Berkas tidak diterima utuh; ulangi unggahan' },
   BERKAS_BUKAN_TEKS: {

@@ -64,7 +64,7 @@ export class UploadImport implements OnModuleInit {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         bytes += chunk.length;
-        if (bytes > limit) return cb(new ProblemException(413, 'BERKAS_TERLALU_BESAR', `Berkas lebih dari ${Math.round(limit / 1024 / 1024)} MB`));
+        if (bytes > limit) return cb(ImportMessages.error('BERKAS_TERLALU_BESAR', { batas: `${Math.round(limit / 1024 / 1024)} MB` }));
         hash.update(chunk);
         inspector.push(chunk);
         cb(null, chunk);
@@ -74,7 +74,7 @@ export class UploadImport implements OnModuleInit {
       await pipeline(body as Readable, meter, createWriteStream(path));
     } catch (e) {
       await rm(path, { force: true });
-      if (e instanceof ProblemException) throw e;
+      if (e instanceof ViolationError) throw e;
       throw ImportMessages.error('UNGGAHAN_TERPUTUS');
     }
     if (bytes === 0) {
