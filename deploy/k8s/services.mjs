@@ -5,8 +5,8 @@ import YAML from 'yaml';
 
 /**
  * Resources come from measured figures (docs/capacity.md, "Measured"): idle RSS after start-up
- * on Node 20 — personnel 166 MB, appraisal 119 MB (peak 164 MB) — and the personnel import of
- * 100,000 rows peaking at 680 MB. Requests cover idle plus a working margin; limits leave room for
+ * on Node 20 — gateway 135 MB, personnel 166 MB, notification 159 MB, career 130 MB (peak 160),
+ * appraisal 119 MB (peak 164) — and the personnel import of 100,000 rows peaking at 680 MB. Requests cover idle plus a working margin; limits leave room for
  * the largest measured peak. No CPU limit is lower than one core: Node runs JavaScript on one
  * thread, and throttling a burst only makes its latency worse.
  */
