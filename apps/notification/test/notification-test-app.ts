@@ -90,7 +90,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   configureHttpApp(app, 'notification', { title: 'notification (test)' });
   await moveConsumerGroupToEnd(groupId, [Topics.platformPing, Topics.personnelEmployee]);
   await connectKafkaConsumer(app, config, { groupId, sessionTimeoutMs: 10_000 });
-  if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
+  if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -14,7 +14,8 @@ export class StreamTicketRepository {
 
   /** Uses the ticket up: one UPDATE, so two requests racing with one ticket cannot both win. */
   async redeem(m: EntityManager, hash: string, now: Date): Promise<Redemption> {
-    const used: { nip: string }[] = await m.query(
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affected count].
+    const [used]: [{ nip: string }[], number] = await m.query(
       `UPDATE stream_ticket SET used_at = $2 WHERE ticket_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING nip`,
       [hash, now],
     );
