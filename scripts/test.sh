@@ -47,18 +47,19 @@ log "running jest"
 npx jest --runInBand --json --outputFile="$results" "$@"
 rc=$?
 
-# The Docker build helper and the Kubernetes manifest checks (plain .mjs, no TypeScript) have
-# node:test tests of their own. The manifest checks need kubectl (Debian's package) for
-# `kubectl kustomize`; install it when missing, like the other prerequisites.
+# The Docker build helper, the Kubernetes manifest checks and the dead-letter replay (plain
+# .mjs/.js, no TypeScript) have node:test tests of their own; the replay's needs the running
+# Kafka. The manifest checks need kubectl (Debian's package) for `kubectl kustomize`; install it
+# when missing, like the other prerequisites.
 if ! command -v kubectl >/dev/null 2>&1; then
   log "installing kubectl (Debian package) for the manifest checks"
   { apt-get update && apt-get install -y kubectl; } >"$RUN_DIR/apt-kubectl.log" 2>&1 || log "kubectl install failed: see $RUN_DIR/apt-kubectl.log"
 fi
-log "running tools/ tests (node --test)"
+log "running tools/ and deploy/ tests (node --test)"
 tools_out="$RUN_DIR/tools-tests.txt"
 # Files, not folders, and the TAP reporter: Node 22+ no longer expands a folder given to --test
 # and prints its own summary format, which the count below would miss.
-node --test --test-reporter=tap tools/docker/*.test.mjs tools/k8s/*.test.mjs >"$tools_out" 2>&1
+node --test --test-reporter=tap tools/docker/*.test.mjs tools/k8s/*.test.mjs deploy/scripts/*.test.mjs >"$tools_out" 2>&1
 tools_rc=$?
 tail -8 "$tools_out"
 [ $tools_rc -ne 0 ] && cat "$tools_out" && rc=1
