@@ -35,7 +35,8 @@ async function main() {
     return;
   }
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: `capaian-dlq-replay-${process.pid}` });
+  const groupId = `capaian-dlq-replay-${process.pid}-${Date.now()}`;
+  const consumer = kafka.consumer({ groupId });
   await Promise.all([producer.connect(), consumer.connect()]);
   await consumer.subscribe({ topic: dlq, fromBeginning: true });
   let copied = 0;
@@ -64,6 +65,11 @@ async function main() {
   });
   await consumer.disconnect();
   await producer.disconnect();
+  // The throw-away group has nothing worth keeping.
+  const cleanup = kafka.admin();
+  await cleanup.connect();
+  await cleanup.deleteGroups([groupId]).catch(() => undefined);
+  await cleanup.disconnect();
   console.log(`replay: ${copied} message(s) ${dryRun ? 'would be ' : ''}copied from ${dlq}, ${skipped} skipped`);
 }
 

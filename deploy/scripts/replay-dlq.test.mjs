@@ -72,6 +72,10 @@ test('replays the dead letters of one consumer group to the original topic, with
   assert.match(stdout, /replay: 1 message\(s\) copied from platform\.ping\.v1\.dlq, \d+ skipped/);
   await arrived;
   await consumer.disconnect();
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteGroups([`replay-test-reader-${run}`]).catch(() => undefined);
+  await admin.disconnect();
 
   const replayed = seen.filter((m) => m.headers.ce_id === run);
   assert.equal(replayed.length, 1);
