@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmployeeHiredV1, EmployeeTransferredV1 } from '@capaian/contracts';
+import { messageDefects } from '@capaian/kinerja';
+import { CATEGORIES } from './categories';
+import { RECIPIENT_RULES, rulesFor } from './recipient-rules';
+import { renderNotice, TEMPLATE_KEYS, TemplateValueMissingError } from './templates';
+
+const values = {
+  nama: 'Dimas Pratama',
+  nip: '199203152019031004',
+  jabatan: 'Pranata Komputer Ahli Pertama',
+  unit: 'Bidang Aplikasi Informatika',
+  opd: 'Dinas Komunikasi dan Informatika',
+  opdAsal: 'Badan Kepegawaian dan Pengembangan SDM',
+  golongan: 'III/b',
+  pangkat: 'Penata Muda Tingkat I',
+  atasan: 'Siti Rahmawati',
+  tanggal: '1 Desember 2026',
+  batas: '17 Desember 2026',
+  penerima: 'Siti Rahmawati',
+  nomorSk: null,
+  judulAsal: 'Selamat bergabung di Capaian',
+  isiAsal: 'Susun rencana SKP Anda.',
+  tautanAsal: '/skp/rencana',
+};
+
+describe('recipient rules', () => {
+  it('name a known category and template in every row, and no row twice', () => {
+    const keys = RECIPIENT_RULES.map((r) => `${r.eventType}|${r.recipient}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of RECIPIENT_RULES) {
+      expect(Object.keys(CATEGORIES)).toContain(r.category);
+      expect(TEMPLATE_KEYS).toContain(r.template);
+    }
+  });
+
+  it('tell BKPSDM and the new admin OPD only about a transfer between OPD', () => {
+    expect(rulesFor(EmployeeTransferredV1, { betweenOpd: 'false' }).map((r) => r.recipient)).toEqual(['employee', 'supervisor']);
+    expect(rulesFor(EmployeeTransferredV1, { betweenOpd: 'true' }).map((r) => r.recipient)).toEqual(['employee', 'supervisor', 'opd-admin', 'bkpsdm']);
+  });
+
+  it('give the new employee an SKP planning deadline', () => {
+    expect(rulesFor(EmployeeHiredV1, {}).find((r) => r.recipient === 'employee')?.actionDueDays).toBe(14);
+  });
+
+  it('are the table docs/notifications.md shows (one line per row)', () => {
+    const doc = readFileSync(join(__dirname, '../../../../../docs/notifications.md'), 'utf8');
+    for (const r of RECIPIENT_RULES) {
+      const row = `| \`${r.eventType.replace('capaian.personnel.', '')}\` | ${r.recipient} | \`${r.category}\` | ${CATEGORIES[r.category].mandatory ? 'wajib' : 'opsional'} | ${r.channels.join(' + ')} | \`${r.template}\` |`;
+      expect(doc).toContain(row);
+    }
+  });
+});
+
+describe('templates', () => {
+  it.each(TEMPLATE_KEYS)('%s renders in Bahasa Indonesia without code identifiers', (key) => {
+    const notice = renderNotice(key, values);
+    expect(notice.tautan.startsWith('/')).toBe(true);
+    expect(messageDefects(notice.judul)).toEqual([]);
+    expect(messageDefects(notice.isi)).toEqual([]);
+  });
+
+  it('refuse to render with a missing value instead of leaving a hole', () => {
+    expect(() => renderNotice('pegawai-diterima', { ...values, jabatan: null })).toThrow(TemplateValueMissingError);
+    expect(() => renderNotice('pegawai-diterima', { ...values, jabatan: '  ' })).toThrow(/jabatan/);
+  });
+
+  it('leave an optional value out cleanly', () => {
+    expect(renderNotice('pegawai-dimutasi', { ...values, nomorSk: '821/1/2026' }).isi).toContain('(SK 821/1/2026)');
+    expect(renderNotice('pegawai-dimutasi', values).isi).not.toContain('SK');
+  });
+});
