@@ -80,6 +80,8 @@ describe('through the gateway and directly: the service’s own problem, unchang
     ['a missing field', 'POST', '/api/v1/personnel/probe/catatan', '{}', json, 400, 'VALIDASI_GAGAL'],
     ['a NUL in a path parameter', 'GET', '/api/v1/personnel/probe/item/abc%00def', undefined, {}, 400, 'VALIDASI_GAGAL'],
     ['a NUL in a query', 'GET', '/api/v1/personnel/probe/item/abc?q=%00', undefined, {}, 400, 'VALIDASI_GAGAL'],
+    ['lone surrogate bytes in a path parameter', 'GET', '/api/v1/personnel/probe/item/abc%ED%A0%80', undefined, {}, 400, 'ALAMAT_TIDAK_VALID'],
+    ['lone surrogate bytes in the path of a POST with a body', 'POST', '/api/v1/personnel/probe/item/abc%ED%A0%80/x%ED%A0%80?q=', '{"isi":"x"}', json, 400, 'ALAMAT_TIDAK_VALID'],
     ['a path parameter of 150 characters', 'GET', `/api/v1/personnel/probe/item/${'p'.repeat(150)}`, undefined, {}, 414, 'ALAMAT_TERLALU_PANJANG'],
   ];
 
@@ -113,8 +115,8 @@ describe('through the gateway and directly: the service’s own problem, unchang
 });
 
 describe('a body over the service’s 1 MB limit', () => {
-  it('is answered with the service’s 413 every time, and the same keep-alive connection serves the next request', async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  it('is answered with the service’s 413 every time, and the same keep-alive connection serves the next request (to another service)', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     try {
       for (let i = 0; i < 8; i++) {
         const big = `{"isi":"${'a'.repeat(1_050_000 + i * 40_000)}"}`;
@@ -122,8 +124,8 @@ describe('a body over the service’s 1 MB limit', () => {
         expect(refused.status).toBe(413);
         expect(refused.headers['content-type']).toMatch(PROBLEM);
         expect(JSON.parse(refused.body)).toMatchObject({ status: 413, code: 'MUATAN_TERLALU_BESAR' });
-        const next = await send(agent, gateway.url, 'POST', '/api/v1/personnel/probe/catatan', '{"isi":"sesudahnya"}', json);
-        expect(next.status).toBe(201);
+        const next = await send(agent, gateway.url, 'POST', '/api/v1/appraisal/probe/catatan', '{"isi":"\\ud800"}', json);
+        expect(next.status).toBe(400);
         if (refused.headers.connection !== 'close') expect(next.socket).toBe(refused.socket);
       }
     } finally {

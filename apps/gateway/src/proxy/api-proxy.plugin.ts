@@ -1,11 +1,12 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
-import { apiPrefix, CORRELATION_HEADER, drainAfterResponse, type MetricsService, ProblemException } from '@capaian/shared/http';
+import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
 import { correlationIdOf, sendProblem } from '../problem-reply';
+import { drainUnreadUpload, guardUploadStream } from './drain-upload';
 
 export interface ApiProxyOptions {
   config: GatewayConfig;
@@ -85,11 +86,10 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   // The proxy streams bodies to the services, which parse and check them (shared/http): the
   // gateway's own JSON parser (from configureHttpApp) is not inherited by the proxied routes.
   fastify.removeAllContentTypeParsers();
-  // A service may answer (413, 415, 401...) before it has read the whole upload; the proxy then
-  // stops reading the client's body, whose rest would hang the next request on that connection.
-  fastify.addHook('onResponse', (request, _reply, done) => {
-    drainAfterResponse(request);
-    done();
+  // Nothing may leave the rest of an upload unread on the client's connection (see drain-upload.ts).
+  fastify.addHook('onSend', (request, _reply, payload, done) => {
+    drainUnreadUpload(request.raw);
+    done(null, payload);
   });
   await fastify.register(rateLimit, { global: false });
   const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
@@ -99,6 +99,7 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   });
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    guardUploadStream(request.raw);
     request.correlationId = correlationIdOf(request, reply);
     let authError: ProblemException | undefined;
     try {

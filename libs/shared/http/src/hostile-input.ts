@@ -223,24 +223,6 @@ export function drainUnreadBody(request: FastifyRequest, reply: FastifyReply): v
   raw.resume();
 }
 
-/**
- * After an answer has been sent, reads and discards what is left of the request's body (up to
- * {@link DRAIN_LIMIT_BYTES}, beyond that the connection is closed). For the gateway: a service may
- * answer before the upload is complete, and the proxy then stops reading the client's body, which
- * would otherwise hang the next request on the client's connection.
- */
-export function drainAfterResponse(request: FastifyRequest): void {
-  const raw = request.raw;
-  if (raw.complete || raw.destroyed) return;
-  let received = 0;
-  raw.removeAllListeners('data');
-  raw.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > DRAIN_LIMIT_BYTES) raw.destroy();
-  });
-  raw.resume();
-}
-
 /** Installs the body parsers and hooks above on an app; configureHttpApp calls it before init. */
 export function installInputGuards(app: NestFastifyApplication | INestApplication): void {
   const adapter = (app as NestFastifyApplication).getHttpAdapter() as unknown as FastifyAdapter;
