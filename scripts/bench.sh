@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: prints the platform's benchmark figures. Starts the infrastructure it needs and
 # stops what it started. Figures go to stdout; record them in docs/benchmarks.md by hand.
-# Pass names to run only some: npm run bench -- gateway messaging personnel
+# Pass names to run only some: npm run bench -- gateway messaging personnel appraisal
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -13,7 +13,7 @@ trap '[ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") 
 INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
 
 which=("$@")
-[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel)
+[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel appraisal)
 rc=0
 for b in "${which[@]}"; do
   case "$b" in
@@ -21,7 +21,8 @@ for b in "${which[@]}"; do
     messaging) log "outbox → Kafka → consumer"; bash libs/shared/messaging/bench/run.sh || rc=1 ;;
     personnel)
       if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
-    *) log "unknown benchmark $b (gateway, messaging, personnel)"; rc=1 ;;
+    appraisal) log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;
+    *) log "unknown benchmark $b (gateway, messaging, personnel, appraisal)"; rc=1 ;;
   esac
 done
 exit $rc

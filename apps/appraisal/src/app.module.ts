@@ -15,14 +15,14 @@ export const APPRAISAL_EVENT_SOURCE = '/capaian/appraisal';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, options: { scheduling?: SchedulingModuleOptions } = {}): DynamicModule {
+  static forRoot(config: ServiceConfig, options: { scheduling?: SchedulingModuleOptions; relay?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformHttpModule,
         PersistenceModule.forRoot(appraisalDataSourceOptions(config)),
         IdempotencyModule,
-        MessagingModule.forRoot({ config, source: APPRAISAL_EVENT_SOURCE }),
+        MessagingModule.forRoot({ config, source: APPRAISAL_EVENT_SOURCE, relay: options.relay }),
         AuthModule.forRoot(config.auth, config.service),
         // The clock every time-based rule reads, and the scheduler for deadline and reminder jobs.
         SchedulingModule.forRoot(options.scheduling),
