@@ -121,6 +121,12 @@ function referenceProblems(objects, { overlayDir, root }) {
     const file = originOf(object, overlayDir, root);
     for (const spec of podSpecs(object)) {
       for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+        // A release is an exact image: registry, name and a tag other than latest.
+        const image = String(c.image ?? '');
+        const tag = image.slice(image.lastIndexOf('/') + 1).split(':')[1];
+        if (!image.includes('/') || !tag || tag === 'latest' || image.startsWith('capaian/')) {
+          problems.push(`${file}: ${describe(object)}: container ${c.name} has image ${image || '(none)'}; the overlay must set a registry and a release tag (images:)`);
+        }
         for (const from of c.envFrom ?? []) {
           const name = from.configMapRef?.name;
           if (name && !from.configMapRef.optional && !configMaps.has(name)) {

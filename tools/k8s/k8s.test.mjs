@@ -133,6 +133,17 @@ test('a misspelt field fails schema validation, naming the file', () => {
   assert.ok(problems.some((p) => /^deploy\/k8s\/base\/kafka\/kafka\.yaml: KafkaNodePool dual-role: \/spec must NOT have additional properties \(replica\)/.test(p)), problems.join('\n'));
 });
 
+test('an overlay that leaves an image without registry and release tag fails, naming the file', () => {
+  const root = scratchCopy();
+  editYaml(path.join(root, 'deploy/k8s/overlays/production/kustomization.yaml'), (doc) => {
+    doc.images = doc.images.filter((i) => i.name !== 'capaian/gateway');
+  });
+  const problems = checkOverlay(overlayDir(root, 'production'), { root });
+  assert.deepEqual(problems, [
+    'deploy/k8s/base/services/gateway.yaml: Deployment gateway: container gateway has image capaian/gateway; the overlay must set a registry and a release tag (images:)',
+  ]);
+});
+
 test('coverage names a service without its migration Job', () => {
   const objects = build(overlayDir(REPO_ROOT, 'production')).filter((o) => !(o.kind === 'Job' && o.metadata.name === 'career-migrate'));
   const problems = coverageProblems(objects, { overlayDir: overlayDir(REPO_ROOT, 'production'), root: REPO_ROOT, topics: [] });
