@@ -17,7 +17,7 @@ import { AppModule } from '../src/app.module';
 import { CompletionQuery } from '../src/dashboard/completion.query';
 import { appraisalDataSourceOptions } from '../src/data-source';
 import { EvaluationUseCases } from '../src/evaluation/evaluation.use-cases';
-import { snapshotOf } from '../src/skp/create-skp.use-case';
+import { snapshotOf } from '../src/skp/use-cases/create-skp';
 import { Skp } from '../src/skp/domain/skp';
 import { SkpRepository } from '../src/skp/infrastructure/skp.repository';
 

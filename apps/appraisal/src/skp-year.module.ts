@@ -17,13 +17,20 @@ import { EvidenceRepository } from './realization/infrastructure/evidence.reposi
 import { PeriodicReportRepository } from './realization/infrastructure/periodic-report.repository';
 import { RealizationHttpController } from './realization/realization.http.controller';
 import { RealizationUseCases } from './realization/realization.use-cases';
-import { CreateSkp } from './skp/create-skp.use-case';
+import { CreateSkp } from './skp/use-cases/create-skp';
+import { EditSkp } from './skp/use-cases/edit-skp';
+import { SubmitSkp } from './skp/use-cases/submit-skp';
+import { SetSkp } from './skp/use-cases/set-skp';
+import { ReturnSkp } from './skp/use-cases/return-skp';
+import { ReviseSkp } from './skp/use-cases/revise-skp';
+import { CloseSkp } from './skp/use-cases/close-skp';
+import { ReassignPenilai } from './skp/use-cases/reassign-penilai';
+import { SkpWorkflow } from './skp/skp.workflow';
 import { SkpRepository } from './skp/infrastructure/skp.repository';
-import { SkpTransitions } from './skp/skp-transitions.use-case';
 import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
 import { SkpsHttpController } from './skp/skps.http.controller';
-import { FollowPersonnelChanges } from './skp/follow-personnel-changes.use-case';
+import { FollowPersonnelChanges } from './skp/use-cases/follow-personnel-changes';
 import { PersonnelEventsMessageController } from './skp/personnel-events.message.controller';
 import { DocumentsHttpController } from './documents/documents.http.controller';
 import { DOCUMENTS_PUBLIC_URL, DocumentUseCases } from './documents/documents.use-cases';
@@ -49,7 +56,14 @@ function verificationBase(): string {
     SkpRepository,
     SkpEventRecorder,
     CreateSkp,
-    SkpTransitions,
+    SkpWorkflow,
+    EditSkp,
+    SubmitSkp,
+    SetSkp,
+    ReturnSkp,
+    ReviseSkp,
+    CloseSkp,
+    ReassignPenilai,
     SkpQueries,
     CadenceRepository,
     CadenceUseCases,
@@ -67,7 +81,7 @@ function verificationBase(): string {
     FollowPersonnelChanges,
     { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
   ],
-  exports: [SkpTransitions, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges, CadenceUseCases, CreateSkp],
+  exports: [SubmitSkp, SetSkp, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges, CadenceUseCases, CreateSkp],
 })
 export class SkpYearModule implements OnModuleInit {
   constructor(

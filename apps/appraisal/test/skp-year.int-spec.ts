@@ -13,7 +13,7 @@ import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import { AppraisersChangedV1, EmployeeTransferredV1 } from '@capaian/contracts';
-import { FollowPersonnelChanges } from '../src/skp/follow-personnel-changes.use-case';
+import { FollowPersonnelChanges } from '../src/skp/use-cases/follow-personnel-changes';
 import { employeeData, PEOPLE, personnelEvent, seedPersonnel, UNIT } from './personnel-stand-in';
 
 /**

@@ -5,9 +5,10 @@ import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
 import { CadenceUseCases } from '../cadence/cadence.use-cases';
 import type { Frequency } from '../cadence/domain/cadence';
-import { CreateSkp } from '../skp/create-skp.use-case';
-import type { CreateSkpDto } from '../skp/create-skp.dto';
-import { SkpTransitions } from '../skp/skp-transitions.use-case';
+import type { CreateSkpDto } from '../skp/dto/create-skp.dto';
+import { CreateSkp } from '../skp/use-cases/create-skp';
+import { SetSkp } from '../skp/use-cases/set-skp';
+import { SubmitSkp } from '../skp/use-cases/submit-skp';
 
 /** The demo users of docs/conventions.md by NIP. */
 const DEMO = {
@@ -54,7 +55,8 @@ export class AppraisalDemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cadences: CadenceUseCases,
     private readonly create: CreateSkp,
-    private readonly transitions: SkpTransitions,
+    private readonly submit: SubmitSkp,
+    private readonly set: SetSkp,
     private readonly clock: Clock,
   ) {}
 
@@ -89,17 +91,17 @@ export class AppraisalDemoSeeder {
     let skps = 0;
     const [already] = await this.dataSource.query(`SELECT 1 FROM skp WHERE nip = $1 AND year = $2`, [DEMO.ahmad, year]);
     if (!already) {
-      const ahmad = await this.create.execute(skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' }), principal(DEMO.ahmad));
-      await this.transitions.submit(ahmad.id, principal(DEMO.ahmad));
-      await this.transitions.set(ahmad.id, { expectations }, admin);
-      const siti = await this.create.execute(skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhk[0].id, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }), principal(DEMO.siti));
-      await this.transitions.submit(siti.id, principal(DEMO.siti));
-      await this.transitions.set(siti.id, { expectations }, principal(DEMO.ahmad));
-      const dimas = await this.create.execute(skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhk[0].id, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }), principal(DEMO.dimas));
-      await this.transitions.submit(dimas.id, principal(DEMO.dimas));
-      await this.transitions.set(dimas.id, { expectations }, principal(DEMO.siti));
-      const putri = await this.create.execute(skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhk[0].id, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }), principal(DEMO.putri));
-      await this.transitions.submit(putri.id, principal(DEMO.putri));
+      const ahmad = await this.create.execute(principal(DEMO.ahmad), skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' }));
+      await this.submit.execute(principal(DEMO.ahmad), ahmad.id);
+      await this.set.execute(admin, ahmad.id, { expectations });
+      const siti = await this.create.execute(principal(DEMO.siti), skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhk[0].id, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
+      await this.submit.execute(principal(DEMO.siti), siti.id);
+      await this.set.execute(principal(DEMO.ahmad), siti.id, { expectations });
+      const dimas = await this.create.execute(principal(DEMO.dimas), skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhk[0].id, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
+      await this.submit.execute(principal(DEMO.dimas), dimas.id);
+      await this.set.execute(principal(DEMO.siti), dimas.id, { expectations });
+      const putri = await this.create.execute(principal(DEMO.putri), skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhk[0].id, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
+      await this.submit.execute(principal(DEMO.putri), putri.id);
       skps = 4;
     }
     this.logger.log(`demo data: ${cadences} cadences, ${skps} SKPs for ${year}`);

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { Topics } from '@capaian/contracts';
 import { EventInbox } from '@capaian/shared/messaging';
-import { FOLLOWED_PERSONNEL_EVENTS, FollowPersonnelChanges } from './follow-personnel-changes.use-case';
+import { FOLLOWED_PERSONNEL_EVENTS, FollowPersonnelChanges } from './use-cases/follow-personnel-changes';
 
 /** The SKP's own handler on personnel's employee topic, next to the projection's (its own inbox key). */
 @Controller()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SkpContent } from './domain/skp';
-import type { SkpContentDto } from './skp-content.dto';
+import type { SkpContentDto } from './dto/skp-content.dto';
 
 /** Gives new RHK and indicators their ids and fills the defaults; kept ids keep subordinates' links. */
 export function contentFromDto(dto: SkpContentDto): SkpContent {

@@ -6,13 +6,20 @@ import { Idempotent } from '@capaian/shared/persistence';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { CreateSkpDto } from './create-skp.dto';
-import { CreateSkp } from './create-skp.use-case';
 import type { SkpState } from './domain/skp';
-import { SkpContentDto } from './skp-content.dto';
-import { CloseSkpDto, ReasonDto, SetSkpDto } from './skp-transition.dto';
-import { SkpTransitions } from './skp-transitions.use-case';
+import { CloseSkpDto } from './dto/close-skp.dto';
+import { CreateSkpDto } from './dto/create-skp.dto';
+import { ReasonDto } from './dto/reason.dto';
+import { SetSkpDto } from './dto/set-skp.dto';
+import { SkpContentDto } from './dto/skp-content.dto';
 import { SkpQueries } from './skp.queries';
+import { CloseSkp } from './use-cases/close-skp';
+import { CreateSkp } from './use-cases/create-skp';
+import { EditSkp } from './use-cases/edit-skp';
+import { ReturnSkp } from './use-cases/return-skp';
+import { ReviseSkp } from './use-cases/revise-skp';
+import { SetSkp } from './use-cases/set-skp';
+import { SubmitSkp } from './use-cases/submit-skp';
 
 export class YearQuery {
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
@@ -24,7 +31,12 @@ export class YearQuery {
 export class SkpsHttpController {
   constructor(
     private readonly create: CreateSkp,
-    private readonly transitions: SkpTransitions,
+    private readonly editSkp: EditSkp,
+    private readonly submitSkp: SubmitSkp,
+    private readonly setSkp: SetSkp,
+    private readonly returnSkp: ReturnSkp,
+    private readonly reviseSkp: ReviseSkp,
+    private readonly closeSkp: CloseSkp,
     private readonly queries: SkpQueries,
   ) {}
 
@@ -33,7 +45,7 @@ export class SkpsHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Menyusun draf SKP sendiri (snapshot jabatan, unit, golongan, dan pejabat penilai diambil saat dibuat)' })
   async draft(@Body() body: CreateSkpDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<SkpState> {
-    const skp = await this.create.execute(body, principal);
+    const skp = await this.create.execute(principal, body);
     reply.header('location', `/${apiPrefix('appraisal')}/skps/${skp.id}`);
     return skp;
   }
@@ -53,35 +65,35 @@ export class SkpsHttpController {
   @Put(':id/content')
   @ApiOperation({ summary: 'Mengubah isi draf atau SKP yang dikembalikan (pemilik)' })
   edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: SkpContentDto, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.edit(id, body, principal);
+    return this.editSkp.execute(principal, id, body);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mengajukan SKP kepada pejabat penilai (pemilik)' })
   submit(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.submit(id, principal);
+    return this.submitSkp.execute(principal, id);
   }
 
   @Post(':id/set')
   @HttpCode(200)
   @ApiOperation({ summary: 'Menetapkan SKP dengan ekspektasi khusus pimpinan (pejabat penilai)' })
   set(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetSkpDto, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.set(id, body, principal);
+    return this.setSkp.execute(principal, id, body);
   }
 
   @Post(':id/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mengembalikan SKP dengan catatan (pejabat penilai)' })
   giveBack(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.return(id, body, principal);
+    return this.returnSkp.execute(principal, id, body);
   }
 
   @Post(':id/revise')
   @HttpCode(201)
   @ApiOperation({ summary: 'Merevisi SKP yang sudah ditetapkan setelah dialog kinerja: versi baru, versi lama disimpan' })
   revise(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.revise(id, body, principal);
+    return this.reviseSkp.execute(principal, id, body);
   }
 
   @Post(':id/close')
@@ -89,6 +101,6 @@ export class SkpsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menutup SKP karena mutasi atau promosi, dan membuka SKP baru bila diminta (BKPSDM)' })
   close(@Param('id', ParseUUIDPipe) id: string, @Body() body: CloseSkpDto, @CurrentPrincipal() principal: Principal) {
-    return this.transitions.close(id, body, principal);
+    return this.closeSkp.execute(principal, id, body);
   }
 }

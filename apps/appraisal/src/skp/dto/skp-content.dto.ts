@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ASPEK, DIRECTIONS, PENDEKATAN, RHK_KINDS, type Aspek, type Direction, type Pendekatan, type RhkKind } from './domain/skp';
+import { ASPEK, DIRECTIONS, PENDEKATAN, RHK_KINDS, type Aspek, type Direction, type Pendekatan, type RhkKind } from '../domain/skp';
 
 export class IndicatorDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Bawaan: dibuat oleh server' }) @IsOptional() @IsUUID() id?: string;

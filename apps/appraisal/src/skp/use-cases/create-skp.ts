@@ -4,13 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, isoDate } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource, type EntityManager } from 'typeorm';
-import { auditTransition, partyOf, type ActingParty } from '../common/actor';
-import { AppraisalPeople, type EmployeeView } from '../personnel-view/appraisal-people';
-import type { CreateSkpDto } from './create-skp.dto';
-import { Skp, type SkpContent, type SkpSnapshot, type SkpState } from './domain/skp';
-import { SkpRepository } from './infrastructure/skp.repository';
-import { contentFromDto } from './skp-content';
-import { SkpMessages } from './skp.messages';
+import { auditTransition, partyOf, type ActingParty } from '../../common/actor';
+import { AppraisalPeople, type EmployeeView } from '../../personnel-view/appraisal-people';
+import type { CreateSkpDto } from '../dto/create-skp.dto';
+import { Skp, type SkpContent, type SkpSnapshot, type SkpState } from '../domain/skp';
+import { SkpRepository } from '../infrastructure/skp.repository';
+import { contentFromDto } from '../skp-content';
+import { SkpMessages } from '../skp.messages';
 
 /** The snapshot of position, unit, golongan and appraisers taken from the projection when an SKP is created. */
 export function snapshotOf(e: EmployeeView): SkpSnapshot {
@@ -57,7 +57,7 @@ export class CreateSkp {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: CreateSkpDto, principal: Principal): Promise<SkpState> {
+  async execute(principal: Principal, input: CreateSkpDto): Promise<SkpState> {
     return this.dataSource.transaction(async (m) => {
       const employee = principal.nip ? await this.directory.employeeByNip(m, principal.nip) : null;
       if (!employee) throw SkpMessages.error('PEGAWAI_TIDAK_DITEMUKAN', { nip: principal.nip ?? '-' });

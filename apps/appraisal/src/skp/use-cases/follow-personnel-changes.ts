@@ -3,13 +3,13 @@ import { AppraisersChangedV1, EmployeeLeftV1, EmployeePromotedV1, EmployeeTransf
 import { Clock } from '@capaian/kinerja';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import type { EntityManager } from 'typeorm';
-import { addDays } from '../cadence/domain/cadence';
-import { SYSTEM } from '../common/actor';
-import { AppraisalPeople } from '../personnel-view/appraisal-people';
-import { draftSkp } from './create-skp.use-case';
-import { SkpRepository } from './infrastructure/skp.repository';
-import { SkpTransitions } from './skp-transitions.use-case';
-import { SkpEventRecorder } from './skp.events';
+import { addDays } from '../../cadence/domain/cadence';
+import { SYSTEM } from '../../common/actor';
+import { AppraisalPeople } from '../../personnel-view/appraisal-people';
+import { draftSkp } from './create-skp';
+import { SkpRepository } from '../infrastructure/skp.repository';
+import { ReassignPenilai } from './reassign-penilai';
+import { SkpEventRecorder } from '../skp.events';
 
 /** The personnel events the SKP reacts to. */
 export const FOLLOWED_PERSONNEL_EVENTS = [AppraisersChangedV1, EmployeeTransferredV1, EmployeePromotedV1, EmployeeLeftV1] as const;
@@ -31,7 +31,7 @@ export class FollowPersonnelChanges {
     private readonly projection: PersonnelProjection,
     private readonly people: AppraisalPeople,
     private readonly skps: SkpRepository,
-    private readonly transitions: SkpTransitions,
+    private readonly reassign: ReassignPenilai,
     private readonly events: SkpEventRecorder,
     private readonly clock: Clock,
   ) {}
@@ -40,7 +40,7 @@ export class FollowPersonnelChanges {
     await this.projection.apply(event, m);
     if (event.type === AppraisersChangedV1) {
       const data = event.data as AppraisersChangedData;
-      await this.transitions.reassignPenilai(m, SYSTEM, data.nip, data.pejabatPenilai?.nip ?? null);
+      await this.reassign.execute(m, SYSTEM, data.nip, data.pejabatPenilai?.nip ?? null);
       return;
     }
     const data = event.data as EmployeeSnapshot;
