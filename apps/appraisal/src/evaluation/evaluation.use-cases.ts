@@ -5,6 +5,7 @@ import { EvaluationFinalizedV1, EvaluationRatedV1 } from '@capaian/contracts';
 import { Clock, type BerakhlakValue, type Rating } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { OutboxService } from '@capaian/shared/messaging';
+import { AuditEntry } from '@capaian/shared/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { objectionDeadline } from '../cadence/domain/cadence';
 import { CadenceRepository } from '../cadence/infrastructure/cadence.repository';
@@ -85,19 +86,43 @@ export class EvaluationUseCases {
   }
 
   /** The scheduled job: finalizes the evaluations whose objection window has lapsed; returns how many. */
-  async finalizeDue(m: EntityManager, limit = 5000): Promise<number> {
+  async finalizeDue(m: EntityManager, limit = 2000): Promise<number> {
     const today = this.clock.today();
+    const now = this.clock.now();
     const due = await this.evaluations.lockDue(m, today, limit);
-    let n = 0;
-    for (const evaluation of due) {
-      const t = evaluation.finalizeAfterWindow(today);
-      if (!t) continue;
-      await this.evaluations.update(m, evaluation, this.clock.now());
-      const skp = (await this.skps.find(m, evaluation.toState().skpId))!;
-      await this.record(m, SYSTEM, skp, evaluation, t.from, 'masa keberatan berakhir');
-      n++;
-    }
-    return n;
+    const finalized = due.filter((e) => e.finalizeAfterWindow(today) !== null);
+    if (finalized.length === 0) return 0;
+    // Set-based for the year-end peak: one UPDATE, one audit INSERT and multi-row outbox INSERTs per batch.
+    await this.evaluations.markFinal(m, finalized.map((e) => e.id), now);
+    const skps = new Map((await this.skps.findMany(m, finalized.map((e) => e.toState().skpId))).map((s) => [s.id, s]));
+    const states = finalized.map((e) => {
+      e.pullEvents();
+      return e.toState();
+    });
+    await m.insert(
+      AuditEntry,
+      states.map((s) => ({
+        actor: SYSTEM.subject,
+        actorNip: null,
+        action: 'evaluation.finalized',
+        entityType: 'evaluation',
+        entityId: s.id,
+        fromState: 'DINILAI',
+        toState: 'FINAL',
+        reason: 'masa keberatan berakhir',
+        details: { ratingHasilKerja: s.ratingHasilKerja, ratingPerilaku: s.ratingPerilaku, predikat: s.predikat } as never,
+        correlationId: null,
+      })),
+    );
+    await this.outbox.enqueueMany(
+      m,
+      states.map((s) => ({
+        type: EvaluationFinalizedV1,
+        subject: s.skpId,
+        data: evaluationEventData(skps.get(s.skpId)!, { evaluationId: s.id, ratingHasilKerja: s.ratingHasilKerja, ratingPerilaku: s.ratingPerilaku, predikat: s.predikat }),
+      })),
+    );
+    return finalized.length;
   }
 
   /** Audit and events of what the evaluation just did. */

@@ -32,6 +32,11 @@ export class EvaluationRepository {
     return rows.map((r) => Evaluation.restore(r));
   }
 
+  /** Marks a batch final (the aggregates decided it); only rows still DINILAI change. */
+  async markFinal(m: EntityManager, ids: string[], now: Date): Promise<void> {
+    await m.query(`UPDATE evaluation SET status = 'FINAL', finalized_at = $2, updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'DINILAI'`, [ids, now]);
+  }
+
   async insert(m: EntityManager, e: Evaluation, skp: { employeeId: string; nip: string; opdCode: string | null; year: number }, ratedBy: string, now: Date): Promise<void> {
     const s = e.toState();
     await m.query(

@@ -57,6 +57,11 @@ export class SkpRepository {
     return row ? toState(row) : null;
   }
 
+  async findMany(m: EntityManager, ids: string[]): Promise<SkpState[]> {
+    const rows: SkpRow[] = await m.query(`SELECT ${COLUMNS} FROM skp WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map(toState);
+  }
+
   /** Serialises SKP creation per employee, so two requests cannot both pass the overlap check. */
   async lockEmployee(m: EntityManager, nip: string): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('skp:' || $1))`, [nip]);
