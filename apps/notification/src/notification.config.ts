@@ -47,7 +47,7 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     concurrency: r.int('DELIVERY_CONCURRENCY', 4, 1, 64),
     pollMs: r.int('DELIVERY_POLL_MS', 1_000, 10, 600_000),
     quietHours: { startHour: r.int('QUIET_HOURS_START', 21, 0, 23), endHour: r.int('QUIET_HOURS_END', 6, 0, 23) },
-    digestThreshold: r.int('DIGEST_THRESHOLD', 5, 1, 1000),
+    digestThreshold: r.int('DIGEST_THRESHOLD', 5, 1, 1_000_000),
     digestHour: r.int('DIGEST_HOUR', 7, 0, 23),
     escalateAfterMs: r.int('ESCALATE_AFTER_HOURS', 48, 1, 24 * 90) * 3_600_000,
     jobIntervalMs: r.int('JOB_INTERVAL_MS', 60_000, 50, 86_400_000),

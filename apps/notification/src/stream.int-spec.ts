@@ -88,6 +88,7 @@ describe('notification: SSE live stream through the gateway (real PostgreSQL, Ka
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_stream', listen: true, settings: { STREAM_HEARTBEAT_MS: '200' } });
+    await t.dataSource.query('TRUNCATE notification, stream_ticket, inbox CASCADE');
     const notificationUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     gateway = await createGatewayApp(loadGatewayConfig({ ...process.env, LOG_LEVEL: 'error', NOTIFICATION_URL: notificationUrl, UPSTREAM_TIMEOUT_MS: '1000' }));
     await gateway.listen(0, '127.0.0.1');
@@ -117,7 +118,7 @@ describe('notification: SSE live stream through the gateway (real PostgreSQL, Ka
     await produceRawMessages(Topics.platformPing, [{ key: ping.subject, value: JSON.stringify(ping), headers: eventHeaders(ping) }]);
 
     await sse.until((e) => e.some((x) => x.event === 'notifikasi' && x.data!.includes(runId)));
-    const item = JSON.parse(sse.events.find((x) => x.event === 'notifikasi')!.data!);
+    const item = JSON.parse(sse.events.find((x) => x.event === 'notifikasi' && x.data!.includes(runId))!.data!);
     expect(item).toMatchObject({ kategori: 'platform.ping', judul: 'Pesan uji sistem', isi: message, dibacaPada: null });
     await sse.until((e) => e.filter((x) => x.event === 'belum-dibaca').some((x) => JSON.parse(x.data!).belumDibaca === before + 1));
   });

@@ -35,15 +35,16 @@ export class InboxRepository {
    * person an item (redelivery).
    */
   async add(m: EntityManager, item: NewInboxItem): Promise<string | null> {
+    // One round trip: the insert, and the NOTIFY only when a row was inserted.
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO notification (recipient_nip, kategori, judul, isi, tautan, source_event_id, opd_id, mandatory, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (source_event_id, recipient_nip) WHERE source_event_id IS NOT NULL DO NOTHING RETURNING id`,
-      [item.recipientNip, item.kategori, item.judul, item.isi, item.tautan, item.sourceEventId, item.opdId, item.mandatory, item.createdAt],
+      `WITH added AS (
+         INSERT INTO notification (recipient_nip, kategori, judul, isi, tautan, source_event_id, opd_id, mandatory, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (source_event_id, recipient_nip) WHERE source_event_id IS NOT NULL DO NOTHING RETURNING id, recipient_nip)
+       SELECT id, pg_notify($10, recipient_nip) FROM added`,
+      [item.recipientNip, item.kategori, item.judul, item.isi, item.tautan, item.sourceEventId, item.opdId, item.mandatory, item.createdAt, INBOX_NOTIFY_CHANNEL],
     );
-    if (rows.length === 0) return null;
-    await m.query(`SELECT pg_notify($1, $2)`, [INBOX_NOTIFY_CHANNEL, item.recipientNip]);
-    return rows[0].id;
+    return rows[0]?.id ?? null;
   }
 
   async page(m: EntityManager, nip: string, q: { page: number; size: number; unreadOnly: boolean }): Promise<{ rows: InboxItemRow[]; total: number }> {
