@@ -117,7 +117,7 @@ describe('SSO accounts', () => {
     expect(res.body.accountStatus).toBe('NONAKTIF');
     expect((await directory.findByUsername(nip))!.enabled).toBe(false);
     const again = await http('POST', `${base}/employees/${nip}/account`, { token: hendra, body: {} });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(422);
     expect(again.body.code).toBe('PEGAWAI_TIDAK_AKTIF');
   });
 

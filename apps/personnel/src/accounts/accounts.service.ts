@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Role, type Actor } from '../common/access';
 import { PersonnelEvents } from '../common/events';
 import { AccountMessages } from './accounts.messages';
-import { splitName } from '../employee/domain/employee.rules';
+import { isWorking, splitName } from '../employee/domain/employee.rules';
 import { ACCOUNT_DIRECTORY, AccountDirectoryError, type AccountDirectory } from './domain/account-directory.port';
 
 export interface AccountState {
@@ -108,9 +108,7 @@ export class AccountsService {
    */
   async provision(employeeId: string, actor: Actor): Promise<AccountState> {
     const e = await this.row(employeeId);
-    if (e.status !== 'AKTIF' && e.status !== 'CUTI') {
-      throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Akun hanya dibuat untuk pegawai yang masih aktif');
-    }
+    if (!isWorking(e.status)) throw AccountMessages.error('PEGAWAI_TIDAK_AKTIF');
     try {
       const existing = e.account_id ? { id: e.account_id } : await this.directory.findByUsername(e.nip);
       let accountId: string;
@@ -217,11 +215,9 @@ export class AccountsService {
    */
   async grantAdminOpd(employeeId: string, opdCode: string | undefined, actor: Actor): Promise<AccountState> {
     const e = await this.row(employeeId);
-    if (e.status !== 'AKTIF' && e.status !== 'CUTI') throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Peran hanya dapat diberikan kepada pegawai aktif');
+    if (!isWorking(e.status)) throw AccountMessages.error('PEGAWAI_TIDAK_AKTIF');
     if (opdCode && opdCode !== e.opd_code) {
-      throw new ProblemException(422, 'ADMIN_OPD_DI_LUAR_OPD_PEGAWAI', `Pegawai bekerja di ${e.opd_code}; admin-opd hanya dapat diberikan untuk OPD tempat pegawai bekerja`, {
-        errors: [{ field: 'opd', code: 'ADMIN_OPD_DI_LUAR_OPD_PEGAWAI', message: `OPD pegawai adalah ${e.opd_code}` }],
-      });
+      throw AccountMessages.error('ADMIN_OPD_DI_LUAR_OPD_PEGAWAI', { opd: e.opd_code }, 'opd');
     }
     const state = e.account_id && e.account_status === 'AKTIF' ? { status: 'AKTIF' as const, accountId: e.account_id } : await this.provision(employeeId, actor);
     if (state.status !== 'AKTIF' || !state.accountId) throw this.unavailable();
@@ -250,7 +246,7 @@ export class AccountsService {
   async grantRole(employeeId: string, role: ElevatedRole, actor: Actor): Promise<AccountState> {
     if (role === Role.adminOpd) return this.grantAdminOpd(employeeId, undefined, actor);
     const e = await this.row(employeeId);
-    if (e.status !== 'AKTIF' && e.status !== 'CUTI') throw new ProblemException(409, 'PEGAWAI_TIDAK_AKTIF', 'Peran hanya dapat diberikan kepada pegawai aktif');
+    if (!isWorking(e.status)) throw AccountMessages.error('PEGAWAI_TIDAK_AKTIF');
     const state = e.account_id && e.account_status === 'AKTIF' ? { status: 'AKTIF' as const, accountId: e.account_id } : await this.provision(employeeId, actor);
     if (state.status !== 'AKTIF' || !state.accountId) throw this.unavailable();
     let held: boolean;

@@ -33,6 +33,8 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 const files = [...catalogueFiles(path.join(ROOT, 'apps')), ...catalogueFiles(path.join(ROOT, 'libs'))];
+// The catalogue files are found at run time, so they can only be loaded with require().
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 for (const file of files) require(file);
 
 describe('message catalogues', () => {
