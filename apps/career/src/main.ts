@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, listen, serveOpenApi } from '@capaian/shared/http';
+import { connectKafkaConsumer } from '@capaian/shared/messaging';
 import { AppModule } from './app.module';
 import { loadCareerConfig } from './career.config';
 
@@ -11,8 +12,8 @@ const openApi = {
 async function bootstrap(): Promise<void> {
   const { service: config, competencyDevelopment } = loadCareerConfig();
   const app = await createHttpApp(AppModule.forRoot(config, { competencyDevelopment }), config, openApi);
-  // No Kafka consumer yet: career only produces (through the outbox) until it consumes personnel
-  // and appraisal events; MessagingModule connects the producer and the readiness check.
+  // The consumer feeds the personnel projection (position kind, OPD, supervisor of every employee).
+  await connectKafkaConsumer(app, config);
   serveOpenApi(app, openApi);
   await listen(app, config);
 }

@@ -28,7 +28,7 @@ describe('development programs HTTP (real PostgreSQL + Keycloak)', () => {
 
   beforeAll(async () => {
     t = await startCareerTestApp();
-    await t.dataSource.query('TRUNCATE development_program, audit_trail');
+    await t.dataSource.query('TRUNCATE development_program, audit_trail CASCADE');
     [admin, pegawai] = await Promise.all([getToken(DEMO_NIP.hendra), getToken(DEMO_NIP.dimas)]);
   }, 60_000);
 

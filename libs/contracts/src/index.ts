@@ -4,3 +4,4 @@ export * from './registry';
 export * from './schemas/platform';
 export * from './schemas/personnel';
 export * from './schemas/appraisal';
+export * from './schemas/career';

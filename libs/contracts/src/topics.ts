@@ -15,6 +15,8 @@ export const Topics = {
   appraisalSkp: 'appraisal.skp.v1',
   appraisalEvaluation: 'appraisal.evaluation.v1',
   careerEnrolment: 'career.enrolment.v1',
+  careerJp: 'career.jp.v1',
+  careerBudget: 'career.budget.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -22,6 +22,9 @@ export class DevelopmentProgramView {
   @ApiProperty({ description: 'rupiah' }) costPerParticipant: number;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [String] }) competencies: string[];
+  @ApiProperty({ type: [String], description: 'Jenis jabatan yang boleh mengikuti (kosong: sesuai bentuk atau semua)' }) eligiblePositionKinds: string[];
+  @ApiProperty({ type: [String] }) stages: string[];
 }
 
 export class DevelopmentProgramPage {
@@ -47,5 +50,8 @@ export function toDevelopmentProgramView(p: DevelopmentProgramRecord): Developme
     costPerParticipant: Number(p.costPerParticipant),
     status: p.status,
     createdAt: new Date(p.createdAt).toISOString(),
+    competencies: p.competencies ?? [],
+    eligiblePositionKinds: p.eligiblePositionKinds ?? [],
+    stages: p.stages ?? [],
   };
 }

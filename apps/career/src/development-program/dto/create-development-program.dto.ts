@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { JENIS_JABATAN } from '@capaian/kinerja';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from '../domain/development-form';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,4 +65,26 @@ export class CreateDevelopmentProgramDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   costPerParticipant: number;
+
+  @ApiPropertyOptional({ type: [String], example: ['analisis kebijakan'], description: 'Kompetensi yang dikembangkan' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  competencies?: string[];
+
+  @ApiPropertyOptional({ type: [String], enum: JENIS_JABATAN, description: 'Jenis jabatan yang boleh mengikuti (kosong: sesuai bentuk, mis. PKA untuk administrator; selain itu semua)' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(JENIS_JABATAN, { each: true })
+  eligiblePositionKinds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['pembelajaran klasikal', 'aktualisasi'], description: 'Tahapan program' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  stages?: string[];
 }

@@ -31,7 +31,15 @@ export class CreateDevelopmentProgram {
     const input: NewDevelopmentProgram = { ...dto, scope: dto.scope ?? 'nasional' };
     throwIfAny(checkNewDevelopmentProgram(input, this.conversion));
     const id = await this.dataSource.transaction(async (m) => {
-      const saved = await this.programs.insert(m, { ...input, status: 'DIRENCANAKAN', createdAt: this.clock.now(), createdBy: actor.subject });
+      const saved = await this.programs.insert(m, {
+        ...input,
+        competencies: dto.competencies ?? [],
+        eligiblePositionKinds: dto.eligiblePositionKinds ?? [],
+        stages: dto.stages ?? [],
+        status: 'DIRENCANAKAN',
+        createdAt: this.clock.now(),
+        createdBy: actor.subject,
+      });
       await recordAudit(m, {
         actor: actor.subject,
         actorNip: actor.nip ?? null,

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+
+/** Body of `PUT /enrolments/:id/attendance/:day`. */
+export class RecordAttendanceDto {
+  @ApiProperty() @IsBoolean() present: boolean;
+}

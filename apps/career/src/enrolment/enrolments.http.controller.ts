@@ -1,0 +1,126 @@
+import type { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
+import { attachmentHeaders } from '@capaian/shared/storage';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApproveEnrolmentDto } from './dto/approve-enrolment.dto';
+import { CompleteEnrolmentDto } from './dto/complete-enrolment.dto';
+import { ReasonDto } from './dto/reason.dto';
+import { RecordAttendanceDto } from './dto/record-attendance.dto';
+import { RegisterEnrolmentDto } from './dto/register-enrolment.dto';
+import { UploadCertificateQuery } from './dto/upload-certificate.query';
+import { AttendanceDayParam } from './dto/attendance-day.param';
+import { XLSX_TYPE, xlsxOf } from '../export/xlsx';
+import { EnrolmentQueries } from './enrolment.queries';
+import { EnrolmentCertificate } from './use-cases/certificate';
+import { EnrolmentWorkflow } from './use-cases/enrolment-workflow';
+import { RegisterEnrolment } from './use-cases/register-enrolment';
+
+@ApiTags('Pendaftaran peserta')
+@ApiBearerAuth()
+@Controller()
+export class EnrolmentsHttpController {
+  constructor(
+    private readonly register: RegisterEnrolment,
+    private readonly workflow: EnrolmentWorkflow,
+    private readonly certificate: EnrolmentCertificate,
+    private readonly queries: EnrolmentQueries,
+  ) {}
+
+  @Post('sessions/:id/enrolments')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Mendaftar sendiri, atau mengusulkan pegawai (atasan langsung, admin OPD, BKPSDM)' })
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() body: RegisterEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+    return this.register.execute(principal, id, body);
+  }
+
+  @Get('enrolments')
+  @ApiOperation({ summary: 'Pendaftaran yang boleh dilihat: milik sendiri, bawahan, OPD (admin OPD), semua (BKPSDM)' })
+  list(@CurrentPrincipal() principal: Principal, @Query('sessionId', new ParseUUIDPipe({ optional: true })) sessionId?: string) {
+    return this.queries.visible(principal, sessionId);
+  }
+
+  @Get('sessions/:id/enrolments.xlsx')
+  @Roles('admin-bkpsdm', 'admin-opd')
+  @ApiOperation({ summary: 'Daftar peserta sesi (XLSX; admin OPD: pegawai OPD-nya)' })
+  async export(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
+    const rows = await this.queries.visible(principal, id);
+    const file = await xlsxOf('Peserta', ['NIP', 'Nama', 'OPD', 'Jabatan', 'Jalur', 'Status', 'Hari hadir', 'JP diakui'],
+      rows.map((r) => [r.nip, r.name, r.opdCode, r.positionKind, r.origin === 'NOMINASI' ? 'Usulan' : 'Mandiri', r.status, r.daysPresent, r.recognisedJp]));
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="peserta-sesi-${id}.xlsx"`);
+    await reply.send(file);
+  }
+
+  @Get('enrolments/:id')
+  one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.one(principal, id);
+  }
+
+  @Post('enrolments/:id/verify')
+  @HttpCode(200)
+  @Roles('admin-bkpsdm')
+  @ApiOperation({ summary: 'Verifikasi BKPSDM: syarat jabatan, kuota, anggaran, jadwal' })
+  verify(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.verify(principal, id);
+  }
+
+  @Post('enrolments/:id/reject')
+  @HttpCode(200)
+  @Roles('admin-bkpsdm')
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.reject(principal, id, body.reason);
+  }
+
+  @Post('enrolments/:id/approve')
+  @HttpCode(200)
+  @Roles('admin-bkpsdm', 'admin-opd')
+  @ApiOperation({ summary: 'Menyetujui dan membebankan biaya ke anggaran (tidak pernah melebihi sisa)' })
+  approve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ApproveEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.approve(principal, id, body.fundedBy);
+  }
+
+  @Put('enrolments/:id/attendance/:day')
+  @Roles('admin-bkpsdm')
+  @ApiOperation({ summary: 'Mencatat kehadiran per hari' })
+  attend(@Param() params: AttendanceDayParam, @Body() body: RecordAttendanceDto, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.attend(principal, params.id, params.day, body.present);
+  }
+
+  @Post('enrolments/:id/complete')
+  @HttpCode(200)
+  @Roles('admin-bkpsdm')
+  complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.complete(principal, id, body.passed);
+  }
+
+  @Post('enrolments/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Membatalkan: kursi ke daftar tunggu, komitmen anggaran dilepas' })
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+    return this.workflow.cancel(principal, id, body.reason);
+  }
+
+  @Put('enrolments/:id/certificate')
+  @ApiConsumes('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOperation({ summary: 'Mengunggah sertifikat (isi berkas sebagai badan permintaan)' })
+  upload(@Param('id', ParseUUIDPipe) id: string, @Query() query: UploadCertificateQuery, @Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal) {
+    const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
+    return this.certificate.upload(principal, id, query.jp, query.fileName, req.body as Readable, req.headers['content-type'], length);
+  }
+
+  @Get('enrolments/:id/certificate')
+  async download(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
+    const { row, file } = await this.certificate.download(principal, id);
+    reply.headers(attachmentHeaders(row.certificateFileName ?? 'sertifikat', file.contentType, file.size));
+    await reply.send(file.stream);
+  }
+
+  @Post('enrolments/:id/certificate/verify')
+  @HttpCode(200)
+  @Roles('admin-bkpsdm')
+  @ApiOperation({ summary: 'Verifikasi sertifikat; JP diakui sekali' })
+  verifyCertificate(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.certificate.verify(principal, id);
+  }
+}

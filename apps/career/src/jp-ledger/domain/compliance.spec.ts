@@ -1,0 +1,31 @@
+import { DEFAULT_COMPETENCY_DEVELOPMENT_POLICY } from '@capaian/kinerja';
+import { opdCompliance, personCompliance } from './compliance';
+
+describe('JP compliance per kind of ASN', () => {
+  it('holds a PNS to at least 20 JP and flags the one who cannot reach it with what they are enrolled in', () => {
+    expect(personCompliance({ employeeId: 'a', jenisAsn: 'PNS', recognisedJp: 20, plannedJp: 0 })).toMatchObject({ compliant: true, atRisk: false, shortfallJp: 0 });
+    expect(personCompliance({ employeeId: 'b', jenisAsn: 'PNS', recognisedJp: 8, plannedJp: 12 })).toMatchObject({ compliant: false, atRisk: false, shortfallJp: 12 });
+    expect(personCompliance({ employeeId: 'c', jenisAsn: 'CPNS', recognisedJp: 8, plannedJp: 4 })).toMatchObject({ compliant: false, atRisk: true });
+  });
+
+  it('never reports a PPPK below 20 JP as non-compliant or at risk (24 JP is a ceiling)', () => {
+    expect(personCompliance({ employeeId: 'd', jenisAsn: 'PPPK', recognisedJp: 0, plannedJp: 0 })).toMatchObject({ compliant: true, atRisk: false, minimumJp: null, maximumJp: 24 });
+    expect(personCompliance({ employeeId: 'e', jenisAsn: 'PPPK', recognisedJp: 25, plannedJp: 0 })).toMatchObject({ compliant: false, exceedsMaximum: true });
+  });
+
+  it('follows a configured policy', () => {
+    const strict = { ...DEFAULT_COMPETENCY_DEVELOPMENT_POLICY, PNS: { minimumJp: 40, maximumJp: null } };
+    expect(personCompliance({ employeeId: 'a', jenisAsn: 'PNS', recognisedJp: 20, plannedJp: 0 }, strict)).toMatchObject({ compliant: false, atRisk: true });
+  });
+
+  it('sums an OPD', () => {
+    const people = [
+      { employeeId: 'a', jenisAsn: 'PNS', recognisedJp: 24, plannedJp: 0 },
+      { employeeId: 'b', jenisAsn: 'PNS', recognisedJp: 0, plannedJp: 40 },
+      { employeeId: 'c', jenisAsn: 'PNS', recognisedJp: 0, plannedJp: 0 },
+      { employeeId: 'd', jenisAsn: 'PPPK', recognisedJp: 3, plannedJp: 0 },
+    ];
+    expect(opdCompliance(people)).toEqual({ employees: 4, withMinimum: 3, compliant: 1, atRisk: 1, totalJp: 27, compliancePercent: 33.3 });
+    expect(opdCompliance([])).toMatchObject({ compliancePercent: 100 });
+  });
+});

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Query of the JP reports: the year, and for BKPSDM optionally one OPD. */
+export class JpYearQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ example: 'DISKOMINFO' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9_-]{1,64}$/)
+  opd?: string;
+}
