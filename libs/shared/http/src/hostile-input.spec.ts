@@ -5,7 +5,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Agent, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { configureHttpApp, createHttpAdapter, isUnstorableText, JsonLogger, jsonDepth, MAX_JSON_DEPTH, PlatformHttpModule } from './index';
 
@@ -230,6 +230,26 @@ describe('the platform edge against hostile input', () => {
       const res = await request(url).get('/api/v1/demo/things/%E0%A4%A').expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.code).toMatch(/^[A-Z_]+$/);
+    });
+  });
+
+  describe('malformed HTTP', () => {
+    it.each([
+      ['a request line that is not HTTP', 'BUKAN HTTP SAMA SEKALI\r\n\r\n', 400],
+      ['a header without a colon', 'GET /api/v1/demo/things/a HTTP/1.1\r\nHost: x\r\nheader tanpa titik dua\r\n\r\n', 400],
+      ['headers over the limit', `GET /api/v1/demo/things/a HTTP/1.1\r\nHost: x\r\nX-Besar: ${'b'.repeat(20_000)}\r\n\r\n`, 431],
+    ])('%s → %i problem+json', async (_name, raw, status) => {
+      const { port } = new URL(url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(raw));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString()));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(answer).toContain('Content-Type: application/problem+json');
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status, code: expect.stringMatching(/^[A-Z_]+$/) });
     });
   });
 

@@ -176,6 +176,25 @@ export function frameworkErrors(error: { code?: string }, request: FastifyReques
   }
 }
 
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'WAKTU_PERMINTAAN_HABIS', 'Permintaan tidak selesai dikirim tepat waktu'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'HEADER_TERLALU_BESAR', 'Header permintaan terlalu besar'],
+};
+
+/**
+ * Node's own refusals of a request it cannot parse as HTTP (malformed request line or header, headers
+ * too large, too slow): written on the socket before Fastify exists for it, as problem+json too.
+ */
+export function clientErrorHandler(error: { code?: string }, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, title] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'PERMINTAAN_HTTP_TIDAK_VALID', 'Permintaan HTTP tidak dapat dibaca'];
+  const body = JSON.stringify(problemFor(status, code, title));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
 export interface HttpAdapterOptions {
   bodyLimitBytes?: number;
   /**
@@ -195,6 +214,7 @@ export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdap
     logger: false,
     trustProxy: options.trustProxy ?? true,
     frameworkErrors,
+    clientErrorHandler,
   });
 }
 
