@@ -16,7 +16,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { CompletionQuery } from '../src/dashboard/completion.query';
 import { appraisalDataSourceOptions } from '../src/data-source';
-import { EvaluationUseCases } from '../src/evaluation/evaluation.use-cases';
+import { EvaluationQueries } from '../src/evaluation/evaluation.queries';
+import { FinalizeDueEvaluations } from '../src/evaluation/use-cases/finalize-due-evaluations';
+import { RateEvaluation } from '../src/evaluation/use-cases/rate-evaluation';
 import { snapshotOf } from '../src/skp/use-cases/create-skp';
 import { Skp } from '../src/skp/domain/skp';
 import { SkpRepository } from '../src/skp/infrastructure/skp.repository';
@@ -208,7 +210,9 @@ async function main(): Promise<void> {
   out.setupSeconds = Math.round((performance.now() - t) / 100) / 10;
 
   // Year-end rating by every penilai (the OPD heads have no penilai in the city: BKPSDM rates them outside this run).
-  const evaluations = app.get(EvaluationUseCases);
+  const queries = app.get(EvaluationQueries);
+  const rate = app.get(RateEvaluation);
+  const finalize = app.get(FinalizeDueEvaluations);
   const skps: { id: string; penilai: string | null }[] = await ds.query(`SELECT id, penilai_nip AS penilai FROM skp`);
   const rateable = skps.filter((s) => s.penilai);
   const perilaku = (i: number) => Object.fromEntries(BERAKHLAK_CODES.map((c, j) => [c, (['SESUAI', 'DI_ATAS', 'SESUAI', 'DI_BAWAH'] as Rating[])[(i + j) % 4]]));
@@ -221,9 +225,9 @@ async function main(): Promise<void> {
       if (i >= rateable.length) return;
       const s = rateable[i];
       const principal: Principal = { subject: `bench-${s.penilai}`, username: s.penilai!, nip: s.penilai!, roles: ['pegawai'], isServiceAccount: false, token: '' };
-      const suggestion = (await evaluations.achievementOf(s.id, principal)).suggestedRatingHasilKerja ?? 'SESUAI';
+      const suggestion = (await queries.achievementOf(principal, s.id)).suggestedRatingHasilKerja ?? 'SESUAI';
       try {
-        await evaluations.rate(s.id, { ratingHasilKerja: suggestion, perilaku: perilaku(i) as Record<string, Rating> }, principal);
+        await rate.execute(principal, s.id, { ratingHasilKerja: suggestion, perilaku: perilaku(i) as Record<string, Rating> });
       } catch {
         failed++;
       }
@@ -237,7 +241,7 @@ async function main(): Promise<void> {
   t = performance.now();
   let finalized = 0;
   for (;;) {
-    const n = await ds.transaction((m) => evaluations.finalizeDue(m, 2000));
+    const n: number = await ds.transaction((m) => finalize.execute(m, 2000));
     finalized += n;
     if (n === 0) break;
   }

@@ -1,42 +1,57 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PersonnelProjectionModule } from '@capaian/shared/projection';
 import { dailyAt, every, Scheduler } from '@capaian/shared/scheduling';
-import { CadenceUseCases } from './cadence/cadence.use-cases';
+import { CadenceQueries } from './cadence/cadence.queries';
 import { CadencesHttpController } from './cadence/cadences.http.controller';
 import { CadenceRepository } from './cadence/infrastructure/cadence.repository';
+import { SetCadence } from './cadence/use-cases/set-cadence';
 import { SkpAccess } from './common/access';
+import { SkpReader } from './common/skp-reader';
+import { CompletionQuery } from './dashboard/completion.query';
+import { DashboardHttpController } from './dashboard/dashboard.http.controller';
+import { DocumentIssuer, DOCUMENTS_PUBLIC_URL } from './documents/document-issuer';
+import { DocumentsHttpController } from './documents/documents.http.controller';
+import { DocumentQueries } from './documents/documents.queries';
+import { IssuedDocumentRepository } from './documents/infrastructure/issued-document.repository';
+import { PrintEvaluation } from './documents/use-cases/print-evaluation';
+import { PrintSkp } from './documents/use-cases/print-skp';
 import { AchievementQuery } from './evaluation/achievement.query';
-import { EvaluationUseCases } from './evaluation/evaluation.use-cases';
+import { EvaluationEventRecorder } from './evaluation/evaluation.events';
+import { EvaluationQueries } from './evaluation/evaluation.queries';
 import { EvaluationsHttpController } from './evaluation/evaluations.http.controller';
 import { EvaluationRepository } from './evaluation/infrastructure/evaluation.repository';
+import { FinalizeDueEvaluations } from './evaluation/use-cases/finalize-due-evaluations';
+import { RateEvaluation } from './evaluation/use-cases/rate-evaluation';
 import { ObjectionRepository } from './objection/infrastructure/objection.repository';
-import { ObjectionUseCases } from './objection/objection.use-cases';
+import { ObjectionsHttpController } from './objection/objections.http.controller';
+import { DecideObjection } from './objection/use-cases/decide-objection';
+import { FileObjection } from './objection/use-cases/file-objection';
 import { AppraisalPeople } from './personnel-view/appraisal-people';
 import { ProjectionPeople } from './personnel-view/infrastructure/projection-people';
 import { EvidenceRepository } from './realization/infrastructure/evidence.repository';
 import { PeriodicReportRepository } from './realization/infrastructure/periodic-report.repository';
+import { PeriodReports } from './realization/period-reports';
 import { RealizationHttpController } from './realization/realization.http.controller';
-import { RealizationUseCases } from './realization/realization.use-cases';
-import { CreateSkp } from './skp/use-cases/create-skp';
-import { EditSkp } from './skp/use-cases/edit-skp';
-import { SubmitSkp } from './skp/use-cases/submit-skp';
-import { SetSkp } from './skp/use-cases/set-skp';
-import { ReturnSkp } from './skp/use-cases/return-skp';
-import { ReviseSkp } from './skp/use-cases/revise-skp';
-import { CloseSkp } from './skp/use-cases/close-skp';
-import { ReassignPenilai } from './skp/use-cases/reassign-penilai';
-import { SkpWorkflow } from './skp/skp.workflow';
+import { RealizationQueries } from './realization/realization.queries';
+import { GiveFeedback } from './realization/use-cases/give-feedback';
+import { LockDueReports } from './realization/use-cases/lock-due-reports';
+import { ReportRealization } from './realization/use-cases/report-realization';
+import { UploadEvidence } from './realization/use-cases/upload-evidence';
 import { SkpRepository } from './skp/infrastructure/skp.repository';
+import { PersonnelEventsMessageController } from './skp/personnel-events.message.controller';
 import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
+import { SkpWorkflow } from './skp/skp.workflow';
 import { SkpsHttpController } from './skp/skps.http.controller';
+import { CloseSkp } from './skp/use-cases/close-skp';
+import { CreateSkp } from './skp/use-cases/create-skp';
+import { EditSkp } from './skp/use-cases/edit-skp';
 import { FollowPersonnelChanges } from './skp/use-cases/follow-personnel-changes';
-import { PersonnelEventsMessageController } from './skp/personnel-events.message.controller';
-import { DocumentsHttpController } from './documents/documents.http.controller';
-import { DOCUMENTS_PUBLIC_URL, DocumentUseCases } from './documents/documents.use-cases';
-import { IssuedDocumentRepository } from './documents/infrastructure/issued-document.repository';
-import { CompletionQuery } from './dashboard/completion.query';
-import { DashboardHttpController } from './dashboard/dashboard.http.controller';
+import { ReassignPenilai } from './skp/use-cases/reassign-penilai';
+import { ReturnSkp } from './skp/use-cases/return-skp';
+import { ReviseSkp } from './skp/use-cases/revise-skp';
+import { SetSkp } from './skp/use-cases/set-skp';
+import { SubmitSkp } from './skp/use-cases/submit-skp';
 
 /** Where the QR code of a printed document points: the public verification route, through the gateway. */
 function verificationBase(): string {
@@ -45,18 +60,34 @@ function verificationBase(): string {
 
 /**
  * The individual SKP year: cadence per OPD, SKP workflow, periodic realization with evidence,
- * year-end evaluation and objection. Deadline jobs run once per slot across replicas.
+ * year-end evaluation and objection, completion dashboard, documents. The aggregates share one
+ * transaction boundary often enough (an objection decision finalizes an evaluation; a transfer
+ * closes one SKP and opens another) that they live in one Nest module, each in its own folder.
+ * Deadline jobs run once per slot across replicas.
  */
 @Module({
   imports: [PersonnelProjectionModule],
-  controllers: [SkpsHttpController, RealizationHttpController, EvaluationsHttpController, CadencesHttpController, DocumentsHttpController, DashboardHttpController, PersonnelEventsMessageController],
+  controllers: [
+    SkpsHttpController,
+    RealizationHttpController,
+    EvaluationsHttpController,
+    ObjectionsHttpController,
+    CadencesHttpController,
+    DocumentsHttpController,
+    DashboardHttpController,
+    PersonnelEventsMessageController,
+  ],
   providers: [
     { provide: AppraisalPeople, useClass: ProjectionPeople },
+    { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
     SkpAccess,
+    SkpReader,
+    // SKP
     SkpRepository,
     SkpEventRecorder,
-    CreateSkp,
     SkpWorkflow,
+    SkpQueries,
+    CreateSkp,
     EditSkp,
     SubmitSkp,
     SetSkp,
@@ -64,35 +95,57 @@ function verificationBase(): string {
     ReviseSkp,
     CloseSkp,
     ReassignPenilai,
-    SkpQueries,
+    FollowPersonnelChanges,
+    // cadence
     CadenceRepository,
-    CadenceUseCases,
+    CadenceQueries,
+    SetCadence,
+    // realization
     PeriodicReportRepository,
     EvidenceRepository,
-    RealizationUseCases,
+    PeriodReports,
+    RealizationQueries,
+    UploadEvidence,
+    ReportRealization,
+    GiveFeedback,
+    LockDueReports,
+    // evaluation and objection
     EvaluationRepository,
+    EvaluationEventRecorder,
     AchievementQuery,
-    EvaluationUseCases,
+    EvaluationQueries,
+    RateEvaluation,
+    FinalizeDueEvaluations,
     ObjectionRepository,
-    ObjectionUseCases,
-    IssuedDocumentRepository,
-    DocumentUseCases,
+    FileObjection,
+    DecideObjection,
+    // dashboard and documents
     CompletionQuery,
-    FollowPersonnelChanges,
-    { provide: DOCUMENTS_PUBLIC_URL, useFactory: verificationBase },
+    IssuedDocumentRepository,
+    DocumentIssuer,
+    DocumentQueries,
+    PrintSkp,
+    PrintEvaluation,
   ],
-  exports: [SubmitSkp, SetSkp, EvaluationUseCases, RealizationUseCases, FollowPersonnelChanges, CadenceUseCases, CreateSkp],
+  exports: [CreateSkp, SubmitSkp, SetSkp, SetCadence, FollowPersonnelChanges, RateEvaluation, EvaluationQueries, FinalizeDueEvaluations, CompletionQuery, SkpRepository],
 })
 export class SkpYearModule implements OnModuleInit {
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly realization: RealizationUseCases,
-    private readonly evaluations: EvaluationUseCases,
+    private readonly lockDueReports: LockDueReports,
+    private readonly finalizeDueEvaluations: FinalizeDueEvaluations,
   ) {}
 
   onModuleInit(): void {
     // A period locks the day after its feedback deadline; a rating is final the day after its objection window.
-    this.scheduler.register({ name: 'appraisal-lock-periods', schedule: dailyAt('00:30'), run: async ({ manager }) => void (await this.realization.lockDue(manager)) });
-    this.scheduler.register({ name: 'appraisal-finalize-evaluations', schedule: every({ minutes: 15 }), run: async ({ manager }) => void (await this.evaluations.finalizeDue(manager)) });
+    this.scheduler.register({ name: 'appraisal-lock-periods', schedule: dailyAt('00:30'), run: async ({ manager }) => void (await this.lockDueReports.execute(manager)) });
+    this.scheduler.register({
+      name: 'appraisal-finalize-evaluations',
+      schedule: every({ minutes: 15 }),
+      run: async ({ manager }) => {
+        // Batches until none is due, all in the job's transaction.
+        while ((await this.finalizeDueEvaluations.execute(manager)) > 0);
+      },
+    });
   }
 }

@@ -1,25 +1,29 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
-import { CadenceUseCases } from './cadence.use-cases';
-import { SetCadenceDto } from './set-cadence.dto';
+import { CadenceQueries } from './cadence.queries';
+import { SetCadenceDto } from './dto/set-cadence.dto';
+import { SetCadence } from './use-cases/set-cadence';
 
 @ApiTags('Jadwal penilaian OPD')
 @ApiBearerAuth()
 @Controller('cadences')
 export class CadencesHttpController {
-  constructor(private readonly cadences: CadenceUseCases) {}
+  constructor(
+    private readonly setCadence: SetCadence,
+    private readonly queries: CadenceQueries,
+  ) {}
 
   @Put(':year/:opdCode')
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menetapkan jadwal penilaian (bulanan/triwulanan) dan batas waktunya untuk satu OPD (BKPSDM)' })
   set(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @Body() body: SetCadenceDto, @CurrentPrincipal() principal: Principal) {
-    return this.cadences.set(year, opdCode, body, principal);
+    return this.setCadence.execute(principal, year, opdCode, body);
   }
 
   @Get(':year/:opdCode')
   @ApiOperation({ summary: 'Jadwal penilaian satu OPD dengan periode dan batas waktunya' })
   get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string) {
-    return this.cadences.get(year, opdCode);
+    return this.queries.get(year, opdCode);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BERAKHLAK_CODES, Clock, isoDate } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
-import { CadenceUseCases } from '../cadence/cadence.use-cases';
+import { SetCadence } from '../cadence/use-cases/set-cadence';
 import type { Frequency } from '../cadence/domain/cadence';
 import type { CreateSkpDto } from '../skp/dto/create-skp.dto';
 import { CreateSkp } from '../skp/use-cases/create-skp';
@@ -53,7 +53,7 @@ export class AppraisalDemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cadences: CadenceUseCases,
+    private readonly setCadence: SetCadence,
     private readonly create: CreateSkp,
     private readonly submit: SubmitSkp,
     private readonly set: SetSkp,
@@ -85,7 +85,7 @@ export class AppraisalDemoSeeder {
       const [exists] = await this.dataSource.query(`SELECT 1 FROM opd_cadence WHERE opd_code = $1 AND year = $2`, [opd.code, year]);
       if (exists) continue;
       const frequency: Frequency = i % 5 === 4 ? 'TRIWULANAN' : 'BULANAN';
-      await this.cadences.set(year, opd.code, { frequency, planningDeadline: isoDate(year, 1, 31), reportDays: 5, feedbackDays: 10, ratingDeadline: isoDate(year + 1, 1, 31), objectionDays: 14 }, admin);
+      await this.setCadence.execute(admin, year, opd.code, { frequency, planningDeadline: isoDate(year, 1, 31), reportDays: 5, feedbackDays: 10, ratingDeadline: isoDate(year + 1, 1, 31), objectionDays: 14 });
       cadences++;
     }
     let skps = 0;

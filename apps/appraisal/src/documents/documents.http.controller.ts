@@ -1,16 +1,19 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal } from '@capaian/shared/auth';
 import { attachmentHeaders } from '@capaian/shared/storage';
 import type { FastifyReply } from 'fastify';
-import { DOCUMENTS_PUBLIC_URL, DocumentUseCases, type VerificationAnswer } from './documents.use-cases';
+import { DocumentQueries, type VerificationAnswer } from './documents.queries';
+import { PrintEvaluation } from './use-cases/print-evaluation';
+import { PrintSkp } from './use-cases/print-skp';
 
 @ApiTags('Dokumen')
 @Controller()
 export class DocumentsHttpController {
   constructor(
-    private readonly documents: DocumentUseCases,
-    @Inject(DOCUMENTS_PUBLIC_URL) private readonly publicBase: string,
+    private readonly printSkp: PrintSkp,
+    private readonly printEvaluation: PrintEvaluation,
+    private readonly queries: DocumentQueries,
   ) {}
 
   @Get('skps/:id/document')
@@ -18,7 +21,7 @@ export class DocumentsHttpController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Dokumen SKP (PDF, format Lampiran PermenPANRB 6/2022) dengan kode verifikasi dan kode QR' })
   async skp(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const pdf = await this.documents.skpPdf(id, principal, this.publicBase);
+    const pdf = await this.printSkp.execute(principal, id);
     reply.headers({ ...attachmentHeaders(pdf.fileName, 'application/pdf', pdf.body.length), 'x-verification-code': pdf.code });
     await reply.send(pdf.body);
   }
@@ -28,7 +31,7 @@ export class DocumentsHttpController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Dokumen evaluasi kinerja akhir tahun (PDF) dengan kode verifikasi dan kode QR' })
   async evaluation(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const pdf = await this.documents.evaluationPdf(id, principal, this.publicBase);
+    const pdf = await this.printEvaluation.execute(principal, id);
     reply.headers({ ...attachmentHeaders(pdf.fileName, 'application/pdf', pdf.body.length), 'x-verification-code': pdf.code });
     await reply.send(pdf.body);
   }
@@ -37,6 +40,6 @@ export class DocumentsHttpController {
   @Public()
   @ApiOperation({ summary: 'Verifikasi publik (tanpa token): dokumen apa, milik siapa, versi berapa, dan apakah masih berlaku' })
   verify(@Param('code') code: string): Promise<VerificationAnswer> {
-    return this.documents.verify(code);
+    return this.queries.verify(code);
   }
 }

@@ -3,26 +3,30 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@capaian/shared/auth';
 import { attachmentHeaders } from '@capaian/shared/storage';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RealizationUseCases } from './realization.use-cases';
-import { GiveFeedbackDto, ReportRealizationDto } from './report-realization.dto';
-
-export class UploadEvidenceQuery {
-  @IsUUID() indicatorId: string;
-  @IsOptional() @IsString() @MaxLength(255) fileName?: string;
-}
+import { GiveFeedbackDto } from './dto/give-feedback.dto';
+import { ReportRealizationDto } from './dto/report-realization.dto';
+import { UploadEvidenceQuery } from './dto/upload-evidence.dto';
+import { RealizationQueries } from './realization.queries';
+import { GiveFeedback } from './use-cases/give-feedback';
+import { ReportRealization } from './use-cases/report-realization';
+import { UploadEvidence } from './use-cases/upload-evidence';
 
 @ApiTags('Realisasi periodik')
 @ApiBearerAuth()
 @Controller()
 export class RealizationHttpController {
-  constructor(private readonly realization: RealizationUseCases) {}
+  constructor(
+    private readonly queries: RealizationQueries,
+    private readonly uploadEvidence: UploadEvidence,
+    private readonly reportRealization: ReportRealization,
+    private readonly giveFeedback: GiveFeedback,
+  ) {}
 
   @Get('skps/:id/periods')
   @ApiOperation({ summary: 'Periode SKP menurut jadwal OPD, dengan laporan, umpan balik, dan bukti dukung' })
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.realization.list(id, principal);
+    return this.queries.periodsOf(principal, id);
   }
 
   @Post('skps/:id/periods/:number/evidence')
@@ -37,13 +41,13 @@ export class RealizationHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
-    return this.realization.upload(id, number, query.indicatorId, query.fileName, req.body as Readable, req.headers['content-type'], length, principal);
+    return this.uploadEvidence.execute(principal, id, number, query.indicatorId, { fileName: query.fileName, body: req.body as Readable, contentType: req.headers['content-type'], length });
   }
 
   @Get('evidence/:id')
   @ApiOperation({ summary: 'Mengunduh bukti dukung (selalu sebagai lampiran)' })
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const { record, file } = await this.realization.download(id, principal);
+    const { record, file } = await this.queries.download(principal, id);
     reply.headers(attachmentHeaders(record.fileName, file.contentType, file.size));
     await reply.send(file.stream);
   }
@@ -51,13 +55,13 @@ export class RealizationHttpController {
   @Put('skps/:id/periods/:number/realization')
   @ApiOperation({ summary: 'Melaporkan realisasi periode (pemilik SKP)' })
   report(@Param('id', ParseUUIDPipe) id: string, @Param('number', ParseIntPipe) number: number, @Body() body: ReportRealizationDto, @CurrentPrincipal() principal: Principal) {
-    return this.realization.report(id, number, body, principal);
+    return this.reportRealization.execute(principal, id, number, body);
   }
 
   @Post('skps/:id/periods/:number/feedback')
   @HttpCode(200)
   @ApiOperation({ summary: 'Memberi umpan balik atas laporan periode (pejabat penilai)' })
   feedback(@Param('id', ParseUUIDPipe) id: string, @Param('number', ParseIntPipe) number: number, @Body() body: GiveFeedbackDto, @CurrentPrincipal() principal: Principal) {
-    return this.realization.feedback(id, number, body, principal);
+    return this.giveFeedback.execute(principal, id, number, body);
   }
 }

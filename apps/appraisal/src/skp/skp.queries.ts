@@ -2,28 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
-import { SkpAccess } from '../common/access';
+import { SkpReader } from '../common/skp-reader';
 import type { SkpState } from './domain/skp';
-import { SkpRepository } from './infrastructure/skp.repository';
-import { SkpMessages } from './skp.messages';
 
 /** Reads of SKPs, each checked against who may see them. */
 @Injectable()
 export class SkpQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly skps: SkpRepository,
-    private readonly access: SkpAccess,
+    private readonly reader: SkpReader,
   ) {}
 
   /** One SKP the caller may read; 404 for one that does not exist, 403 for one they may not see. */
   async get(id: string, principal: Principal): Promise<SkpState> {
-    const m = this.dataSource.manager;
-    const s = await this.skps.find(m, id);
-    if (!s) throw SkpMessages.error('SKP_TIDAK_DITEMUKAN');
-    const ok = await this.access.canRead(m, principal, { nip: s.snapshot.nip, penilaiNip: s.penilaiNip, atasanNip: s.snapshot.atasanPejabatPenilai?.nip ?? null, opdCode: s.snapshot.opd?.code ?? null, unitId: s.snapshot.unit?.unitId ?? null });
-    if (!ok) throw SkpMessages.error('AKSES_SKP_DITOLAK');
-    return s;
+    return this.reader.readable(this.dataSource.manager, principal, id);
   }
 
   /** The caller's own SKPs and those of the people they appraise, for a year. */

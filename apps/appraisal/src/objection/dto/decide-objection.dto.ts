@@ -2,11 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RATINGS, type Rating } from '@capaian/kinerja';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-/** Body of `POST /evaluations/:id/objection` (the employee rated). */
-export class FileObjectionDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) reason: string;
-}
-
 /** Body of `POST /objections/:id/decision` (the atasan penilai). */
 export class DecideObjectionDto {
   @ApiProperty() @IsBoolean() accepted: boolean;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { FREQUENCIES, type Frequency } from './domain/cadence';
+import { FREQUENCIES, type Frequency } from '../domain/cadence';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 export class RealizationLineDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() indicatorId: string;
@@ -11,9 +11,4 @@ export class RealizationLineDto {
 /** Body of `PUT /skps/:id/periods/:number/realization`. */
 export class ReportRealizationDto {
   @ApiProperty({ type: [RealizationLineDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RealizationLineDto) realizations: RealizationLineDto[];
-}
-
-/** Body of `POST /skps/:id/periods/:number/feedback`. */
-export class GiveFeedbackDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) feedback: string;
 }
