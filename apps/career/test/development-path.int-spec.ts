@@ -260,6 +260,30 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
     expect((await call('GET', '/jp/recap.xlsx?year=2026', 'dimas')).status).toBe(403);
   });
 
+  it('recognises JP claimed from outside the platform only with a certificate verified by BKPSDM, and takes corrections', async () => {
+    const claim = { title: 'Kursus Daring Literasi Data', form: 'e_learning', organizer: 'LAN RI', endDate: '2026-07-20', jp: 12 };
+    expectProblem(await call('POST', '/jp/claims', 'putri', { ...claim, endDate: '2026-09-01' }), 400, 'TANGGAL_KLAIM_TIDAK_VALID');
+    const created = await call('POST', '/jp/claims', 'putri', claim);
+    expect(created.body).toMatchObject({ status: 'DIAJUKAN', jp: 12, nip: DEMO_NIP.putri });
+    ids.claim = created.body.id;
+    expectProblem(await call('POST', `/jp/claims/${ids.claim}/verify`, 'hendra'), 422, 'KLAIM_TANPA_SERTIFIKAT');
+    expectProblem(await call('PUT', `/jp/claims/${ids.claim}/certificate?fileName=e.pdf`, 'dimas', pdf(), { 'content-type': 'application/pdf' }), 403, 'AKSES_KLAIM_DITOLAK');
+    expect((await call('PUT', `/jp/claims/${ids.claim}/certificate?fileName=e.pdf`, 'putri', pdf(), { 'content-type': 'application/pdf' })).status).toBe(200);
+    expect((await call('POST', `/jp/claims/${ids.claim}/verify`, 'dimas')).status).toBe(403);
+    expect((await call('POST', `/jp/claims/${ids.claim}/verify`, 'hendra')).body.status).toBe('DIVERIFIKASI');
+    expectProblem(await call('POST', `/jp/claims/${ids.claim}/verify`, 'hendra'), 422, 'KLAIM_SUDAH_DIPUTUS');
+    expect((await call('GET', '/jp/me?year=2026', 'putri')).body).toMatchObject({ totalJp: 12, compliant: true, remainingAllowanceJp: 12 });
+
+    const corrected = await call('POST', '/jp/corrections', 'hendra', { nip: DEMO_NIP.dimas, year: 2026, jp: -4, note: 'JP sertifikat tercatat lebih' });
+    expect(corrected.body).toMatchObject({ jp: -4, yearTotalJp: 26 });
+    expectProblem(await call('POST', '/jp/corrections', 'hendra', { nip: DEMO_NIP.dimas, year: 2026, jp: 0, note: 'nol' }), 400, 'KOREKSI_NOL');
+    expect((await call('GET', '/jp/me?year=2026', 'dimas')).body.totalJp).toBe(26);
+    const [claimEvent] = await jpWatch.waitFor((m) => m.json<{ data: { sourceId: string } }>().data.sourceId === ids.claim);
+    expect(claimEvent.json()).toMatchObject({ data: { source: 'KLAIM_EKSTERNAL', jp: 12, nip: DEMO_NIP.putri } });
+    const [correction] = await jpWatch.waitFor((m) => m.json<{ type: string }>().type === 'capaian.career.jp.corrected.v1');
+    expect(correction.json()).toMatchObject({ data: { jp: -4, yearTotalJp: 26, nip: DEMO_NIP.dimas } });
+  });
+
   it('keeps an audit trail and publishes every transition, the JP and the budget on Kafka', async () => {
     const audits = await ds.query(`SELECT action FROM audit_trail WHERE entity_id = $1 ORDER BY id`, [ids.dimas]);
     expect(audits.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['enrolment.nominated', 'enrolment.verified', 'enrolment.approved', 'enrolment.passed', 'enrolment.jp-recognised', 'enrolment.feedback-given']));

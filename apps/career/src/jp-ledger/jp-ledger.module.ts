@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CareerPeopleModule } from '../common/career-people.module';
+import { ExternalClaimRepository } from './infrastructure/external-claim.repository';
 import { JpLedgerRepository } from './infrastructure/jp-ledger.repository';
+import { JpClaimsHttpController } from './jp-claims.http.controller';
 import { JpLedgerHttpController } from './jp-ledger.http.controller';
 import { JpLedgerQueries } from './jp-ledger.queries';
+import { AttachClaimCertificate } from './use-cases/attach-claim-certificate';
+import { CorrectJp } from './use-cases/correct-jp';
+import { DecideClaim } from './use-cases/decide-claim';
+import { SubmitClaim } from './use-cases/submit-claim';
 
-/** The JP ledger per employee per year: a person's year, compliance per OPD, the at-risk list, the recap export. */
+/** The JP ledger per employee per year: reports, outside claims verified by BKPSDM, corrections, the recap export. */
 @Module({
   imports: [CareerPeopleModule],
-  controllers: [JpLedgerHttpController],
-  providers: [JpLedgerQueries, JpLedgerRepository],
+  controllers: [JpLedgerHttpController, JpClaimsHttpController],
+  providers: [JpLedgerQueries, JpLedgerRepository, ExternalClaimRepository, SubmitClaim, AttachClaimCertificate, DecideClaim, CorrectJp],
 })
 export class JpLedgerModule {}
