@@ -21,14 +21,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EmployeeHiredV1, Topics, type EmployeeSnapshot } from '@capaian/contracts';
+import { EmployeeHiredV1, RoleGrantedV1, Topics, type EmployeeSnapshot, type RoleGrantedData } from '@capaian/contracts';
 import { loadServiceConfig, loadSmtpConfig } from '@capaian/shared/config';
 import { connectKafkaConsumer, moveConsumerGroupToEnd, OutboxService } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { notificationDataSourceOptions } from '../src/data-source';
-import { DirectoryRepository } from '../src/directory/directory.repository';
 import { loadNotificationSettings } from '../src/notification.config';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 2000);
@@ -37,7 +36,14 @@ const pacedRate = Number(process.env.BENCH_PACED_RATE ?? 20);
 const pacedEvents = Number(process.env.BENCH_PACED_EVENTS ?? 300);
 const DATABASE = 'capaian_notification_bench';
 const source = `/capaian/bench/personnel-${randomUUID().slice(0, 8)}`;
-const opd = { unitId: `opd-bench-${randomUUID().slice(0, 8)}`, code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+const opd = { unitId: randomUUID(), code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+const unitId = randomUUID();
+const ids = new Map<string, string>();
+function idOf(nip: string): string {
+  const id = ids.get(nip) ?? randomUUID();
+  ids.set(nip, id);
+  return id;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -67,7 +73,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 
 function snapshot(nip: string, name: string, supervisor: { nip: string; name: string } | null): EmployeeSnapshot {
   return {
-    employeeId: `emp-${nip}`,
+    employeeId: idOf(nip),
     nip,
     name,
     jenisAsn: 'PNS',
@@ -77,10 +83,10 @@ function snapshot(nip: string, name: string, supervisor: { nip: string; name: st
     pangkat: 'Penata Muda',
     status: 'AKTIF',
     email: `${nip}@bench.palembang.go.id`,
-    position: { positionId: `pos-${nip}`, code: 'PRAN', name: 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 },
-    unit: { unitId: `${opd.unitId}-aptika`, code: 'APTIKA', name: 'Bidang Aplikasi Informatika' },
+    position: { positionId: randomUUID(), code: 'PRAN', name: 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 },
+    unit: { unitId, code: 'APTIKA', name: 'Bidang Aplikasi Informatika' },
     opd,
-    supervisor: supervisor ? { employeeId: `emp-${supervisor.nip}`, nip: supervisor.nip, name: supervisor.name } : null,
+    supervisor: supervisor ? { employeeId: idOf(supervisor.nip), nip: supervisor.nip, name: supervisor.name } : null,
     tmtJabatan: '2026-01-02',
     effectiveDate: '2026-12-01',
   };
@@ -115,22 +121,24 @@ async function main(): Promise<void> {
   const env = { ...process.env, DB_NAME: DATABASE, DB_USER: 'postgres', DB_PASSWORD: 'postgres', KAFKA_GROUP_ID: groupId, LOG_LEVEL: 'warn', DIGEST_THRESHOLD: '1000000', DELIVERY_POLL_MS: '50', QUIET_HOURS_START: '0', QUIET_HOURS_END: '0' };
   const config = loadServiceConfig('notification', env);
   await runMigrations(notificationDataSourceOptions(config));
-  const module = AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), port: smtpPort }, settings: loadNotificationSettings(env), eventFilter: (e) => e.source === source });
+  const module = AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), port: smtpPort }, settings: loadNotificationSettings(env), eventFilter: (e) => e.source === source, projectionConsumer: false });
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: ['error', 'warn'] });
   await moveConsumerGroupToEnd(groupId, [Topics.personnelEmployee, Topics.platformPing]);
   await connectKafkaConsumer(app, config, { groupId });
   await app.init();
   const dataSource = app.get(DataSource);
   const outbox = app.get(OutboxService);
-  await dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, directory_person, directory_role, preference, reminder, inbox, outbox CASCADE');
+  await dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
 
   const penilai = { nip: freshNip(), name: 'Siti Penilai' };
   const admin = { nip: freshNip(), name: 'Rudi Admin' };
   const write = (data: EmployeeSnapshot) =>
     dataSource.transaction((m) => outbox.enqueue<EmployeeSnapshot>(m, { type: EmployeeHiredV1, subject: data.nip, data, source }));
   for (const p of [penilai, admin]) await write(snapshot(p.nip, p.name, null));
-  await until(async () => (await dataSource.query(`SELECT count(*)::int AS n FROM directory_person`))[0].n === 2, 60_000, 'seed');
-  await app.get(DirectoryRepository).grantRole(dataSource.manager, admin.nip, 'admin-opd', opd.unitId);
+  await dataSource.transaction((m) =>
+    outbox.enqueue<RoleGrantedData>(m, { type: RoleGrantedV1, subject: admin.nip, data: { employeeId: idOf(admin.nip), nip: admin.nip, role: 'admin-opd', opd, reason: null }, source }),
+  );
+  await until(async () => (await dataSource.query(`SELECT count(*)::int AS n FROM personnel_role WHERE granted`))[0].n === 1, 60_000, 'seed');
 
   async function phase(count: number, concurrency: number, rate?: number): Promise<PhaseResult> {
     const committedAt = new Map<string, number>();

@@ -4,6 +4,7 @@ import { loadSmtpConfig, type ServiceConfig, type SmtpConfig } from '@capaian/sh
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
+import { PersonnelProjectionMessageController } from '@capaian/shared/projection';
 import { systemClock, type Clock } from './clock/clock';
 import { NotificationCoreModule, type EventFilter } from './core.module';
 import { notificationDataSourceOptions } from './data-source';
@@ -29,6 +30,11 @@ export interface NotificationModuleOptions {
   clock?: Clock;
   /** Integration tests only: act on their own run's events (see EventFilter). */
   eventFilter?: EventFilter;
+  /**
+   * Feed the personnel projection from every personnel topic (default true). Tests turn it off: the
+   * dispatcher applies its own run's events to the projection, and other suites' floods are skipped.
+   */
+  projectionConsumer?: boolean;
   /** Start the delivery worker's lanes at boot (default true). */
   deliveryWorker?: boolean;
 }
@@ -52,6 +58,7 @@ export class AppModule {
         RemindersModule,
         StatisticsModule,
       ],
+      controllers: options.projectionConsumer === false ? [] : [PersonnelProjectionMessageController],
     };
   }
 }

@@ -2,7 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventEnvelope } from '@capaian/contracts';
 import { CLOCK, type Clock } from './clock/clock';
 import { DeliveryRepository } from './delivery/delivery.repository';
-import { DirectoryRepository } from './directory/directory.repository';
+import { PersonnelDirectory, PersonnelProjection } from '@capaian/shared/projection';
+import { RecipientDirectory } from './directory/recipient-directory';
 import { DispatchIssueRepository } from './dispatch/dispatch-issue.repository';
 import { InboxRepository } from './inbox/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from './notification.config';
@@ -17,7 +18,9 @@ import { ReminderRepository } from './reminders/reminder.repository';
 export type EventFilter = (envelope: EventEnvelope<unknown>) => boolean;
 export const EVENT_FILTER = Symbol('NOTIFICATION_EVENT_FILTER');
 
-const repositories = [DeliveryRepository, DirectoryRepository, DispatchIssueRepository, InboxRepository, PreferenceRepository, ReminderRepository];
+const repositories = [DeliveryRepository, DispatchIssueRepository, InboxRepository, PreferenceRepository, ReminderRepository];
+/** The shared personnel projection (its tables are in this service's database) and the recipients read from it. */
+const personnel = [PersonnelProjection, PersonnelDirectory, RecipientDirectory];
 
 /** Settings, the clock and the table repositories, shared by the feature modules (global). */
 @Module({})
@@ -26,8 +29,8 @@ export class NotificationCoreModule {
     return {
       module: NotificationCoreModule,
       global: true,
-      providers: [{ provide: NOTIFICATION_SETTINGS, useValue: settings }, { provide: CLOCK, useValue: clock }, { provide: EVENT_FILTER, useValue: eventFilter }, ...repositories],
-      exports: [NOTIFICATION_SETTINGS, CLOCK, EVENT_FILTER, ...repositories],
+      providers: [{ provide: NOTIFICATION_SETTINGS, useValue: settings }, { provide: CLOCK, useValue: clock }, { provide: EVENT_FILTER, useValue: eventFilter }, ...repositories, ...personnel],
+      exports: [NOTIFICATION_SETTINGS, CLOCK, EVENT_FILTER, ...repositories, ...personnel],
     };
   }
 }

@@ -1,15 +1,17 @@
 import type { ServiceConfig } from '@capaian/shared/config';
 import { messagingEntities, messagingMigrations } from '@capaian/shared/messaging';
+import { projectionEntities, projectionMigrations } from '@capaian/shared/projection';
 import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600000000, dataSourceOptions, IdempotencyKeyEntity } from '@capaian/shared/persistence';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1764500000000 } from './migrations/1764500000000-create-notification-tables';
 import { DeliveryQueue1765000000000 } from './migrations/1765000000000-delivery-queue';
+import { DropLocalDirectory1765200000000 } from './migrations/1765200000000-drop-local-directory';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
  * service's own tables are reached through repositories with SQL (see each `*.repository.ts`).
  */
-export const notificationEntities = [AuditEntry, ...messagingEntities, IdempotencyKeyEntity];
+export const notificationEntities = [AuditEntry, ...messagingEntities, IdempotencyKeyEntity, ...projectionEntities];
 
 /** Every migration, in order; a new one is appended here and nowhere else. */
 export const notificationMigrations = [
@@ -18,6 +20,8 @@ export const notificationMigrations = [
   CreateNotificationTables1764500000000,
   CreateIdempotencyKeys1764600000000,
   DeliveryQueue1765000000000,
+  ...projectionMigrations,
+  DropLocalDirectory1765200000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppraisersChangedV1,
   EmployeeHiredV1,
   EmployeeLeftV1,
   EmployeePromotedV1,
   EmployeeTransferredV1,
   ReportingLineChangedV1,
   Topics,
+  type AppraisersChangedData,
   type EmployeeLeftData,
   type EmployeePromotedData,
   type EmployeeTransferredData,
@@ -15,8 +17,7 @@ import { produceRawMessages, watchTopic, type TopicWatcher } from '@capaian/shar
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailSource, mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
-import { employee, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishPersonnel } from '../test/personnel-fixtures';
-import { DirectoryRepository } from './directory/directory.repository';
+import { employee, employeeIdOf, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from '../test/personnel-fixtures';
 
 /**
  * Personnel events → the right notice to the right people, read back from the real SMTP sink
@@ -58,7 +59,7 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_dispatch', settings: { PORTAL_BASE_URL: 'https://capaian.palembang.go.id', DIGEST_THRESHOLD: '1000' } });
-    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, directory_person, directory_role, preference, reminder, inbox, outbox CASCADE');
+    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
     const seed = [
       personnelEvent(EmployeeHiredV1, employee({ ...atasan, position: 'Kepala Bidang Aplikasi Informatika' }), atasan.nip),
       personnelEvent(EmployeeHiredV1, employee({ ...penilai, supervisor: atasan, position: 'Kepala Seksi' }), penilai.nip),
@@ -67,13 +68,9 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       personnelEvent(EmployeeHiredV1, employee({ ...adminBappeda, opd: OPD_BAPPEDA }), adminBappeda.nip),
       personnelEvent(EmployeeHiredV1, employee({ ...adminBkpsdm }), adminBkpsdm.nip),
     ];
-    await publishPersonnel(...seed);
-    await consumed(...seed.map((e) => e.id));
-    // Roles come from Keycloak today; personnel does not publish them yet (see docs/notifications.md).
-    const directory = t.app.get(DirectoryRepository);
-    await directory.grantRole(t.dataSource.manager, adminOpd.nip, 'admin-opd', OPD_DISKOMINFO.unitId);
-    await directory.grantRole(t.dataSource.manager, adminBappeda.nip, 'admin-opd', OPD_BAPPEDA.unitId);
-    await directory.grantRole(t.dataSource.manager, adminBkpsdm.nip, 'admin-bkpsdm', null);
+    const roles = [roleGranted(adminOpd.nip, 'admin-opd', OPD_DISKOMINFO), roleGranted(adminBappeda.nip, 'admin-opd', OPD_BAPPEDA), roleGranted(adminBkpsdm.nip, 'admin-bkpsdm', null)];
+    await publishPersonnel(...seed, ...roles);
+    await consumed(...seed.map((e) => e.id), ...roles.map((e) => e.id));
   }, 60_000);
 
   afterAll(async () => {
@@ -148,10 +145,10 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
     const event = personnelEvent<ReportingLineChangedData>(
       ReportingLineChangedV1,
       {
-        employeeId: `emp-${pegawai.nip}`,
+        employeeId: employeeIdOf(pegawai.nip),
         nip: pegawai.nip,
-        supervisor: { employeeId: `emp-${penilai.nip}`, nip: penilai.nip, name: penilai.name },
-        previousSupervisor: { employeeId: `emp-${penilaiBaru.nip}`, nip: penilaiBaru.nip, name: penilaiBaru.name },
+        supervisor: { employeeId: employeeIdOf(penilai.nip), nip: penilai.nip, name: penilai.name },
+        previousSupervisor: { employeeId: employeeIdOf(penilaiBaru.nip), nip: penilaiBaru.nip, name: penilaiBaru.name },
         override: true,
         reason: 'Penugasan khusus',
         effectiveDate: '2026-12-02',
@@ -162,6 +159,32 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
     const [mail] = await mailWith(pegawai.email, '[Capaian] Atasan langsung Anda berubah');
     expect(mail.text).toContain(`mulai 2 Desember 2026 atasan langsung (pejabat penilai) Anda adalah ${penilai.name}.`);
     await mailWith(penilai.email, `[Capaian] Pegawai baru yang Anda nilai: ${pegawai.name}`, event.id);
+  });
+
+  it('the pejabat penilai named by personnel (appraisers changed) is told instead of the direct supervisor', async () => {
+    const subjectNip = freshNip();
+    const subject = { nip: subjectNip, name: 'Joko Pegawai', email: address('joko') };
+    const hire = personnelEvent(EmployeeHiredV1, employee({ ...subject, supervisor: penilai }), subjectNip);
+    const appraisers = personnelEvent<AppraisersChangedData>(
+      AppraisersChangedV1,
+      {
+        employeeId: employeeIdOf(subjectNip),
+        nip: subjectNip,
+        pejabatPenilai: { employeeId: employeeIdOf(atasan.nip), nip: atasan.nip, name: atasan.name },
+        atasanPejabatPenilai: null,
+        basis: 'PENUNJUKAN',
+        previousPejabatPenilai: null,
+        previousAtasanPejabatPenilai: null,
+        reason: 'Penunjukan pejabat penilai',
+        effectiveDate: '2026-12-01',
+      },
+      subjectNip,
+    );
+    const promoted = personnelEvent(EmployeePromotedV1, { ...employee({ ...subject, supervisor: penilai }), fromGolongan: 'II/d', fromPangkat: 'Pengatur Tingkat I', nomorSk: null } as EmployeePromotedData, subjectNip);
+    await publishPersonnel(hire, appraisers, promoted);
+    await consumed(hire.id, appraisers.id, promoted.id);
+    expect((await itemsOf(atasan.nip)).filter((i: { source_event_id: string }) => i.source_event_id === promoted.id)).toHaveLength(1);
+    expect((await itemsOf(penilai.nip)).filter((i: { source_event_id: string }) => i.source_event_id === promoted.id)).toHaveLength(0);
   });
 
   it('bad input is recorded and the rest keeps flowing: unknown penilai, a missing template value, a poison message, a refused address', async () => {
@@ -226,7 +249,7 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       unsubscribeUrl = /Berhenti berlangganan: (\S+)/.exec(mail.text)![1];
     });
 
-    it('refuses a forged, altered or malformed link with 4xx problem+json and changes nothing', async () => {
+    it('refuses a forged, altered, malformed or expired link with 4xx problem+json and changes nothing', async () => {
       const token = new URL(unsubscribeUrl).searchParams.get('token')!;
       const [payload, signature] = token.split('.');
       const otherPayload = Buffer.from(JSON.stringify({ n: DEMO_NIP.dimas, k: 'tim', e: 4102444800 })).toString('base64url');
@@ -235,6 +258,14 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       expect(forged.body.code).toBe('TAUTAN_PALSU');
       const malformed = await http().get(`/api/v1/notification/berhenti-langganan?token=${payload}`).expect(400);
       expect(malformed.body.code).toBe('TAUTAN_TIDAK_VALID');
+      // A genuine link after its expiry (60 days) no longer works.
+      t.clock.advance(61 * 24 * 3_600_000);
+      try {
+        const expired = await http().get(`/api/v1/notification/berhenti-langganan?token=${token}`).expect(403);
+        expect(expired.body.code).toBe('TAUTAN_KEDALUWARSA');
+      } finally {
+        t.clock.advance(-61 * 24 * 3_600_000);
+      }
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM preference`);
       expect(n).toBe(0);
     });

@@ -3,9 +3,8 @@ import { EmployeeHiredV1 } from '@capaian/contracts';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
-import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel } from '../test/personnel-fixtures';
+import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from '../test/personnel-fixtures';
 import { DeliveryWorker } from './delivery/delivery.worker';
-import { DirectoryRepository } from './directory/directory.repository';
 import { RunDigestUseCase } from './reminders/run-digest.use-case';
 import { RunRemindersUseCase } from './reminders/run-reminders.use-case';
 
@@ -46,11 +45,13 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_reminders', settings: { DIGEST_THRESHOLD: '2', ESCALATE_AFTER_HOURS: '48' } });
-    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, directory_person, directory_role, preference, reminder, inbox, outbox CASCADE');
+    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
     await hire(atasan);
     await hire({ ...penilai, supervisor: atasan });
     await hire({ ...adminOpd, supervisor: atasan });
-    await t.app.get(DirectoryRepository).grantRole(t.dataSource.manager, adminOpd.nip, 'admin-opd', OPD_DISKOMINFO.unitId);
+    const role = roleGranted(adminOpd.nip, 'admin-opd', OPD_DISKOMINFO);
+    await publishPersonnel(role);
+    await consumed(role.id);
   }, 60_000);
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ describe('notification: SMTP outage (real PostgreSQL, Kafka, a private maildev)'
       smtp: { port: smtpPort, timeoutMs: 2_000 },
       settings: { DIGEST_THRESHOLD: '1000', DELIVERY_RETRY_MAX_MS: '2000' },
     });
-    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, directory_person, directory_role, preference, reminder, inbox, outbox CASCADE');
+    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
   }, 60_000);
 
   afterAll(async () => {

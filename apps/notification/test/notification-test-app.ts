@@ -82,7 +82,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   clock.set(`${new Date().toISOString().slice(0, 10)}T03:00:00Z`);
   await runMigrations(notificationDataSourceOptions(config));
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, eventFilter: options.eventFilter ?? ownEventsOnly, deliveryWorker: options.deliveryWorker ?? true })],
+    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, eventFilter: options.eventFilter ?? ownEventsOnly, projectionConsumer: false, deliveryWorker: options.deliveryWorker ?? true })],
   }).compile();
   // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
   const adapter = createHttpAdapter();

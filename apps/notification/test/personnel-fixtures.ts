@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createEnvelope, Topics, validateEnvelope, type EmployeeSnapshot, type EventEnvelope } from '@capaian/contracts';
+import { createEnvelope, RoleGrantedV1, Topics, validateEnvelope, type ElevatedRole, type EmployeeSnapshot, type EventEnvelope, type RoleGrantedData } from '@capaian/contracts';
 import { eventHeaders, produceRawMessages } from '@capaian/shared/messaging';
 
 /** A fresh 18-digit NIP (birth date, TMT, sex, serial), unique enough per test run. */
@@ -7,8 +7,17 @@ export function freshNip(): string {
   return `1990${String(randomInt(1, 12)).padStart(2, '0')}15201${randomInt(0, 10)}0${randomInt(1, 3)}${String(randomInt(0, 10_000)).padStart(4, '0')}`.slice(0, 18).padEnd(18, '0');
 }
 
-export const OPD_DISKOMINFO = { unitId: `opd-${randomUUID().slice(0, 8)}`, code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
-export const OPD_BAPPEDA = { unitId: `opd-${randomUUID().slice(0, 8)}`, code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah' };
+export const OPD_DISKOMINFO = { unitId: randomUUID(), code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika' };
+export const OPD_BAPPEDA = { unitId: randomUUID(), code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah' };
+const UNIT_APTIKA = randomUUID();
+
+/** Personnel's ids are UUIDs (the projection stores them as such); one per NIP for this run. */
+const ids = new Map<string, string>();
+export function employeeIdOf(nip: string): string {
+  let id = ids.get(nip);
+  if (!id) ids.set(nip, (id = randomUUID()));
+  return id;
+}
 
 export function employee(p: {
   nip: string;
@@ -20,7 +29,7 @@ export function employee(p: {
 }): EmployeeSnapshot {
   const opd = p.opd ?? OPD_DISKOMINFO;
   return {
-    employeeId: `emp-${p.nip}`,
+    employeeId: employeeIdOf(p.nip),
     nip: p.nip,
     name: p.name,
     jenisAsn: 'PNS',
@@ -30,10 +39,10 @@ export function employee(p: {
     pangkat: 'Penata Muda',
     status: 'AKTIF',
     email: p.email,
-    position: { positionId: `pos-${p.nip}`, code: 'PRAN', name: p.position ?? 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 },
-    unit: { unitId: `${opd.unitId}-aptika`, code: 'APTIKA', name: 'Bidang Aplikasi Informatika' },
+    position: { positionId: randomUUID(), code: 'PRAN', name: p.position ?? 'Pranata Komputer Ahli Pertama', jenisJabatan: 'FUNGSIONAL', jenjang: 'AHLI_PERTAMA', kelasJabatan: 8 },
+    unit: { unitId: UNIT_APTIKA, code: 'APTIKA', name: 'Bidang Aplikasi Informatika' },
     opd,
-    supervisor: p.supervisor ? { employeeId: `emp-${p.supervisor.nip}`, nip: p.supervisor.nip, name: p.supervisor.name } : null,
+    supervisor: p.supervisor ? { employeeId: employeeIdOf(p.supervisor.nip), nip: p.supervisor.nip, name: p.supervisor.name } : null,
     tmtJabatan: '2026-01-02',
     effectiveDate: '2026-12-01',
   };
@@ -46,6 +55,11 @@ export const ownEventsOnly = (e: { source: string }) => e.source === TEST_SOURCE
 
 export function personnelEvent<T>(type: string, data: T, subject: string): EventEnvelope<T> {
   return validateEnvelope<T>(createEnvelope({ source: TEST_SOURCE, type, subject, data }));
+}
+
+/** Personnel's event when an account gains an elevated role (admin OPD of `opd`, admin BKPSDM). */
+export function roleGranted(nip: string, role: ElevatedRole, opd: { unitId: string; code: string; name: string } | null): EventEnvelope<RoleGrantedData> {
+  return personnelEvent<RoleGrantedData>(RoleGrantedV1, { employeeId: employeeIdOf(nip), nip, role, opd, reason: null }, nip);
 }
 
 /** Publishes as personnel's relay would: structured CloudEvents on `personnel.employee.v1`, keyed by subject. */

@@ -1,18 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  EmployeeChangedV1,
-  EmployeeHiredV1,
-  EmployeeLeftV1,
-  EmployeePromotedV1,
-  EmployeeTransferredV1,
-  ReportingLineChangedV1, type EmployeeSnapshot, type EventEnvelope, type ReportingLineChangedData,
-} from '@capaian/contracts';
+import type { EventEnvelope } from '@capaian/contracts';
 import type { Violation } from '@capaian/kinerja';
+import { PersonnelProjection } from '@capaian/shared/projection';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_FILTER, type EventFilter } from '../core.module';
 import type { Person } from '../directory/domain/person';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { RecipientDirectory } from '../directory/recipient-directory';
 import { DispatchIssueMessages } from '../notification.messages';
 import { factsOf, type EventFacts } from './domain/event-values';
 import { rulesFor, type RecipientRole } from './domain/recipient-rules';
@@ -27,20 +21,20 @@ const ROLE_LABEL: Record<RecipientRole, string> = {
   bkpsdm: 'admin BKPSDM',
 };
 
-/** Events whose payload is a full employee snapshot. */
-const SNAPSHOT_EVENTS = new Set([EmployeeHiredV1, EmployeeChangedV1, EmployeeTransferredV1, EmployeePromotedV1, EmployeeLeftV1]);
-
 type Resolved = { people: Person[]; issue?: Violation };
 
 /**
- * One personnel event → the directory kept current, then one notice per recipient the rules table
- * names, all in the consumer's transaction. A recipient who cannot be resolved is recorded as an
- * issue; the other recipients are still told.
+ * One personnel event → the projection brought up to date with it, then one notice per recipient
+ * the rules table names, all in the consumer's transaction. Applying the event to the projection
+ * here (the projection's own handler applies it too; its versioned writes make the second one a
+ * no-op) means the recipients are read after the change whichever handler Kafka runs first.
+ * A recipient who cannot be resolved is recorded as an issue; the others are still told.
  */
 @Injectable()
 export class DispatchEventUseCase {
   constructor(
-    private readonly directory: DirectoryRepository,
+    private readonly projection: PersonnelProjection,
+    private readonly directory: RecipientDirectory,
     private readonly notices: NoticeWriter,
     private readonly issues: DispatchIssueRepository,
     @Inject(EVENT_FILTER) private readonly accepts: EventFilter,
@@ -49,13 +43,14 @@ export class DispatchEventUseCase {
 
   async execute(envelope: EventEnvelope<unknown>, m: EntityManager): Promise<void> {
     if (!this.accepts(envelope)) return;
-    await this.updateDirectory(envelope, m);
+    await this.projection.apply(envelope, m);
     const facts = factsOf(envelope.type, envelope.data);
     if (!facts) return;
-    // Events that carry only a NIP (a reporting line change) take the name from the directory.
-    if (!facts.values.nama) facts.values.nama = (await this.directory.activePerson(m, facts.subjectNip))?.name ?? null;
+    const subject = await this.directory.activePerson(m, facts.subjectNip);
+    // Events that carry only a NIP (a reporting line change) take the name from the projection.
+    if (!facts.values.nama) facts.values.nama = subject?.name ?? null;
     for (const rule of rulesFor(envelope.type, facts.values)) {
-      const { people, issue } = await this.resolve(m, rule.recipient, facts);
+      const { people, issue } = await this.resolve(m, rule.recipient, facts, subject);
       if (issue) {
         await this.issues.record(m, { eventId: envelope.id, eventType: envelope.type, recipientRole: rule.recipient, recipientNip: null, violation: issue, at: this.clock.now() });
       }
@@ -76,38 +71,30 @@ export class DispatchEventUseCase {
     }
   }
 
-  private async updateDirectory(envelope: EventEnvelope<unknown>, m: EntityManager): Promise<void> {
-    if (envelope.type === ReportingLineChangedV1) {
-      const d = envelope.data as ReportingLineChangedData;
-      await this.directory.applySupervisor(m, d.nip, d.supervisor?.nip ?? null, envelope.time);
-    } else if (SNAPSHOT_EVENTS.has(envelope.type)) {
-      await this.directory.applyEmployee(m, envelope.data as EmployeeSnapshot, envelope.time);
-    }
-  }
-
-  private async resolve(m: EntityManager, role: RecipientRole, facts: EventFacts): Promise<Resolved> {
+  private async resolve(m: EntityManager, role: RecipientRole, facts: EventFacts, subject: Person | null): Promise<Resolved> {
     const one = async (nip: string | null): Promise<Resolved> => {
       if (!nip) return { people: [], issue: DispatchIssueMessages.violation('PENERIMA_TIDAK_ADA', { peran: ROLE_LABEL[role] }) };
       const person = await this.directory.activePerson(m, nip);
       return person ? { people: [person] } : { people: [], issue: DispatchIssueMessages.violation('PENERIMA_TIDAK_DIKENAL', { peran: ROLE_LABEL[role], nip }) };
     };
+    const many = (people: Person[]): Resolved =>
+      people.length > 0 ? { people } : { people: [], issue: DispatchIssueMessages.violation('PENERIMA_TIDAK_ADA', { peran: ROLE_LABEL[role] }) };
     switch (role) {
       case 'employee':
         return one(facts.subjectNip);
       case 'supervisor':
-        return one(facts.supervisorNip);
+        // The penilai named by personnel, else the supervisor after the change (a hire carries only that).
+        return one(subject?.penilaiNip ?? facts.supervisorNip);
       case 'atasan': {
-        const supervisor = facts.supervisorNip ? await this.directory.activePerson(m, facts.supervisorNip) : null;
-        return one(supervisor?.supervisorNip ?? null);
+        if (subject?.atasanPenilaiNip) return one(subject.atasanPenilaiNip);
+        const penilaiNip = subject?.penilaiNip ?? facts.supervisorNip;
+        const penilai = penilaiNip ? await this.directory.activePerson(m, penilaiNip) : null;
+        return one(penilai?.penilaiNip ?? null);
       }
-      case 'opd-admin': {
-        const admins = facts.opdId ? await this.directory.opdAdmins(m, facts.opdId) : [];
-        return admins.length > 0 ? { people: admins } : { people: [], issue: DispatchIssueMessages.violation('PENERIMA_TIDAK_ADA', { peran: ROLE_LABEL[role] }) };
-      }
-      case 'bkpsdm': {
-        const admins = await this.directory.bkpsdmAdmins(m);
-        return admins.length > 0 ? { people: admins } : { people: [], issue: DispatchIssueMessages.violation('PENERIMA_TIDAK_ADA', { peran: ROLE_LABEL[role] }) };
-      }
+      case 'opd-admin':
+        return many(facts.opdId ? await this.directory.opdAdmins(m, facts.opdId) : []);
+      case 'bkpsdm':
+        return many(await this.directory.bkpsdmAdmins(m));
     }
   }
 }

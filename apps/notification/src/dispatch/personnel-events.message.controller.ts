@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { EmployeeChangedV1, Topics } from '@capaian/contracts';
+import { AppraisersChangedV1, EmployeeChangedV1, RoleGrantedV1, RoleRevokedV1, Topics } from '@capaian/contracts';
 import { EventInbox } from '@capaian/shared/messaging';
 import { RULED_EVENT_TYPES } from './domain/recipient-rules';
 import { DispatchEventUseCase } from './dispatch-event.use-case';
@@ -22,8 +22,8 @@ export class PersonnelEventsMessageController {
   async onEmployee(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.inbox.consume(ctx, (event, manager) => this.dispatch.execute(event, manager), {
       handler: 'notify-on-employee',
-      // EmployeeChanged tells nobody but keeps the directory's names and addresses current.
-      types: [...RULED_EVENT_TYPES, EmployeeChangedV1],
+      // These tell nobody (yet) but are applied to the projection like the others (see DispatchEventUseCase).
+      types: [...RULED_EVENT_TYPES, EmployeeChangedV1, AppraisersChangedV1, RoleGrantedV1, RoleRevokedV1],
     });
   }
 }

@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { formatTanggalWib } from '../dispatch/domain/format';
 import { NoticeWriter } from '../dispatch/notice-writer.service';
 import type { Person } from '../directory/domain/person';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { RecipientDirectory } from '../directory/recipient-directory';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
 import { escalationStep, nextStepAt } from './domain/escalation';
@@ -24,7 +24,7 @@ export class RunRemindersUseCase {
     private readonly dataSource: DataSource,
     private readonly reminders: ReminderRepository,
     private readonly inbox: InboxRepository,
-    private readonly directory: DirectoryRepository,
+    private readonly directory: RecipientDirectory,
     private readonly notices: NoticeWriter,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -51,7 +51,7 @@ export class RunRemindersUseCase {
         let targets: Person[] = [];
         if (step.target === 'recipient') targets = [subject];
         else if (step.target === 'supervisor') {
-          const supervisor = subject.supervisorNip ? await this.directory.activePerson(m, subject.supervisorNip) : null;
+          const supervisor = subject.penilaiNip ? await this.directory.activePerson(m, subject.penilaiNip) : null;
           targets = supervisor ? [supervisor] : [];
         } else targets = subject.opdId ? await this.directory.opdAdmins(m, subject.opdId) : [];
 

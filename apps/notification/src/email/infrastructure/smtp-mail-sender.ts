@@ -17,6 +17,9 @@ export class SmtpMailSender implements MailSender, OnModuleDestroy {
       // Reused connections: a new TCP + SMTP handshake per mail limits the worker to a few mails a second.
       pool: true,
       maxConnections: 4,
+      // No silent resend inside the pool when a connection drops: the delivery worker retries, and
+      // records the attempt (a server that had already accepted the mail would get it twice either way).
+      maxRequeues: 0,
       // A hung server must fail the attempt (and let the bounded retry decide), not block the partition.
       connectionTimeout: config.timeoutMs,
       greetingTimeout: config.timeoutMs,
