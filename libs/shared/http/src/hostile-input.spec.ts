@@ -176,6 +176,11 @@ describe('the platform edge against hostile input', () => {
       await request(url).get('/api/v1/demo/things/abc?q=Palembang').expect(200);
     });
 
+    it('a parameter read as one text but sent twice → 400, not an array handed to the handler', async () => {
+      const res = await request(url).get('/api/v1/demo/things/abc?q=a&q=b').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'query.q', code: 'PARAMETER_GANDA' })]);
+    });
+
     it('a query whose percent-encoding is not UTF-8 → 400 naming it, not the raw escape handed on', async () => {
       for (const query of ['q=%ED%B0%80', 'q=%zz', 'q=%C3%28']) {
         const res = await request(url).get(`/api/v1/demo/things/abc?${query}`).expect(400);

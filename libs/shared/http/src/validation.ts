@@ -112,6 +112,12 @@ export class PlatformValidationPipe extends ValidationPipe {
         errors: [{ field: '', code: 'ISI_HARUS_OBJEK', message: 'Kirim data sebagai objek JSON ({ ... })' }],
       });
     }
+    // `?token=a&token=b` arrives as an array where a handler reads one text (`@Query('token')`).
+    if ((metadata.type === 'query' || metadata.type === 'param') && typeof metadata.data === 'string' && Array.isArray(value) && metadata.metatype !== Array) {
+      throw new ProblemException(400, 'VALIDASI_GAGAL', 'Data yang dikirim tidak valid', {
+        errors: [{ field: `${metadata.type === 'query' ? 'query' : 'path'}.${metadata.data}`, code: 'PARAMETER_GANDA', message: 'Parameter ini hanya boleh diisi sekali' }],
+      });
+    }
     return super.transform(value, metadata);
   }
 
