@@ -26,6 +26,12 @@ if [ -f "$(service_entry personnel seed)" ]; then
   node "$(service_entry personnel seed)"
 fi
 
+# Career's demo (partners, programs with sessions open for registration, budgets) needs no personnel data.
+if [ -f "$(service_entry career seed)" ]; then
+  log "loading career demo data (partners, programs with open sessions, budgets)"
+  node "$(service_entry career seed)" || log "career demo data not loaded; run: node $(service_entry career seed)"
+fi
+
 for svc in "${SERVICES[@]}"; do
   pidfile="$RUN_DIR/services/$svc.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
