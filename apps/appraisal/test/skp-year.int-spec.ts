@@ -100,6 +100,21 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     indicators: [{ description: `${description} (indikator)`, aspek: 'KUANTITAS', target: 120, unit: 'kegiatan', direction: 'NAIK', evidenceRequired: true, ...indicator }],
   });
 
+  it('lets BKPSDM set the OPD calendar and refuses others and impossible dates', async () => {
+    const body = { frequency: 'BULANAN', planningDeadline: '2026-01-31', reportDays: 5, feedbackDays: 10, ratingDeadline: '2027-01-31', objectionDays: 14 };
+    const set = await call('PUT', '/cadences/2026/DISKOMINFO', 'hendra', body);
+    expect(set.status).toBe(200);
+    expect(set.body.periods).toHaveLength(12);
+    expect(set.body.periods[0]).toMatchObject({ number: 1, name: 'Januari 2026', reportDue: '2026-02-05', feedbackDue: '2026-02-10' });
+    expect((await call('PUT', '/cadences/2026/DISKOMINFO', 'rudi', body)).status).toBe(403);
+    const bad = await call('PUT', '/cadences/2026/DISKOMINFO', 'hendra', { ...body, planningDeadline: '2025-12-31', ratingDeadline: '2026-06-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.code).sort()).toEqual(['BATAS_PENILAIAN_TIDAK_VALID', 'TANGGAL_JADWAL_DI_LUAR_TAHUN']);
+    expect((await call('PUT', '/cadences/2026/TIDAK-ADA', 'hendra', body)).body.code).toBe('OPD_TIDAK_DIKENAL');
+    const quarterly = await call('GET', '/cadences/2026/BAPPEDA', 'dimas');
+    expect(quarterly.body).toMatchObject({ frequency: 'BULANAN' }); // an OPD without a calendar follows the default
+  });
+
   it('plans the cascade: the OPD head, the penilai, then her two subordinates (draft before link, return, set)', async () => {
     const ahmad = await call('POST', '/skps', 'ahmad', { year: 2026, pendekatan: 'KUANTITATIF', rhk: [rhk('Meningkatnya layanan informasi publik', null, { description: 'Indeks kepuasan masyarakat', aspek: 'KUALITAS', target: 85, unit: 'indeks' })] });
     expect(ahmad.status).toBe(201);
@@ -241,6 +256,17 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         expect(dash.body.units.find((u: any) => u.code === 'DISKOMINFO-APTIKA')).toMatchObject({ employees: 3, notPlanned: 0, notReported: 1 });
         expect((await call('GET', '/dashboard/2026/DISKOMINFO', 'putri')).status).toBe(403);
         expect((await call('GET', '/dashboard/2026/BAPPEDA', 'rudi')).body.code).toBe('AKSES_DASBOR_DITOLAK');
+        // Ahmad reports January after its deadline (5 February): refused, nothing written.
+        const ahmadSkp = (await call('GET', '/skps/mine?year=2026', 'ahmad')).body.own[0];
+        const ahmadIndicator = (await call('GET', `/skps/${ahmadSkp.id}`, 'ahmad')).body.rhk[0].indicators[0].id;
+        const late = await call('PUT', `/skps/${ahmadSkp.id}/periods/1/realization`, 'ahmad', { realizations: [{ indicatorId: ahmadIndicator, value: 80 }] });
+        expect(late.status).toBe(422);
+        expect(late.body.code).toBe('BATAS_WAKTU_LAPORAN_TERLEWATI');
+        // A quantitative plan without a target is refused at submission (Rudi's draft).
+        const rudiDraft = await call('POST', '/skps', 'rudi', { year: 2026, startDate: '2026-12-01', pendekatan: 'KUANTITATIF', rhk: [{ kind: 'UTAMA', description: 'Data kepegawaian mutakhir', parentRhkId: null, indicators: [{ description: 'Data dimutakhirkan', aspek: 'KUANTITAS', direction: 'NAIK' }] }] });
+        const noTarget = await call('POST', `/skps/${rudiDraft.body.id}/submit`, 'rudi');
+        expect(noTarget.status).toBe(422);
+        expect(noTarget.body.errors.map((e: any) => e.code).sort()).toEqual(['INTERVENSI_WAJIB', 'SATUAN_WAJIB', 'TARGET_WAJIB']);
       }
       const file = pdf();
       const up = await call('POST', `/skps/${ids.dimas}/periods/${month}/evidence?indicatorId=${dimasIndicator}&fileName=laporan-${month}.pdf`, 'dimas', file, { 'content-type': 'application/pdf' });

@@ -47,6 +47,7 @@ export class FollowPersonnelChanges {
     for (const skp of await this.skps.lockOpenOf(m, data.nip)) {
       const s = skp.toState();
       const left = event.type === EmployeeLeftV1;
+      if (s.endDate < data.effectiveDate) continue; // ended before the change: untouched
       if (!left && s.snapshot.jabatan?.positionId === (data.position?.positionId ?? null)) continue; // same position: the SKP stands
       const from = skp.status;
       const lastDay = addDays(data.effectiveDate, -1);
