@@ -5,6 +5,7 @@ import { PlatformHttpModule } from '@capaian/shared/http';
 import { MessagingModule } from '@capaian/shared/messaging';
 import { IdempotencyModule, PersistenceModule } from '@capaian/shared/persistence';
 import { PersonnelProjectionMessageController } from '@capaian/shared/projection';
+import { SchedulingModule } from '@capaian/shared/scheduling';
 import { systemClock, type Clock } from './clock/clock';
 import { NotificationCoreModule, type EventFilter } from './core.module';
 import { notificationDataSourceOptions } from './data-source';
@@ -35,6 +36,8 @@ export interface NotificationModuleOptions {
    * dispatcher applies its own run's events to the projection, and other suites' floods are skipped.
    */
   projectionConsumer?: boolean;
+  /** Tick the shared scheduler (default: `SCHEDULER_ENABLED`, on); tests tick it themselves. */
+  scheduler?: boolean;
   /** Start the delivery worker's lanes at boot (default true). */
   deliveryWorker?: boolean;
 }
@@ -50,6 +53,7 @@ export class AppModule {
         IdempotencyModule,
         MessagingModule.forRoot({ config, source: NOTIFICATION_EVENT_SOURCE }),
         AuthModule.forRoot(config.auth, config.service),
+        SchedulingModule.forRoot(options.scheduler === undefined ? {} : { enabled: options.scheduler }),
         NotificationCoreModule.forRoot(options.settings ?? loadNotificationSettings(), options.clock ?? systemClock, options.eventFilter),
         DeliveryModule.forRoot({ smtp: options.smtp ?? loadSmtpConfig(), mailSender: options.mailSender, autostart: options.deliveryWorker ?? true }),
         DispatchModule,

@@ -1,6 +1,7 @@
 import type { ServiceConfig } from '@capaian/shared/config';
 import { messagingEntities, messagingMigrations } from '@capaian/shared/messaging';
 import { projectionEntities, projectionMigrations } from '@capaian/shared/projection';
+import { schedulingMigrations } from '@capaian/shared/scheduling';
 import { AuditEntry, CreateAuditTrail1764300000000, CreateIdempotencyKeys1764600000000, dataSourceOptions, IdempotencyKeyEntity } from '@capaian/shared/persistence';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1764500000000 } from './migrations/1764500000000-create-notification-tables';
@@ -22,6 +23,7 @@ export const notificationMigrations = [
   DeliveryQueue1765000000000,
   ...projectionMigrations,
   DropLocalDirectory1765200000000,
+  ...schedulingMigrations,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -22,8 +22,8 @@ export interface NotificationSettings {
   digestHour: number;
   /** Time between escalation steps of an ignored action notice (`ESCALATE_AFTER_HOURS`). */
   escalateAfterMs: number;
-  /** How often the reminder and digest jobs look for due work (`JOB_INTERVAL_MS`). */
-  jobIntervalMs: number;
+  /** Slot length of the reminder job on the shared scheduler (`REMINDER_EVERY_MINUTES`). */
+  reminderEveryMinutes: number;
   /** Comment line sent on idle live streams (`STREAM_HEARTBEAT_MS`), well under the gateway's upstream timeout. */
   streamHeartbeatMs: number;
   streamTicketTtlMs: number;
@@ -50,7 +50,7 @@ export function loadNotificationSettings(env: Env = process.env): NotificationSe
     digestThreshold: r.int('DIGEST_THRESHOLD', 5, 1, 1_000_000),
     digestHour: r.int('DIGEST_HOUR', 7, 0, 23),
     escalateAfterMs: r.int('ESCALATE_AFTER_HOURS', 48, 1, 24 * 90) * 3_600_000,
-    jobIntervalMs: r.int('JOB_INTERVAL_MS', 60_000, 50, 86_400_000),
+    reminderEveryMinutes: r.int('REMINDER_EVERY_MINUTES', 5, 1, 1440),
     streamHeartbeatMs: r.int('STREAM_HEARTBEAT_MS', 15_000, 100, 600_000),
     streamTicketTtlMs: r.int('STREAM_TICKET_TTL_SECONDS', 60, 5, 3600) * 1000,
   };

@@ -7,6 +7,7 @@ import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel, r
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { RunDigestUseCase } from './reminders/run-digest.use-case';
 import { RunRemindersUseCase } from './reminders/run-reminders.use-case';
+import { Scheduler } from '@capaian/shared/scheduling';
 
 jest.setTimeout(240_000);
 
@@ -72,8 +73,10 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     await reminders.execute();
     expect(await t.dataSource.query(`SELECT step FROM reminder WHERE recipient_nip = $1`, [lalai.nip])).toEqual([{ step: 0 }]);
 
+    // The first step through the shared scheduler's reminder job (as in production), the rest directly.
     t.clock.advance(14 * DAY + 60_000);
-    await reminders.execute();
+    const ticks = await t.app.get(Scheduler).tick();
+    expect(ticks).toContainEqual(expect.objectContaining({ job: 'notification.reminders', outcome: 'succeeded' }));
     const [reminder] = await mailWith(lalai.email, '[Capaian] Pengingat: Selamat bergabung di Capaian');
     expect(reminder.text).toContain('Yth. Lalai Pegawai, tugas ini belum ditindaklanjuti dan tenggatnya');
     expect(reminder.text).toContain('/skp/rencana');

@@ -8,7 +8,7 @@ import { connectKafkaConsumer, deleteConsumerGroups, moveConsumerGroupToEnd } fr
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { MovableClock } from '../src/clock/clock';
+import { Clock, MovableClock } from '../src/clock/clock';
 import type { EventFilter } from '../src/core.module';
 import { notificationDataSourceOptions } from '../src/data-source';
 import { loadNotificationSettings, type NotificationSettings } from '../src/notification.config';
@@ -82,8 +82,12 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   clock.set(`${new Date().toISOString().slice(0, 10)}T03:00:00Z`);
   await runMigrations(notificationDataSourceOptions(config));
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, eventFilter: options.eventFilter ?? ownEventsOnly, projectionConsumer: false, deliveryWorker: options.deliveryWorker ?? true })],
-  }).compile();
+    imports: [AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), ...options.smtp }, settings, clock, eventFilter: options.eventFilter ?? ownEventsOnly, projectionConsumer: false, scheduler: false, deliveryWorker: options.deliveryWorker ?? true })],
+  })
+    // The shared scheduler reads the same movable clock; tests tick it themselves.
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   // The adapter of createHttpApp (main.ts): the same limits, correlation ids and framework errors.
   const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });

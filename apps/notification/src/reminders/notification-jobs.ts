@@ -1,47 +1,38 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { dailyAt, every, Scheduler } from '@capaian/shared/scheduling';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
 import { RunDigestUseCase } from './run-digest.use-case';
 import { RunRemindersUseCase } from './run-reminders.use-case';
 
-export const NOTIFICATION_JOBS_AUTOSTART = Symbol('NOTIFICATION_JOBS_AUTOSTART');
-
 /**
- * Runs the reminder and digest jobs every `JOB_INTERVAL_MS`. Both are safe on every replica at once
- * (row locks with SKIP LOCKED, unique keys on what they write), so no leader election is needed.
+ * The service's jobs on the shared scheduler (once per slot across replicas; the work commits with
+ * the slot): the reminder ladder every few minutes, and the daily digest at the digest hour (WIB),
+ * still sent until noon if every replica was down at 07.00, skipped after that.
  */
 @Injectable()
-export class NotificationJobs implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('NotificationJobs');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
-
+export class NotificationJobs implements OnModuleInit {
   constructor(
+    private readonly scheduler: Scheduler,
     private readonly reminders: RunRemindersUseCase,
     private readonly digest: RunDigestUseCase,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
-    @Inject(NOTIFICATION_JOBS_AUTOSTART) private readonly autostart: boolean,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.autostart) return;
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.runOnce()).catch(() => undefined);
-    }, this.settings.jobIntervalMs);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  async runOnce(): Promise<void> {
-    try {
-      while ((await this.reminders.execute()) > 0) {
-        /* until no reminder is due */
-      }
-      await this.digest.execute();
-    } catch (error) {
-      this.logger.error({ msg: 'notification job failed', error: String((error as Error)?.message ?? error) });
-    }
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'notification.reminders',
+      schedule: every({ minutes: this.settings.reminderEveryMinutes }),
+      run: async ({ manager }) => {
+        await this.reminders.runAll(manager);
+      },
+    });
+    this.scheduler.register({
+      name: 'notification.digest',
+      schedule: dailyAt(`${String(this.settings.digestHour).padStart(2, '0')}:00`),
+      catchUpWindow: { hours: 5 },
+      run: async ({ manager }) => {
+        await this.digest.run(manager);
+      },
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { formatTanggalWib } from '../dispatch/domain/format';
 import { NoticeWriter } from '../dispatch/notice-writer.service';
@@ -30,49 +30,58 @@ export class RunRemindersUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Returns how many reminders moved (or were found answered). */
-  async execute(batch = 100): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const now = this.clock.now();
-      const due = await this.reminders.lockDue(m, now, batch);
-      for (const r of due) {
-        if (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`)) {
-          await this.reminders.resolve(m, r.id, now);
-          continue;
-        }
-        const step = escalationStep(r.step);
-        if (!step) continue;
-        const subject = await this.directory.activePerson(m, r.recipientNip);
-        if (!subject) {
-          // The person left: nobody is to be chased any more.
-          await this.reminders.resolve(m, r.id, now);
-          continue;
-        }
-        let targets: Person[] = [];
-        if (step.target === 'recipient') targets = [subject];
-        else if (step.target === 'supervisor') {
-          const supervisor = subject.penilaiNip ? await this.directory.activePerson(m, subject.penilaiNip) : null;
-          targets = supervisor ? [supervisor] : [];
-        } else targets = subject.opdId ? await this.directory.opdAdmins(m, subject.opdId) : [];
+  /** In its own transaction (tests, manual runs); returns how many reminders moved (or were found answered). */
+  execute(batch = 100): Promise<number> {
+    return this.dataSource.transaction((m) => this.run(m, batch));
+  }
 
-        const eventId = `reminder:${r.id}:${r.step}`;
-        for (const person of targets) {
-          await this.notices.write(m, {
-            eventId,
-            eventType: REMINDER_EVENT_TYPE,
-            correlationId: eventId,
-            role: step.target,
-            person,
-            category: 'pengingat',
-            template: step.template,
-            channels: ['inbox', 'email'],
-            values: { nama: subject.name, nip: subject.nip, judulAsal: r.judul, isiAsal: r.isi, tautanAsal: r.tautan ?? '/notifikasi', batas: formatTanggalWib(r.dueAt) },
-          });
-        }
-        // A missing supervisor or admin OPD skips to the next step rather than stopping the ladder.
-        await this.reminders.advance(m, r.id, r.step + 1, nextStepAt(now, r.step, this.settings.escalateAfterMs));
+  /** Everything due, in the caller's transaction (the scheduler's, which also marks the slot done). */
+  async runAll(m: EntityManager): Promise<number> {
+    let total = 0;
+    for (let moved = await this.run(m, 100); moved > 0; moved = await this.run(m, 100)) total += moved;
+    return total;
+  }
+
+  private async run(m: EntityManager, batch: number): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.reminders.lockDue(m, now, batch);
+    for (const r of due) {
+      if (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`)) {
+        await this.reminders.resolve(m, r.id, now);
+        continue;
       }
-      return due.length;
-    });
+      const step = escalationStep(r.step);
+      if (!step) continue;
+      const subject = await this.directory.activePerson(m, r.recipientNip);
+      if (!subject) {
+        // The person left: nobody is to be chased any more.
+        await this.reminders.resolve(m, r.id, now);
+        continue;
+      }
+      let targets: Person[] = [];
+      if (step.target === 'recipient') targets = [subject];
+      else if (step.target === 'supervisor') {
+        const supervisor = subject.penilaiNip ? await this.directory.activePerson(m, subject.penilaiNip) : null;
+        targets = supervisor ? [supervisor] : [];
+      } else targets = subject.opdId ? await this.directory.opdAdmins(m, subject.opdId) : [];
+
+      const eventId = `reminder:${r.id}:${r.step}`;
+      for (const person of targets) {
+        await this.notices.write(m, {
+          eventId,
+          eventType: REMINDER_EVENT_TYPE,
+          correlationId: eventId,
+          role: step.target,
+          person,
+          category: 'pengingat',
+          template: step.template,
+          channels: ['inbox', 'email'],
+          values: { nama: subject.name, nip: subject.nip, judulAsal: r.judul, isiAsal: r.isi, tautanAsal: r.tautan ?? '/notifikasi', batas: formatTanggalWib(r.dueAt) },
+        });
+      }
+      // A missing supervisor or admin OPD skips to the next step rather than stopping the ladder.
+      await this.reminders.advance(m, r.id, r.step + 1, nextStepAt(now, r.step, this.settings.escalateAfterMs));
+    }
+    return due.length;
   }
 }
