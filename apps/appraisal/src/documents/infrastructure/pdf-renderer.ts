@@ -10,6 +10,13 @@ export interface Verification {
   issuedOn: string;
 }
 
+/** What the documents print beyond the SKP itself, from the projection and the penilai's SKP. */
+export interface PrintContext {
+  /** The penilai's RHK texts by id, for the column of the RHK each RHK supports. */
+  parentRhk: Readonly<Record<string, string>>;
+  penilai: { golongan: string | null; jabatan: string | null; unit: string | null } | null;
+}
+
 export interface EvaluationPrint {
   ratingHasilKerja: Rating;
   ratingPerilaku: Rating;
@@ -31,14 +38,15 @@ function table(doc: Doc, widths: number[], rows: string[][], header = false): vo
   rows.forEach((row, r) => {
     const bold = header && r === 0;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    const height = Math.max(...row.map((cell, i) => doc.heightOfString(cell || '-', { width: cols[i] - 6 }))) + 6;
+    const shown = row.map((cell) => (cell || bold ? cell : '-'));
+    const height = Math.max(...shown.map((cell, i) => doc.heightOfString(cell || ' ', { width: cols[i] - 6 }))) + 6;
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
     row.forEach((cell, i) => {
       if (bold) doc.rect(x, y, cols[i], height).fillAndStroke('#eeeeee', '#000000').fillColor('#000000');
       else doc.rect(x, y, cols[i], height).stroke();
-      doc.text(cell || '-', x + 3, y + 3, { width: cols[i] - 6 });
+      doc.text(shown[i], x + 3, y + 3, { width: cols[i] - 6 });
       x += cols[i];
     });
     doc.x = MARGIN;
@@ -53,9 +61,10 @@ function heading(doc: Doc, text: string): void {
   doc.moveDown(0.3);
 }
 
-function parties(doc: Doc, s: SkpState): void {
+function parties(doc: Doc, s: SkpState, ctx: PrintContext): void {
   const p = s.snapshot;
   const penilai = p.pejabatPenilai;
+  const more = ctx.penilai;
   table(
     doc,
     [0.05, 0.2, 0.25, 0.05, 0.2, 0.25],
@@ -63,12 +72,29 @@ function parties(doc: Doc, s: SkpState): void {
       ['NO', 'PEGAWAI YANG DINILAI', '', 'NO', 'PEJABAT PENILAI KINERJA', ''],
       ['1', 'NAMA', p.name, '1', 'NAMA', penilai?.name ?? '-'],
       ['2', 'NIP', p.nip, '2', 'NIP', penilai?.nip ?? '-'],
-      ['3', 'PANGKAT/GOL. RUANG', p.golongan ?? '-', '3', 'PANGKAT/GOL. RUANG', '-'],
-      ['4', 'JABATAN', p.jabatan?.name ?? '-', '4', 'JABATAN', '-'],
-      ['5', 'UNIT KERJA', [p.unit?.name, p.opd?.name].filter(Boolean).join(', '), '5', 'UNIT KERJA', p.opd?.name ?? '-'],
+      ['3', 'PANGKAT/GOL. RUANG', p.golongan ?? '-', '3', 'PANGKAT/GOL. RUANG', more?.golongan ?? '-'],
+      ['4', 'JABATAN', p.jabatan?.name ?? '-', '4', 'JABATAN', more?.jabatan ?? '-'],
+      ['5', 'UNIT KERJA', [p.unit?.name, p.opd?.name].filter(Boolean).join(', '), '5', 'UNIT KERJA', more?.unit ?? p.opd?.name ?? '-'],
     ],
     true,
   );
+}
+
+/** Place and date, and the two parties by name and NIP (signed electronically by the platform's verification). */
+function signatures(doc: Doc, s: SkpState, v: Verification, left: string, right: string): void {
+  if (doc.y > doc.page.height - 170) doc.addPage();
+  const usable = doc.page.width - 2 * MARGIN;
+  const y = doc.y + 20;
+  const col = (x: number, title: string, name: string, nip: string) => {
+    doc.font('Helvetica').fontSize(8).text(title, x, y, { width: usable / 2, align: 'center' });
+    doc.font('Helvetica-Bold').text(name, x, y + 40, { width: usable / 2, align: 'center' });
+    doc.font('Helvetica').text(`NIP ${nip}`, x, y + 52, { width: usable / 2, align: 'center' });
+  };
+  doc.font('Helvetica').fontSize(8).text(`Palembang, ${v.issuedOn}`, MARGIN + usable / 2, y - 12, { width: usable / 2, align: 'center' });
+  col(MARGIN, left, s.snapshot.name, s.snapshot.nip);
+  col(MARGIN + usable / 2, right, s.snapshot.pejabatPenilai?.name ?? '-', s.snapshot.pejabatPenilai?.nip ?? '-');
+  doc.x = MARGIN;
+  doc.y = y + 70;
 }
 
 async function footer(doc: Doc, v: Verification): Promise<void> {
@@ -100,14 +126,14 @@ function render(build: (doc: Doc) => Promise<void>): Promise<Buffer> {
 }
 
 /** The SKP in the layout of the Lampiran of PermenPANRB 6/2022: parties, hasil kerja, perilaku kerja, lampiran. */
-export function renderSkpPdf(s: SkpState, v: Verification): Promise<Buffer> {
+export function renderSkpPdf(s: SkpState, v: Verification, ctx: PrintContext): Promise<Buffer> {
   return render(async (doc) => {
     doc.font('Helvetica-Bold').fontSize(12).text('SASARAN KINERJA PEGAWAI', { align: 'center' });
     doc.font('Helvetica').fontSize(9).text(`PENDEKATAN HASIL KERJA ${s.pendekatan}`, { align: 'center' });
     doc.moveDown(0.5);
     doc.text(`PEMERINTAH KOTA PALEMBANG    PERIODE PENILAIAN: ${s.startDate} s.d. ${s.endDate}    VERSI ${s.version}`, { align: 'left' });
     doc.moveDown(0.5);
-    parties(doc, s);
+    parties(doc, s, ctx);
     heading(doc, 'HASIL KERJA');
     const rows: string[][] = [['NO', 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', 'RENCANA HASIL KERJA', 'ASPEK', 'INDIKATOR KINERJA INDIVIDU', 'TARGET']];
     for (const kind of ['UTAMA', 'TAMBAHAN'] as const) {
@@ -115,7 +141,7 @@ export function renderSkpPdf(s: SkpState, v: Verification): Promise<Buffer> {
       rows.push([kind === 'UTAMA' ? 'A.' : 'B.', kind, '', '', '', '']);
       list.forEach((r, i) => {
         r.indicators.forEach((ind, j) =>
-          rows.push([j === 0 ? String(i + 1) : '', j === 0 ? (r.parentRhkId ? 'RHK atasan terkait' : '-') : '', j === 0 ? r.description : '', ASPEK_LABEL[ind.aspek], ind.description, ind.target === null ? '-' : `${ind.target} ${ind.unit ?? ''}`.trim()]),
+          rows.push([j === 0 ? String(i + 1) : '', j === 0 ? (r.parentRhkId ? (ctx.parentRhk[r.parentRhkId] ?? '-') : '-') : '', j === 0 ? r.description : '', ASPEK_LABEL[ind.aspek], ind.description, ind.target === null ? '-' : `${ind.target} ${ind.unit ?? ''}`.trim()]),
         );
         if (r.indicators.length === 0) rows.push([String(i + 1), '', r.description, '', '', '']);
       });
@@ -138,17 +164,18 @@ export function renderSkpPdf(s: SkpState, v: Verification): Promise<Buffer> {
         ['KONSEKUENSI', s.annex.consequences.join('\n')],
       ],
     );
+    signatures(doc, s, v, 'Pegawai yang Dinilai', 'Pejabat Penilai Kinerja');
     await footer(doc, v);
   });
 }
 
 /** The year-end evaluation (dokumen evaluasi kinerja pegawai): realization and capaian per indicator, both ratings, and the predikat. */
-export function renderEvaluationPdf(s: SkpState, e: EvaluationPrint, v: Verification): Promise<Buffer> {
+export function renderEvaluationPdf(s: SkpState, e: EvaluationPrint, v: Verification, ctx: PrintContext): Promise<Buffer> {
   return render(async (doc) => {
     doc.font('Helvetica-Bold').fontSize(12).text('DOKUMEN EVALUASI KINERJA PEGAWAI', { align: 'center' });
     doc.font('Helvetica').fontSize(9).text(`PERIODE: AKHIR TAHUN ${s.year} (${s.startDate} s.d. ${s.endDate})`, { align: 'center' });
     doc.moveDown(0.5);
-    parties(doc, s);
+    parties(doc, s, ctx);
     heading(doc, 'HASIL KERJA');
     const byId = new Map(e.indicators.map((i) => [i.indicatorId, i]));
     const rows: string[][] = [['NO', 'RENCANA HASIL KERJA', 'INDIKATOR KINERJA INDIVIDU', 'TARGET', 'REALISASI', 'CAPAIAN']];
@@ -171,6 +198,7 @@ export function renderEvaluationPdf(s: SkpState, e: EvaluationPrint, v: Verifica
         ['STATUS', e.status === 'FINAL' ? 'FINAL' : e.status === 'KEBERATAN' ? 'DALAM KEBERATAN' : 'DINILAI (MASA KEBERATAN BERJALAN)'],
       ],
     );
+    signatures(doc, s, v, 'Pegawai yang Dinilai', 'Pejabat Penilai Kinerja');
     await footer(doc, v);
   });
 }

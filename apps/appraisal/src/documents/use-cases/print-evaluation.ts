@@ -29,8 +29,9 @@ export class PrintEvaluation {
       if (!e) throw EvaluationMessages.error('EVALUASI_TIDAK_DITEMUKAN');
       const s = await this.reader.readable(m, principal, e.skpId);
       const a = await this.achievement.of(m, s);
+      const ctx = await this.issuer.contextOf(m, s);
       const { code, body } = await this.issuer.issue(m, 'EVALUASI_KINERJA', s, evaluationDigest(e), e.id, (c) =>
-        renderEvaluationPdf(s, { ...e, indicators: a.indicators }, { code: c, url: `${this.publicBase}/${c}`, issuedOn: this.clock.today() }),
+        renderEvaluationPdf(s, { ...e, indicators: a.indicators }, { code: c, url: `${this.publicBase}/${c}`, issuedOn: this.clock.today() }, ctx),
       );
       return { fileName: `EVALUASI-${s.snapshot.nip}-${s.year}.pdf`, body, code };
     });

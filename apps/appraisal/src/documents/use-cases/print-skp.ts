@@ -23,7 +23,8 @@ export class PrintSkp {
     return this.dataSource.transaction(async (m) => {
       const s = await this.reader.readable(m, principal, skpId);
       if (!s.setOn) throw DocumentMessages.error('DOKUMEN_SKP_BELUM_TERSEDIA');
-      const { code, body } = await this.issuer.issue(m, 'SKP', s, skpDigest(s), s.id, (c) => renderSkpPdf(s, { code: c, url: `${this.publicBase}/${c}`, issuedOn: this.clock.today() }));
+      const ctx = await this.issuer.contextOf(m, s);
+      const { code, body } = await this.issuer.issue(m, 'SKP', s, skpDigest(s), s.id, (c) => renderSkpPdf(s, { code: c, url: `${this.publicBase}/${c}`, issuedOn: this.clock.today() }, ctx));
       return { fileName: `SKP-${s.snapshot.nip}-${s.year}-v${s.version}.pdf`, body, code };
     });
   }
