@@ -224,7 +224,8 @@ async function main(): Promise<void> {
       const i = next++;
       if (i >= rateable.length) return;
       const s = rateable[i];
-      const principal: Principal = { subject: `bench-${s.penilai}`, username: s.penilai!, nip: s.penilai!, roles: ['pegawai'], isServiceAccount: false, token: '' };
+      const nip = s.penilai ?? '';
+      const principal: Principal = { subject: `bench-${nip}`, username: nip, nip, roles: ['pegawai'], isServiceAccount: false, token: '' };
       const suggestion = (await queries.achievementOf(principal, s.id)).suggestedRatingHasilKerja ?? 'SESUAI';
       try {
         await rate.execute(principal, s.id, { ratingHasilKerja: suggestion, perilaku: perilaku(i) as Record<string, Rating> });

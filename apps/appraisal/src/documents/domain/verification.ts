@@ -17,14 +17,14 @@ export function newVerificationCode(random: (n: number) => Uint8Array = randomBy
       bits -= 5;
     }
   }
-  return out.match(/.{4}/g)!.join('-');
+  return (out.match(/.{4}/g) ?? []).join('-');
 }
 
 /** Normalises what a person typed (lower case, spaces, O for 0) to the printed form, or null. */
 export function normaliseVerificationCode(input: string): string | null {
   const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{16}$/.test(raw)) return null;
-  return raw.match(/.{4}/g)!.join('-');
+  return (raw.match(/.{4}/g) ?? []).join('-');
 }
 
 /**

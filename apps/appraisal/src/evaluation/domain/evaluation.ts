@@ -138,7 +138,7 @@ function computeRatings(unitHead: boolean, suggested: Rating | null, input: Rati
   if (missing.length > 0) {
     throw new ViolationError(missing.map((code) => EvaluationMessages.violation('RATING_PERILAKU_TIDAK_LENGKAP', { nilai: berakhlakValue(code).name }, `perilaku.${code}`)));
   }
-  const perilaku = Object.fromEntries(BERAKHLAK_CODES.map((code) => [code, input.perilaku[code]!])) as Record<BerakhlakValue, Rating>;
+  const perilaku = Object.fromEntries(BERAKHLAK_CODES.map((code) => [code, input.perilaku[code] as Rating])) as Record<BerakhlakValue, Rating>;
   let ratingHasilKerja = input.ratingHasilKerja;
   let reason = input.reason?.trim() || null;
   let unitPredikat: OrganisationPredikat | null = null;

@@ -49,11 +49,11 @@ export class FinalizeDueEvaluations {
     );
     await this.outbox.enqueueMany(
       m,
-      states.map((s) => ({
-        type: EvaluationFinalizedV1,
-        subject: s.skpId,
-        data: evaluationEventData(skps.get(s.skpId)!, { evaluationId: s.id, ratingHasilKerja: s.ratingHasilKerja, ratingPerilaku: s.ratingPerilaku, predikat: s.predikat }),
-      })),
+      states.flatMap((s) => {
+        const skp = skps.get(s.skpId);
+        // The evaluation table references skp, so the SKP is there; flatMap only satisfies the type.
+        return skp ? [{ type: EvaluationFinalizedV1, subject: s.skpId, data: evaluationEventData(skp, { evaluationId: s.id, ratingHasilKerja: s.ratingHasilKerja, ratingPerilaku: s.ratingPerilaku, predikat: s.predikat }) }] : [];
+      }),
     );
     return finalized.length;
   }

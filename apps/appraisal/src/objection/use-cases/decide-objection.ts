@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { auditTransition, partyOf } from '../../common/actor';
 import { EvaluationEventRecorder } from '../../evaluation/evaluation.events';
 import { EvaluationRepository } from '../../evaluation/infrastructure/evaluation.repository';
+import { EvaluationMessages } from '../../evaluation/evaluation.messages';
 import { evaluationEventData } from '../../realization/evaluation-events';
 import { SkpRepository } from '../../skp/infrastructure/skp.repository';
 import type { ObjectionState } from '../domain/objection';
@@ -36,14 +37,16 @@ export class DecideObjection {
       const t = body.accepted
         ? objection.accept(principal.nip ?? null, body.decision, { ratingHasilKerja: body.ratingHasilKerja, ratingPerilaku: body.ratingPerilaku })
         : objection.reject(principal.nip ?? null, body.decision);
-      const evaluation = (await this.evaluations.lock(m, o.evaluationId))!;
+      const evaluation = await this.evaluations.lock(m, o.evaluationId);
+      if (!evaluation) throw EvaluationMessages.error('EVALUASI_TIDAK_DITEMUKAN');
       const decided = objection.toState();
-      evaluation.decideObjection(body.accepted ? { ratingHasilKerja: decided.newRatingHasilKerja!, ratingPerilaku: decided.newRatingPerilaku! } : null);
+      const { newRatingHasilKerja: hk, newRatingPerilaku: rp } = decided;
+      evaluation.decideObjection(decided.status === 'DITERIMA' && hk && rp ? { ratingHasilKerja: hk, ratingPerilaku: rp } : null);
       const now = this.clock.now();
       await this.objections.update(m, objection, now);
       await this.evaluations.update(m, evaluation, now);
       objection.pullEvents();
-      const skp = (await this.skps.find(m, evaluation.toState().skpId))!;
+      const skp = await this.skps.require(m, evaluation.toState().skpId);
       const e = evaluation.toState();
       await auditTransition(m, partyOf(principal), { action: 'objection.decided', entityType: 'objection', entityId: objectionId, from: t.from, to: t.to, reason: body.decision });
       await this.outbox.enqueue(m, {

@@ -33,7 +33,7 @@ export class FileObjection {
       const evaluation = await this.evaluations.lock(m, evaluationId);
       if (!evaluation) throw EvaluationMessages.error('EVALUASI_TIDAK_DITEMUKAN');
       const e = evaluation.toState();
-      const skp = (await this.skps.find(m, e.skpId))!;
+      const skp = await this.skps.require(m, e.skpId);
       if (await this.objections.existsFor(m, evaluationId)) throw ObjectionMessages.error('KEBERATAN_SUDAH_ADA');
       const objection = Objection.file({
         id: randomUUID(),

@@ -34,7 +34,9 @@ export class PeriodicReportRepository {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (skp_id, period_no) DO NOTHING`,
       [s.id, s.skpId, s.number, s.start, s.end, s.reportDue, s.feedbackDue, s.status, now],
     );
-    return (await this.lock(m, s.skpId, s.number))!;
+    const locked = await this.lock(m, s.skpId, s.number);
+    if (!locked) throw new Error(`periodic report ${s.skpId}/${s.number} vanished after its insert`);
+    return locked;
   }
 
   async update(m: EntityManager, report: PeriodicReport, now: Date): Promise<void> {

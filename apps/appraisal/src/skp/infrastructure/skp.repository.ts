@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Skp, type SkpState } from '../domain/skp';
+import { SkpMessages } from '../skp.messages';
 
 interface SkpRow {
   id: string;
@@ -50,6 +51,13 @@ export class SkpRepository {
   async lock(m: EntityManager, id: string): Promise<Skp | null> {
     const [row]: SkpRow[] = await m.query(`SELECT ${COLUMNS} FROM skp WHERE id = $1 FOR UPDATE`, [id]);
     return row ? Skp.restore(toState(row)) : null;
+  }
+
+  /** An SKP that must exist (referenced by a row of this database); 404 otherwise. */
+  async require(m: EntityManager, id: string): Promise<SkpState> {
+    const s = await this.find(m, id);
+    if (!s) throw SkpMessages.error('SKP_TIDAK_DITEMUKAN');
+    return s;
   }
 
   async find(m: EntityManager, id: string): Promise<SkpState | null> {

@@ -22,12 +22,11 @@ export class ReviseSkp {
 
   execute(principal: Principal, id: string, body: ReasonDto): Promise<SkpState> {
     return this.dataSource.transaction(async (m) => {
-      let next: Skp | null = null;
-      await this.workflow.runIn(m, id, partyOf(principal), (skp) => {
-        next = skp.revise(actorOf(principal), body.reason, randomUUID()).next;
-      });
-      await this.skps.insert(m, next!, this.clock.now());
-      return next!.toState();
+      const versions: Skp[] = [];
+      await this.workflow.runIn(m, id, partyOf(principal), (skp) => versions.push(skp.revise(actorOf(principal), body.reason, randomUUID()).next));
+      const [next] = versions;
+      await this.skps.insert(m, next, this.clock.now());
+      return next.toState();
     });
   }
 }
