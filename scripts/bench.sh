@@ -13,7 +13,7 @@ trap '[ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") 
 INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
 
 which=("$@")
-[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel appraisal notification)
+[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel appraisal notification career)
 rc=0
 for b in "${which[@]}"; do
   case "$b" in
@@ -23,7 +23,8 @@ for b in "${which[@]}"; do
       if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
     appraisal) log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;
     notification) log "notification: events into inbox items and queued mails, mails to the sink, commit → inbox latency"; bash apps/notification/bench/run.sh || rc=1 ;;
-    *) log "unknown benchmark $b (gateway, messaging, personnel, appraisal, notification)"; rc=1 ;;
+    career) log "career: 5,000 concurrent self-registrations for 20 sessions, concurrent approvals against a budget, JP compliance per OPD"; bash apps/career/bench/run.sh || rc=1 ;;
+    *) log "unknown benchmark $b (gateway, messaging, personnel, appraisal, notification, career)"; rc=1 ;;
   esac
 done
 exit $rc

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { thresholdIfCrossed } from '../../budget/budget.events';
 import { BudgetMessages } from '../../budget/budget.messages';
 import { CENTRAL_BUDGET_OWNER, formatRupiah } from '../../budget/domain/budget';
-import { BudgetRepository } from '../../budget/infrastructure/budget.repository';
+import { BudgetRepository, type BudgetRecord } from '../../budget/infrastructure/budget.repository';
 import { audit, CareerPeople } from '../../common/career-people';
 import { SessionRepository, type SessionRecord } from '../../session/infrastructure/session.repository';
 import type { Enrolment, EnrolmentStatus } from '../domain/enrolment';
@@ -87,25 +87,38 @@ export class EnrolmentWorkflow {
 
   /**
    * Approval commits the cost against the chosen budget in one conditional UPDATE: never below
-   * zero, whatever number of approvals run at once.
+   * zero, whatever number of approvals run at once; a refused commitment rolls the approval back.
    */
   async approve(actor: Principal, id: string, fundedBy: 'OPD' | 'BKPSDM') {
-    await this.run(actor, id, 'approved', async (m, row, e, session) => {
-      const owner = fundedBy === 'BKPSDM' ? CENTRAL_BUDGET_OWNER : row.opdCode;
-      if (!canManage(actor, row) || (fundedBy === 'BKPSDM' && !actor.roles.includes('admin-bkpsdm'))) throw M.error('AKSES_PENDAFTARAN_DITOLAK');
-      const year = Number(session.startDate.slice(0, 4));
-      const budget = owner ? await this.budgets.findFor(m, year, owner) : null;
-      if (!budget) throw BudgetMessages.error('ANGGARAN_BELUM_DIALOKASIKAN', { owner: owner ?? 'OPD', year });
-      if (e.status !== 'DIVERIFIKASI') e.approve(budget.id, session.costPerParticipant); // refuses with the status's message
-      const committed = await this.budgets.commit(m, budget.id, session.costPerParticipant, { actor: actor.subject, at: this.clock.now(), enrolmentId: id });
-      if (!committed) {
-        const now = await this.budgets.find(m, budget.id);
-        throw BudgetMessages.error('ANGGARAN_TIDAK_MENCUKUPI', { owner: budget.ownerCode, year, balance: formatRupiah(now?.balance ?? 0), amount: formatRupiah(session.costPerParticipant) });
-      }
-      e.approve(budget.id, session.costPerParticipant);
-      await audit(m, actor, { action: 'budget.committed', entityType: 'budget', entityId: budget.id, details: { enrolmentId: id, amount: session.costPerParticipant, balance: committed.after.balance } });
-      await thresholdIfCrossed(m, this.outbox, committed.before, committed.after);
-    });
+    let budget: BudgetRecord | null = null;
+    let cost = 0;
+    await this.run(
+      actor,
+      id,
+      'approved',
+      async (m, row, e, session) => {
+        const owner = fundedBy === 'BKPSDM' ? CENTRAL_BUDGET_OWNER : row.opdCode;
+        if (!canManage(actor, row) || (fundedBy === 'BKPSDM' && !actor.roles.includes('admin-bkpsdm'))) throw M.error('AKSES_PENDAFTARAN_DITOLAK');
+        const year = Number(session.startDate.slice(0, 4));
+        budget = owner ? await this.budgets.findFor(m, year, owner) : null;
+        if (!budget) throw BudgetMessages.error('ANGGARAN_BELUM_DIALOKASIKAN', { owner: owner ?? 'OPD', year });
+        cost = session.costPerParticipant;
+        e.approve(budget.id, cost); // refuses a place that is not DIVERIFIKASI
+      },
+      // The commitment is the transaction's last write: the budget row stays locked only from this
+      // UPDATE to the commit, so concurrent approvals queue on it as briefly as possible.
+      async (m) => {
+        const b = budget as BudgetRecord | null;
+        if (!b) return;
+        const committed = await this.budgets.commit(m, b.id, cost, { actor: actor.subject, at: this.clock.now(), enrolmentId: id });
+        if (!committed) {
+          const now = await this.budgets.find(m, b.id);
+          throw BudgetMessages.error('ANGGARAN_TIDAK_MENCUKUPI', { owner: b.ownerCode, year: b.fiscalYear, balance: formatRupiah(now?.balance ?? 0), amount: formatRupiah(cost) });
+        }
+        await audit(m, actor, { action: 'budget.committed', entityType: 'budget', entityId: b.id, details: { enrolmentId: id, amount: cost, balance: committed.after.balance } });
+        await thresholdIfCrossed(m, this.outbox, committed.before, committed.after);
+      },
+    );
     return this.view(id);
   }
 
