@@ -251,6 +251,7 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         const dash = await call('GET', '/dashboard/2026/DISKOMINFO', 'rudi');
         expect(dash.status).toBe(200);
         expect(dash.body.totals).toEqual({ employees: 5, notPlanned: 1, notReported: 2, notRated: 0 });
+        expect(dash.body.planning).toEqual({ deadline: '2026-01-31', passed: true });
         expect(dash.body.notPlanned.map((p: any) => p.nip)).toEqual([DEMO_NIP.rudi]);
         expect(dash.body.notReported.map((p: any) => [p.nip, p.missingPeriods])).toEqual(expect.arrayContaining([[DEMO_NIP.ahmad, [1]], [DEMO_NIP.siti, [1]]]));
         expect(dash.body.units.find((u: any) => u.code === 'DISKOMINFO-APTIKA')).toMatchObject({ employees: 3, notPlanned: 0, notReported: 1 });

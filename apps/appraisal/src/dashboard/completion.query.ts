@@ -25,6 +25,8 @@ export interface CompletionDashboard {
   opdCode: string;
   year: number;
   asOf: string;
+  /** The OPD calendar's planning deadline, and whether it has passed (then everyone not planned is late). */
+  planning: { deadline: string; passed: boolean };
   totals: Omit<UnitCompletion, 'unitId' | 'code' | 'name'>;
   units: UnitCompletion[];
   notPlanned: PersonLine[];
@@ -87,6 +89,7 @@ export class CompletionQuery {
       opdCode,
       year,
       asOf: today,
+      planning: { deadline: cadence.planningDeadline, passed: today > cadence.planningDeadline },
       totals: { employees: people.length, notPlanned: notPlanned.length, notReported: notReported.length, notRated: notRated.length },
       units: unitRows,
       notPlanned,
