@@ -245,6 +245,10 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         expect(await ds.query(`SELECT count(*)::int AS n FROM evidence`)).toEqual(before);
         const refusedType = await call('POST', `/skps/${ids.dimas}/periods/1/evidence?indicatorId=${dimasIndicator}&fileName=x.exe`, 'dimas', Buffer.from('MZ'), { 'content-type': 'application/x-msdownload' });
         expect([400, 415]).toContain(refusedType.status);
+        const tooLarge = await call('POST', `/skps/${ids.dimas}/periods/1/evidence?indicatorId=${dimasIndicator}&fileName=besar.pdf`, 'dimas', pdf(10 * 1024 * 1024), { 'content-type': 'application/pdf' });
+        expect(tooLarge.status).toBe(413);
+        expect(tooLarge.body.code).toBe('BERKAS_TERLALU_BESAR');
+        expect(await ds.query(`SELECT count(*)::int AS n FROM evidence`)).toEqual(before);
       }
       if (month === 2) {
         // The OPD's completion at the end of February: Rudi never planned; Ahmad and Siti did not report January.
