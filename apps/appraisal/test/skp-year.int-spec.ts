@@ -8,6 +8,7 @@ import { watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { Clock, Scheduler, TestClock } from '@capaian/shared/scheduling';
 import { DEMO_NIP, getToken } from '@capaian/shared/testing';
+import { OBJECT_STORE, type ObjectStore } from '@capaian/shared/storage';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
@@ -249,6 +250,7 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         expect(tooLarge.status).toBe(413);
         expect(tooLarge.body.code).toBe('BERKAS_TERLALU_BESAR');
         expect(await ds.query(`SELECT count(*)::int AS n FROM evidence`)).toEqual(before);
+        expect(await app.get<ObjectStore>(OBJECT_STORE).list(`skp/${ids.dimas}/`)).toEqual([]); // and no object in S3
       }
       if (month === 2) {
         // The OPD's completion at the end of February: Rudi never planned; Ahmad and Siti did not report January.
