@@ -1,14 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventEnvelope } from '@capaian/contracts';
 import { CLOCK, type Clock } from './clock/clock';
-import { DeliveryRepository } from './delivery/delivery.repository';
+import { DeliveryRepository } from './delivery/infrastructure/delivery.repository';
 import { PersonnelDirectory, PersonnelProjection } from '@capaian/shared/projection';
 import { RecipientDirectory } from './directory/recipient-directory';
-import { DispatchIssueRepository } from './dispatch/dispatch-issue.repository';
-import { InboxRepository } from './inbox/inbox.repository';
+import { DispatchIssueRepository } from './dispatch/infrastructure/dispatch-issue.repository';
+import { InboxRepository } from './inbox/infrastructure/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from './notification.config';
-import { PreferenceRepository } from './preferences/preference.repository';
-import { ReminderRepository } from './reminders/reminder.repository';
+import { PreferenceRepository } from './preferences/infrastructure/preference.repository';
+import { ReminderRepository } from './reminders/infrastructure/reminder.repository';
 
 /**
  * Which consumed events the service acts on. Production acts on all; an integration test passes a

@@ -16,8 +16,8 @@ import {
 import { produceRawMessages, watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
-import { mailSource, mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
-import { employee, employeeIdOf, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from '../test/personnel-fixtures';
+import { mailSource, mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
+import { employee, employeeIdOf, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from './personnel-fixtures';
 
 /**
  * Personnel events → the right notice to the right people, read back from the real SMTP sink
@@ -276,6 +276,8 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       expect(done.body).toMatchObject({ kategori: 'tim', email: false });
       const [pref] = await t.dataSource.query(`SELECT nip, kategori, email FROM preference`);
       expect(pref).toEqual({ nip: penilai.nip, kategori: 'tim', email: false });
+      const [audit] = await t.dataSource.query(`SELECT actor, actor_nip, action, entity_id FROM audit_trail WHERE entity_id = $1`, [`${penilai.nip}/tim`]);
+      expect(audit).toEqual({ actor: 'tautan-berhenti-langganan', actor_nip: penilai.nip, action: 'notification.preference.unsubscribed', entity_id: `${penilai.nip}/tim` });
 
       const newcomer = { nip: freshNip(), name: 'Citra Baru', email: address('citra') };
       const event = personnelEvent(EmployeeHiredV1, employee({ ...newcomer, supervisor: penilai }), newcomer.nip);

@@ -4,7 +4,7 @@ import { createEnvelope, PlatformPingV1, Topics, validateEnvelope, type EventEnv
 import { eventHeaders, OutboxService, produceRawMessages } from '@capaian/shared/messaging';
 import { DEMO_CLIENTS, DEMO_NIP, getClientToken, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
-import { mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
+import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
 
 /**
  * The notification service end to end on the real servers: PostgreSQL (scratch database

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EmployeeHiredV1 } from '@capaian/contracts';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
-import { mailsTo, startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
-import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from '../test/personnel-fixtures';
-import { DeliveryWorker } from './delivery/delivery.worker';
-import { RunDigestUseCase } from './reminders/run-digest.use-case';
-import { RunRemindersUseCase } from './reminders/run-reminders.use-case';
+import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
+import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from './personnel-fixtures';
+import { DeliveryWorker } from '../src/delivery/delivery.worker';
+import { RunDigest } from '../src/reminders/use-cases/run-digest';
+import { RunReminders } from '../src/reminders/use-cases/run-reminders';
 import { Scheduler } from '@capaian/shared/scheduling';
 
 jest.setTimeout(240_000);
@@ -46,7 +46,7 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_reminders', settings: { DIGEST_THRESHOLD: '2', ESCALATE_AFTER_HOURS: '48' } });
-    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
+    await t.dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, scheduled_job_run, inbox, outbox CASCADE');
     await hire(atasan);
     await hire({ ...penilai, supervisor: atasan });
     await hire({ ...adminOpd, supervisor: atasan });
@@ -64,7 +64,7 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     const rajin = { nip: freshNip(), name: 'Rajin Pegawai', email: address('rajin') };
     await hire({ ...lalai, supervisor: penilai });
     await hire({ ...rajin, supervisor: penilai });
-    const reminders = t.app.get(RunRemindersUseCase);
+    const reminders = t.app.get(RunReminders);
 
     // Rajin reads the notice through the API (as the portal does); Lalai ignores it.
     const [{ id: rajinNotice }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_nip = $1 AND kategori = 'skp'`, [rajin.nip]);
@@ -112,12 +112,12 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     const dimas = { nip: DEMO_NIP.dimas, name: 'Dimas Pratama', email: address('dimas') };
     await hire({ ...dimas, supervisor: penilai });
     t.clock.advance(14 * DAY + 60_000);
-    await t.app.get(RunRemindersUseCase).execute();
+    await t.app.get(RunReminders).execute();
     const [{ id }] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_nip = $1 AND kategori = 'pengingat' ORDER BY created_at DESC LIMIT 1`, [dimas.nip]);
     const token = await getToken(DEMO_NIP.dimas);
     await request(t.app.getHttpServer()).post(`/api/v1/notification/inbox/${id}/read`).set('authorization', `Bearer ${token}`).expect(200);
     t.clock.advance(3 * DAY);
-    await t.app.get(RunRemindersUseCase).execute();
+    await t.app.get(RunReminders).execute();
     const [state] = await t.dataSource.query(`SELECT step, resolved_at IS NOT NULL AS resolved FROM reminder WHERE recipient_nip = $1 ORDER BY created_at DESC LIMIT 1`, [dimas.nip]);
     expect(state).toEqual({ step: 1, resolved: true });
   });
@@ -159,7 +159,7 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     const rows = await t.dataSource.query(`SELECT status, kategori FROM delivery WHERE recipient_nip = $1 ORDER BY created_at`, [sibuk.nip]);
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['pending', 'pending', 'digest', 'digest', 'digest'].map((s, i) => (i < 2 ? expect.stringMatching(/pending|sent/) : s)));
 
-    const digest = t.app.get(RunDigestUseCase);
+    const digest = t.app.get(RunDigest);
     const held = () => t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE recipient_nip = $1 AND status = 'digest'`, [sibuk.nip]);
     await digest.execute(); // 10.00 WIB: only rows held before today's 07.00 go out now (earlier tests' rows may)
     expect(await held()).toEqual([{ n: 3 }]);
@@ -167,7 +167,7 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     expect(await digest.execute()).toBeGreaterThanOrEqual(1);
     expect(await digest.execute()).toBe(0);
     expect(await held()).toEqual([{ n: 0 }]);
-    const [mail] = await mailWith(sibuk.email, `[Capaian] Ringkasan ${(await import('./dispatch/domain/format')).formatTanggalWib(t.clock.now())}: 3 pemberitahuan`);
+    const [mail] = await mailWith(sibuk.email, `[Capaian] Ringkasan ${(await import('../src/dispatch/domain/format')).formatTanggalWib(t.clock.now())}: 3 pemberitahuan`);
     for (const name of names.slice(1)) expect(mail.text).toContain(`Pegawai baru yang Anda nilai: ${name} ${runId}`);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE recipient_nip = $1 AND status = 'digested'`, [sibuk.nip]);
     expect(n).toBe(3);

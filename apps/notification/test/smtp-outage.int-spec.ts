@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EmployeeHiredV1 } from '@capaian/contracts';
 import { eventually } from '@capaian/shared/testing';
-import { mailsTo, startNotificationTestApp, type MaildevEmail, type NotificationTestApp } from '../test/notification-test-app';
-import { employee, freshNip, personnelEvent, publishPersonnel } from '../test/personnel-fixtures';
-import { freePort, startOwnMaildev, type OwnMaildev } from '../test/smtp-sink';
+import { mailsTo, startNotificationTestApp, type MaildevEmail, type NotificationTestApp } from './notification-test-app';
+import { employee, freshNip, personnelEvent, publishPersonnel } from './personnel-fixtures';
+import { freePort, startOwnMaildev, type OwnMaildev } from './smtp-sink';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 /**
  * The mail server is down while 200 events arrive, then comes up: the inbox items appear while it
@@ -50,7 +50,7 @@ describe('notification: SMTP outage (real PostgreSQL, Kafka, a private maildev)'
     await eventually(async () => {
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_nip = $1`, [penilai.nip]);
       return n === EVENTS + 1;
-    }, 120_000);
+    }, 240_000);
     const [{ items }] = await t.dataSource.query(`SELECT count(*)::int AS items FROM notification WHERE source_event_id = ANY($1)`, [hires.map((h) => h.id)]);
     expect(items).toBe(EVENTS * 2);
     const [queue] = await t.dataSource.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM delivery`);
@@ -66,7 +66,7 @@ describe('notification: SMTP outage (real PostgreSQL, Kafka, a private maildev)'
     await eventually(async () => {
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status <> 'sent'`);
       return n === 0;
-    }, 120_000);
+    }, 240_000);
 
     const response = await fetch(`${sink.apiUrl}/api/email`);
     const all = (await response.json()) as MaildevEmail[];

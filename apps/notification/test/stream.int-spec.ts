@@ -8,8 +8,8 @@ import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import { createGatewayApp } from '../../gateway/src/gateway.app';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadGatewayConfig } from '../../gateway/src/gateway.config';
-import { startNotificationTestApp, type NotificationTestApp } from '../test/notification-test-app';
-import { InboxStreamHub } from './inbox/stream/inbox-stream.hub';
+import { startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
+import { InboxStreamHub } from '../src/inbox/infrastructure/inbox-stream.hub';
 
 jest.setTimeout(120_000);
 

@@ -4,7 +4,7 @@ import { MAIL_SENDER, type MailSender } from '../email/domain/email-message';
 import { SmtpMailSender } from '../email/infrastructure/smtp-mail-sender';
 import { DELIVERY_CHANNELS } from './domain/channel';
 import { DeliveryWorker, DELIVERY_WORKER_AUTOSTART } from './delivery.worker';
-import { EmailChannel } from './email.channel';
+import { EmailChannel } from './infrastructure/email.channel';
 
 /** The queue's sending side: the channels and the worker. */
 @Module({})

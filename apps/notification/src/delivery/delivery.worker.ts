@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
 import { DELIVERY_CHANNELS, type DeliveryChannel } from './domain/channel';
 import { firstSendableTime, isQuietTime, nextAttemptAt } from './domain/schedule';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository } from './infrastructure/delivery.repository';
 
 export type WorkOutcome = 'sent' | 'retry' | 'failed' | 'held' | 'idle';
 

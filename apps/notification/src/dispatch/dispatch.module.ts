@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PingNotificationService } from '../ping/ping-notification.service';
 import { PlatformPingMessageController } from '../ping/platform-ping.message.controller';
-import { DispatchEventUseCase } from './dispatch-event.use-case';
+import { DispatchEvent } from './use-cases/dispatch-event';
 import { NoticeWriter } from './notice-writer.service';
 import { PersonnelEventsMessageController } from './personnel-events.message.controller';
 
 /** Events in, notices out: the rules table, the templates and the Kafka entry points. */
 @Module({
   controllers: [PersonnelEventsMessageController, PlatformPingMessageController],
-  providers: [NoticeWriter, DispatchEventUseCase, PingNotificationService],
+  providers: [NoticeWriter, DispatchEvent, PingNotificationService],
   exports: [NoticeWriter],
 })
 export class DispatchModule {}

@@ -2,21 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { firstSendableTime, wibTimeOnDay } from '../delivery/domain/schedule';
-import { DeliveryRepository } from '../delivery/delivery.repository';
+import { DeliveryRepository } from '../delivery/infrastructure/delivery.repository';
 import type { Person } from '../directory/domain/person';
-import { InboxRepository } from '../inbox/inbox.repository';
+import { InboxRepository } from '../inbox/infrastructure/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
-import { DispatchIssueMessages } from '../notification.messages';
+import { DispatchIssueMessages } from './dispatch.messages';
 import { signUnsubscribeToken } from '../preferences/domain/unsubscribe-token';
-import { PreferenceRepository } from '../preferences/preference.repository';
-import { ReminderRepository } from '../reminders/reminder.repository';
+import { PreferenceRepository } from '../preferences/infrastructure/preference.repository';
+import { ReminderRepository } from '../reminders/infrastructure/reminder.repository';
 import { CATEGORIES, type CategoryCode } from './domain/categories';
 import { emailDisposition } from './domain/email-disposition';
 import { composeNoticeEmail } from './domain/email-layout';
 import { formatTanggalWib } from './domain/format';
 import type { Channel } from './domain/recipient-rules';
 import { renderNotice, TemplateValueMissingError, type TemplateKey, type TemplateValues } from './domain/templates';
-import { DispatchIssueRepository } from './dispatch-issue.repository';
+import { DispatchIssueRepository } from './infrastructure/dispatch-issue.repository';
 
 export interface NoticeRequest {
   eventId: string;

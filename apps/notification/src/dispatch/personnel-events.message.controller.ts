@@ -3,7 +3,7 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { AppraisersChangedV1, EmployeeChangedV1, RoleGrantedV1, RoleRevokedV1, Topics } from '@capaian/contracts';
 import { EventInbox } from '@capaian/shared/messaging';
 import { RULED_EVENT_TYPES } from './domain/recipient-rules';
-import { DispatchEventUseCase } from './dispatch-event.use-case';
+import { DispatchEvent } from './use-cases/dispatch-event';
 
 /**
  * Kafka entry point for personnel's employee events. EventInbox applies each event once (inbox row
@@ -15,14 +15,14 @@ import { DispatchEventUseCase } from './dispatch-event.use-case';
 export class PersonnelEventsMessageController {
   constructor(
     private readonly inbox: EventInbox,
-    private readonly dispatch: DispatchEventUseCase,
+    private readonly dispatch: DispatchEvent,
   ) {}
 
   @EventPattern(Topics.personnelEmployee)
   async onEmployee(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.inbox.consume(ctx, (event, manager) => this.dispatch.execute(event, manager), {
       handler: 'notify-on-employee',
-      // These tell nobody (yet) but are applied to the projection like the others (see DispatchEventUseCase).
+      // These tell nobody (yet) but are applied to the projection like the others (see DispatchEvent).
       types: [...RULED_EVENT_TYPES, EmployeeChangedV1, AppraisersChangedV1, RoleGrantedV1, RoleRevokedV1],
     });
   }

@@ -2,17 +2,19 @@ import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal } from '@capaian/shared/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CLOCK, type Clock } from '../../clock/clock';
-import { StreamTicketDto } from '../dto/stream-ticket.dto';
-import { nipOf } from '../inbox.http.controller';
-import { InboxStreamHub } from './inbox-stream.hub';
-import { StreamTicketsUseCase } from './stream-tickets.use-case';
+import { CLOCK, type Clock } from '../clock/clock';
+import { StreamTicketDto } from './dto/stream-ticket.dto';
+import { nipOf } from './inbox.http.controller';
+import { InboxStreamHub } from './infrastructure/inbox-stream.hub';
+import { IssueStreamTicket } from './use-cases/issue-stream-ticket';
+import { RedeemStreamTicket } from './use-cases/redeem-stream-ticket';
 
 @ApiTags('Kotak masuk notifikasi')
 @Controller('stream')
 export class InboxStreamHttpController {
   constructor(
-    private readonly tickets: StreamTicketsUseCase,
+    private readonly issueTicket: IssueStreamTicket,
+    private readonly redeemTicket: RedeemStreamTicket,
     private readonly hub: InboxStreamHub,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -23,7 +25,7 @@ export class InboxStreamHttpController {
   @ApiOperation({ summary: 'Tiket sekali pakai (berlaku satu menit) untuk membuka siaran langsung kotak masuk' })
   @ApiOkResponse({ type: StreamTicketDto })
   issue(@CurrentPrincipal() principal: Principal): Promise<StreamTicketDto> {
-    return this.tickets.issue(nipOf(principal));
+    return this.issueTicket.execute(nipOf(principal));
   }
 
   /**
@@ -36,7 +38,7 @@ export class InboxStreamHttpController {
   @ApiQuery({ name: 'tiket', required: true })
   @ApiProduces('text/event-stream')
   async open(@Query('tiket') ticket: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const nip = await this.tickets.redeem(ticket);
+    const nip = await this.redeemTicket.execute(ticket);
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {

@@ -1,18 +1,18 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@capaian/shared/auth';
-import { NotificationMessages } from '../notification.messages';
+import { InboxMessages } from './inbox.messages';
 import { InboxPageDto } from './dto/inbox-page.dto';
 import { InboxQuery } from './dto/inbox-query.dto';
 import { NotificationViewDto } from './dto/notification-view.dto';
-import { ListInboxQuery } from './list-inbox.query';
-import { MarkReadUseCase } from './mark-read.use-case';
+import { InboxQueries } from './inbox.queries';
+import { MarkNotificationRead } from './use-cases/mark-read';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The inbox belongs to an employee: callers without a NIP (agency service accounts) have none. */
 export function nipOf(principal: Principal): string {
-  if (!principal.nip) throw NotificationMessages.error('NIP_TIDAK_ADA');
+  if (!principal.nip) throw InboxMessages.error('NIP_TIDAK_ADA');
   return principal.nip;
 }
 
@@ -21,15 +21,15 @@ export function nipOf(principal: Principal): string {
 @Controller('inbox')
 export class InboxHttpController {
   constructor(
-    private readonly list: ListInboxQuery,
-    private readonly markRead: MarkReadUseCase,
+    private readonly queries: InboxQueries,
+    private readonly markRead: MarkNotificationRead,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Notifikasi milik pengguna yang sedang masuk, terbaru lebih dulu' })
   @ApiOkResponse({ type: InboxPageDto })
   page(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery): Promise<InboxPageDto> {
-    return this.list.execute(nipOf(principal), { page: query.page, size: query.size, belumDibaca: query.belumDibaca === 'true' });
+    return this.queries.page(nipOf(principal), { page: query.page, size: query.size, belumDibaca: query.belumDibaca === 'true' });
   }
 
   @Post(':id/read')
@@ -39,7 +39,7 @@ export class InboxHttpController {
   @ApiNotFoundResponse({ description: 'NOTIFIKASI_TIDAK_DITEMUKAN' })
   read(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<NotificationViewDto> {
     const nip = nipOf(principal);
-    if (!UUID.test(id)) throw NotificationMessages.error('ID_TIDAK_VALID', {}, 'id');
+    if (!UUID.test(id)) throw InboxMessages.error('ID_TIDAK_VALID', {}, 'id');
     return this.markRead.execute(nip, id);
   }
 }

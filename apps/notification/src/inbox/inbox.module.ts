@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { InboxHttpController } from './inbox.http.controller';
-import { ListInboxQuery } from './list-inbox.query';
-import { MarkReadUseCase } from './mark-read.use-case';
-import { InboxStreamHttpController } from './stream/inbox-stream.http.controller';
-import { InboxStreamHub } from './stream/inbox-stream.hub';
-import { StreamTicketRepository } from './stream/stream-ticket.repository';
-import { StreamTicketsUseCase } from './stream/stream-tickets.use-case';
+import { InboxQueries } from './inbox.queries';
+import { MarkNotificationRead } from './use-cases/mark-read';
+import { InboxStreamHttpController } from './inbox-stream.http.controller';
+import { InboxStreamHub } from './infrastructure/inbox-stream.hub';
+import { StreamTicketRepository } from './infrastructure/stream-ticket.repository';
+import { IssueStreamTicket } from './use-cases/issue-stream-ticket';
+import { RedeemStreamTicket } from './use-cases/redeem-stream-ticket';
 
 /** The in-app inbox: list, mark read, and the live stream. */
 @Module({
   controllers: [InboxHttpController, InboxStreamHttpController],
-  providers: [ListInboxQuery, MarkReadUseCase, InboxStreamHub, StreamTicketRepository, StreamTicketsUseCase],
+  providers: [InboxQueries, MarkNotificationRead, InboxStreamHub, StreamTicketRepository, IssueStreamTicket, RedeemStreamTicket],
   exports: [InboxStreamHub],
 })
 export class InboxModule {}

@@ -3,17 +3,17 @@ import { toPage } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
 import type { InboxPageDto } from './dto/inbox-page.dto';
 import { toView } from './dto/notification-view.dto';
-import { InboxRepository } from './inbox.repository';
+import { InboxRepository } from './infrastructure/inbox.repository';
 
 /** The caller's own notices, newest first, with the unread count. Scoped by NIP: nobody reads another's inbox. */
 @Injectable()
-export class ListInboxQuery {
+export class InboxQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly inbox: InboxRepository,
   ) {}
 
-  async execute(nip: string, q: { page: number; size: number; belumDibaca: boolean }): Promise<InboxPageDto> {
+  async page(nip: string, q: { page: number; size: number; belumDibaca: boolean }): Promise<InboxPageDto> {
     const m = this.dataSource.manager;
     const { rows, total } = await this.inbox.page(m, nip, { page: q.page, size: q.size, unreadOnly: q.belumDibaca });
     const belumDibaca = await this.inbox.unreadCount(m, nip);

@@ -3,9 +3,9 @@ import type { EventEnvelope, PlatformPingData } from '@capaian/contracts';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { firstSendableTime } from '../delivery/domain/schedule';
-import { DeliveryRepository } from '../delivery/delivery.repository';
+import { DeliveryRepository } from '../delivery/infrastructure/delivery.repository';
 import { composePingEmail } from '../email/domain/ping-email';
-import { InboxRepository } from '../inbox/inbox.repository';
+import { InboxRepository } from '../inbox/infrastructure/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
 
 /**

@@ -5,17 +5,17 @@ import { nipOf } from '../inbox/inbox.http.controller';
 import { PreferenceViewDto } from './dto/preference-view.dto';
 import { UnsubscribeResultDto } from './dto/unsubscribe-result.dto';
 import { UpdatePreferenceDto } from './dto/update-preference.dto';
-import { PreferencesQuery } from './preferences.query';
-import { UnsubscribeUseCase } from './unsubscribe.use-case';
-import { UpdatePreferenceUseCase } from './update-preference.use-case';
+import { PreferencesQueries } from './preferences.queries';
+import { Unsubscribe } from './use-cases/unsubscribe';
+import { UpdatePreference } from './use-cases/update-preference';
 
 @ApiTags('Preferensi notifikasi')
 @Controller()
 export class PreferencesHttpController {
   constructor(
-    private readonly query: PreferencesQuery,
-    private readonly update: UpdatePreferenceUseCase,
-    private readonly unsubscribe: UnsubscribeUseCase,
+    private readonly queries: PreferencesQueries,
+    private readonly update: UpdatePreference,
+    private readonly unsubscribe: Unsubscribe,
   ) {}
 
   @Get('preferensi')
@@ -23,7 +23,7 @@ export class PreferencesHttpController {
   @ApiOperation({ summary: 'Preferensi e-mail pengguna per kategori' })
   @ApiOkResponse({ type: [PreferenceViewDto] })
   list(@CurrentPrincipal() principal: Principal): Promise<PreferenceViewDto[]> {
-    return this.query.execute(nipOf(principal));
+    return this.queries.ofPerson(nipOf(principal));
   }
 
   @Put('preferensi/:kategori')
@@ -31,7 +31,7 @@ export class PreferencesHttpController {
   @ApiOperation({ summary: 'Menyalakan atau mematikan e-mail untuk satu kategori opsional' })
   @ApiOkResponse({ type: PreferenceViewDto })
   set(@CurrentPrincipal() principal: Principal, @Param('kategori') kategori: string, @Body() body: UpdatePreferenceDto): Promise<PreferenceViewDto> {
-    return this.update.execute(nipOf(principal), kategori, body.email);
+    return this.update.execute({ subject: principal.subject, nip: nipOf(principal) }, kategori, body.email);
   }
 
   /** GET for the link in the mail, POST for mail clients' one-click unsubscribe (RFC 8058). */

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PreferencesHttpController } from './preferences.http.controller';
-import { PreferencesQuery } from './preferences.query';
-import { UnsubscribeUseCase } from './unsubscribe.use-case';
-import { UpdatePreferenceUseCase } from './update-preference.use-case';
+import { PreferencesQueries } from './preferences.queries';
+import { Unsubscribe } from './use-cases/unsubscribe';
+import { UpdatePreference } from './use-cases/update-preference';
 
 @Module({
   controllers: [PreferencesHttpController],
-  providers: [PreferencesQuery, UpdatePreferenceUseCase, UnsubscribeUseCase],
+  providers: [PreferencesQueries, UpdatePreference, Unsubscribe],
 })
 export class PreferencesModule {}

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CATEGORIES, type Category } from '../dispatch/domain/categories';
 import type { PreferenceViewDto } from './dto/preference-view.dto';
-import { PreferenceRepository } from './preference.repository';
+import { PreferenceRepository } from './infrastructure/preference.repository';
 
 /** Every category with the caller's choice (default on; mandatory ones always on). */
 @Injectable()
-export class PreferencesQuery {
+export class PreferencesQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly preferences: PreferenceRepository,
   ) {}
 
-  async execute(nip: string): Promise<PreferenceViewDto[]> {
+  async ofPerson(nip: string): Promise<PreferenceViewDto[]> {
     const chosen = await this.preferences.all(this.dataSource.manager, nip);
     return (Object.values(CATEGORIES) as Category[])
       .filter((c) => c.code !== 'platform.ping')

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { dailyAt, every, Scheduler } from '@capaian/shared/scheduling';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
-import { RunDigestUseCase } from './run-digest.use-case';
-import { RunRemindersUseCase } from './run-reminders.use-case';
+import { RunDigest } from './use-cases/run-digest';
+import { RunReminders } from './use-cases/run-reminders';
 
 /**
  * The service's jobs on the shared scheduler (once per slot across replicas; the work commits with
@@ -13,8 +13,8 @@ import { RunRemindersUseCase } from './run-reminders.use-case';
 export class NotificationJobs implements OnModuleInit {
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly reminders: RunRemindersUseCase,
-    private readonly digest: RunDigestUseCase,
+    private readonly reminders: RunReminders,
+    private readonly digest: RunDigest,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {}
 

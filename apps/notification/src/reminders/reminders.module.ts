@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DispatchModule } from '../dispatch/dispatch.module';
 import { NotificationJobs } from './notification-jobs';
-import { RunDigestUseCase } from './run-digest.use-case';
-import { RunRemindersUseCase } from './run-reminders.use-case';
+import { RunDigest } from './use-cases/run-digest';
+import { RunReminders } from './use-cases/run-reminders';
 
 /** Time-driven work: reminders with escalation, and the daily digest. */
 @Module({
   imports: [DispatchModule],
-  providers: [RunRemindersUseCase, RunDigestUseCase, NotificationJobs],
-  exports: [RunRemindersUseCase, RunDigestUseCase, NotificationJobs],
+  providers: [RunReminders, RunDigest, NotificationJobs],
+  exports: [RunReminders, RunDigest, NotificationJobs],
 })
 export class RemindersModule {}

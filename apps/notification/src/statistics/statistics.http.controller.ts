@@ -3,19 +3,19 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '@capaian/shared/auth';
 import { StatisticsDto } from './dto/statistics.dto';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
-import { StatisticsQuery } from './statistics.query';
+import { StatisticsQueries } from './statistics.queries';
 
 @ApiTags('Statistik notifikasi')
 @ApiBearerAuth()
 @Controller('statistik')
 export class StatisticsHttpController {
-  constructor(private readonly statistics: StatisticsQuery) {}
+  constructor(private readonly statistics: StatisticsQueries) {}
 
   @Get()
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Terkirim, gagal, menunggu dan tingkat baca per kategori dan OPD (admin BKPSDM)' })
   @ApiOkResponse({ type: StatisticsDto })
   get(@Query() query: StatisticsQueryDto): Promise<StatisticsDto> {
-    return this.statistics.execute(query);
+    return this.statistics.summary(query);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StatisticsHttpController } from './statistics.http.controller';
-import { StatisticsQuery } from './statistics.query';
+import { StatisticsQueries } from './statistics.queries';
 
-@Module({ controllers: [StatisticsHttpController], providers: [StatisticsQuery] })
+@Module({ controllers: [StatisticsHttpController], providers: [StatisticsQueries] })
 export class StatisticsModule {}

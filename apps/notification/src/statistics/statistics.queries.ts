@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
-import { NotificationMessages } from '../notification.messages';
+import { StatisticsMessages } from './statistics.messages';
 import type { StatisticsDto } from './dto/statistics.dto';
 
 const DAY_MS = 24 * 3_600_000;
@@ -12,16 +12,16 @@ const DAY_MS = 24 * 3_600_000;
  * aggregates across tables and writes nothing).
  */
 @Injectable()
-export class StatisticsQuery {
+export class StatisticsQueries {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(range: { dari?: string; sampai?: string }): Promise<StatisticsDto> {
+  async summary(range: { dari?: string; sampai?: string }): Promise<StatisticsDto> {
     const sampai = range.sampai ? new Date(range.sampai) : this.clock.now();
     const dari = range.dari ? new Date(range.dari) : new Date(sampai.getTime() - 30 * DAY_MS);
-    if (!(dari < sampai)) throw NotificationMessages.error('RENTANG_TANGGAL_TIDAK_VALID', {}, 'dari');
+    if (!(dari < sampai)) throw StatisticsMessages.error('RENTANG_TANGGAL_TIDAK_VALID', {}, 'dari');
     const rows: {
       kategori: string;
       opd_id: string | null;

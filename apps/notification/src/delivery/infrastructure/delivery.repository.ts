@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { QueuedChannelName, QueuedMessage } from './domain/channel';
+import type { QueuedChannelName, QueuedMessage } from '../domain/channel';
 
 export interface NewDelivery {
   eventId: string;

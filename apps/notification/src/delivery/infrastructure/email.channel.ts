@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MAIL_SENDER, type MailSender } from '../email/domain/email-message';
-import { isPermanentSmtpFailure, type DeliveryChannel, type QueuedMessage, type SendOutcome } from './domain/channel';
+import { MAIL_SENDER, type MailSender } from '../../email/domain/email-message';
+import { isPermanentSmtpFailure, type DeliveryChannel, type QueuedMessage, type SendOutcome } from '../domain/channel';
 
 /** E-mail through SMTP: the queued subject and bodies as they were rendered when the event arrived. */
 @Injectable()

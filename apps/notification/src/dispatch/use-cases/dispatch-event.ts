@@ -3,15 +3,15 @@ import type { EventEnvelope } from '@capaian/contracts';
 import type { Violation } from '@capaian/kinerja';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import type { EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../clock/clock';
-import { EVENT_FILTER, type EventFilter } from '../core.module';
-import type { Person } from '../directory/domain/person';
-import { RecipientDirectory } from '../directory/recipient-directory';
-import { DispatchIssueMessages } from '../notification.messages';
-import { factsOf, type EventFacts } from './domain/event-values';
-import { rulesFor, type RecipientRole } from './domain/recipient-rules';
-import { DispatchIssueRepository } from './dispatch-issue.repository';
-import { NoticeWriter } from './notice-writer.service';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { EVENT_FILTER, type EventFilter } from '../../core.module';
+import type { Person } from '../../directory/domain/person';
+import { RecipientDirectory } from '../../directory/recipient-directory';
+import { DispatchIssueMessages } from '../dispatch.messages';
+import { factsOf, type EventFacts } from '../domain/event-values';
+import { rulesFor, type RecipientRole } from '../domain/recipient-rules';
+import { DispatchIssueRepository } from '../infrastructure/dispatch-issue.repository';
+import { NoticeWriter } from '../notice-writer.service';
 
 const ROLE_LABEL: Record<RecipientRole, string> = {
   employee: 'pegawai',
@@ -31,7 +31,7 @@ type Resolved = { people: Person[]; issue?: Violation };
  * A recipient who cannot be resolved is recorded as an issue; the others are still told.
  */
 @Injectable()
-export class DispatchEventUseCase {
+export class DispatchEvent {
   constructor(
     private readonly projection: PersonnelProjection,
     private readonly directory: RecipientDirectory,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { InboxItemRow } from '../inbox.repository';
+import type { InboxItemRow } from '../infrastructure/inbox.repository';
 
 export class NotificationViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;

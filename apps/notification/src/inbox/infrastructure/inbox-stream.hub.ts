@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModu
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
 import { toView } from '../dto/notification-view.dto';
-import { InboxRepository, INBOX_NOTIFY_CHANNEL } from '../inbox.repository';
+import { InboxRepository, INBOX_NOTIFY_CHANNEL } from './inbox.repository';
 
 /** The write side of one open SSE response. */
 export interface StreamSink {

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../clock/clock';
-import { NotificationMessages } from '../notification.messages';
-import { ReminderRepository } from '../reminders/reminder.repository';
-import { toView, type NotificationViewDto } from './dto/notification-view.dto';
-import { InboxRepository } from './inbox.repository';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { InboxMessages } from '../inbox.messages';
+import { ReminderRepository } from '../../reminders/infrastructure/reminder.repository';
+import { toView, type NotificationViewDto } from '../dto/notification-view.dto';
+import { InboxRepository } from '../infrastructure/inbox.repository';
 
 /**
  * Marks one of the caller's notices read (again: keeps the first time) and answers the reminder it
  * carries, if any. Another person's notice answers 404 like a missing one, so ids cannot be probed.
  */
 @Injectable()
-export class MarkReadUseCase {
+export class MarkNotificationRead {
   constructor(
     private readonly dataSource: DataSource,
     private readonly inbox: InboxRepository,
@@ -23,7 +23,7 @@ export class MarkReadUseCase {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       const row = await this.inbox.markRead(m, nip, id, now);
-      if (!row) throw NotificationMessages.error('NOTIFIKASI_TIDAK_DITEMUKAN');
+      if (!row) throw InboxMessages.error('NOTIFIKASI_TIDAK_DITEMUKAN');
       await this.reminders.resolveByNotification(m, id, now);
       return toView(row);
     });

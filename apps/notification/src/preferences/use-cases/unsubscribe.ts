@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { recordAudit } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../clock/clock';
-import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
-import { NotificationMessages } from '../notification.messages';
-import { verifyUnsubscribeToken } from './domain/unsubscribe-token';
-import type { UnsubscribeResultDto } from './dto/unsubscribe-result.dto';
-import { PreferenceRepository } from './preference.repository';
-import { checkedCategory } from './update-preference.use-case';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
+import { PreferenceMessages } from '../preferences.messages';
+import { verifyUnsubscribeToken } from '../domain/unsubscribe-token';
+import type { UnsubscribeResultDto } from '../dto/unsubscribe-result.dto';
+import { PreferenceRepository } from '../infrastructure/preference.repository';
+import { checkedCategory } from './update-preference';
 
 /**
  * The link in an optional mail: no login, the signed token names the person and the category.
@@ -14,7 +15,7 @@ import { checkedCategory } from './update-preference.use-case';
  * genuine token (cannot happen: such mails carry no link) would answer 422.
  */
 @Injectable()
-export class UnsubscribeUseCase {
+export class Unsubscribe {
   constructor(
     private readonly dataSource: DataSource,
     private readonly preferences: PreferenceRepository,
@@ -23,16 +24,20 @@ export class UnsubscribeUseCase {
   ) {}
 
   async execute(token: string | undefined): Promise<UnsubscribeResultDto> {
-    if (!token || token.length > 1000) throw NotificationMessages.error('TAUTAN_TIDAK_VALID', {}, 'token');
+    if (!token || token.length > 1000) throw PreferenceMessages.error('TAUTAN_TIDAK_VALID', {}, 'token');
     const now = this.clock.now();
     const check = verifyUnsubscribeToken(this.settings.unsubscribeSecret, token, now);
     if (!check.ok) {
       const code = check.reason === 'expired' ? 'TAUTAN_KEDALUWARSA' : check.reason === 'forged' ? 'TAUTAN_PALSU' : 'TAUTAN_TIDAK_VALID';
-      throw NotificationMessages.error(code, {}, 'token');
+      throw PreferenceMessages.error(code, {}, 'token');
     }
     const category = checkedCategory(check.claims.kategori);
-    if (category.mandatory) throw NotificationMessages.error('KATEGORI_WAJIB', { label: category.label }, 'token');
-    await this.preferences.set(this.dataSource.manager, check.claims.nip, category.code, false, now);
+    if (category.mandatory) throw PreferenceMessages.error('KATEGORI_WAJIB', { label: category.label }, 'token');
+    await this.dataSource.transaction(async (m) => {
+      await this.preferences.set(m, check.claims.nip, category.code, false, now);
+      // No login: the signed link is the authority; the NIP it names is recorded as the actor.
+      await recordAudit(m, { actor: 'tautan-berhenti-langganan', actorNip: check.claims.nip, action: 'notification.preference.unsubscribed', entityType: 'preference', entityId: `${check.claims.nip}/${category.code}`, toState: 'inbox-saja' });
+    });
     return {
       kategori: category.code,
       label: category.label,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { FINAL_STEP } from './domain/escalation';
+import { FINAL_STEP } from '../domain/escalation';
 
 export interface OpenReminder {
   id: string;

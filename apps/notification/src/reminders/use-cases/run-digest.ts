@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../clock/clock';
-import { composeDigestEmail } from '../dispatch/domain/email-layout';
-import { formatTanggalWib } from '../dispatch/domain/format';
-import { firstSendableTime, wibTimeOnDay } from '../delivery/domain/schedule';
-import { DeliveryRepository } from '../delivery/delivery.repository';
-import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { composeDigestEmail } from '../../dispatch/domain/email-layout';
+import { formatTanggalWib } from '../../dispatch/domain/format';
+import { firstSendableTime, wibTimeOnDay } from '../../delivery/domain/schedule';
+import { DeliveryRepository } from '../../delivery/infrastructure/delivery.repository';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
 
 export const DIGEST_EVENT_TYPE = 'capaian.notification.digest';
 
@@ -15,7 +15,7 @@ export const DIGEST_EVENT_TYPE = 'capaian.notification.digest';
  * and marked `digested` in the transaction that queues the digest, keyed `digest:<day>:<recipient>`.
  */
 @Injectable()
-export class RunDigestUseCase {
+export class RunDigest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../clock/clock';
-import { formatTanggalWib } from '../dispatch/domain/format';
-import { NoticeWriter } from '../dispatch/notice-writer.service';
-import type { Person } from '../directory/domain/person';
-import { RecipientDirectory } from '../directory/recipient-directory';
-import { InboxRepository } from '../inbox/inbox.repository';
-import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification.config';
-import { escalationStep, nextStepAt } from './domain/escalation';
-import { ReminderRepository } from './reminder.repository';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { formatTanggalWib } from '../../dispatch/domain/format';
+import { NoticeWriter } from '../../dispatch/notice-writer.service';
+import type { Person } from '../../directory/domain/person';
+import { RecipientDirectory } from '../../directory/recipient-directory';
+import { InboxRepository } from '../../inbox/infrastructure/inbox.repository';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
+import { escalationStep, nextStepAt } from '../domain/escalation';
+import { ReminderRepository } from '../infrastructure/reminder.repository';
 
 export const REMINDER_EVENT_TYPE = 'capaian.notification.reminder';
 
@@ -19,7 +19,7 @@ export const REMINDER_EVENT_TYPE = 'capaian.notification.reminder';
  * of the same slot, tell nobody twice.
  */
 @Injectable()
-export class RunRemindersUseCase {
+export class RunReminders {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reminders: ReminderRepository,
