@@ -9,7 +9,7 @@ import { Clock } from '@capaian/shared/scheduling';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { careerDataSourceOptions } from '../src/data-source';
-import { EnrolmentWorkflow } from '../src/enrolment/use-cases/enrolment-workflow';
+import { ApproveEnrolment } from '../src/enrolment/use-cases/approve-enrolment';
 import { RegisterEnrolment } from '../src/enrolment/use-cases/register-enrolment';
 import { JpLedgerQueries } from '../src/jp-ledger/jp-ledger.queries';
 
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     const affordable = Math.floor(holders.length * 0.75);
     await ds.query(`INSERT INTO budget (fiscal_year, owner_code, allocated, balance, created_at) VALUES ($1, 'BKPSDM', $2, $2, now())`, [Number(startDate.slice(0, 4)), affordable * COST]);
     await ds.query(`INSERT INTO budget_ledger (budget_id, kind, amount, actor, created_at) SELECT id, 'ALOKASI', allocated, 'bench', now() FROM budget`);
-    const workflow = app.get(EnrolmentWorkflow);
+    const approve = app.get(ApproveEnrolment);
     const admin = { subject: 'bench-bkpsdm', username: 'bench', nip: undefined, roles: ['admin-bkpsdm'], token: '' } as unknown as Principal;
     const approvals: number[] = [];
     let approved = 0;
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
       holders.map(async (h) => {
         const t = performance.now();
         try {
-          await workflow.approve(admin, h.id, 'BKPSDM');
+          await approve.execute(admin, h.id, 'BKPSDM');
           approved++;
         } catch {
           // refused: the budget is spent

@@ -6,16 +6,38 @@ import { SessionModule } from '../session/session.module';
 import { EnrolmentQueries } from './enrolment.queries';
 import { EnrolmentsHttpController } from './enrolments.http.controller';
 import { EnrolmentRepository } from './infrastructure/enrolment.repository';
-import { EnrolmentCertificate } from './use-cases/certificate';
-import { EnrolmentWorkflow } from './use-cases/enrolment-workflow';
+import { ApproveEnrolment } from './use-cases/approve-enrolment';
+import { CancelEnrolment } from './use-cases/cancel-enrolment';
+import { CompleteEnrolment } from './use-cases/complete-enrolment';
+import { EnrolmentTransaction } from './use-cases/enrolment-transaction';
 import { PromoteWaitlist } from './use-cases/promote-waitlist';
+import { RecordAttendance } from './use-cases/record-attendance';
 import { RegisterEnrolment } from './use-cases/register-enrolment';
+import { RejectEnrolment } from './use-cases/reject-enrolment';
+import { UploadCertificate } from './use-cases/upload-certificate';
+import { VerifyCertificate } from './use-cases/verify-certificate';
+import { VerifyEnrolment } from './use-cases/verify-enrolment';
 
 /** The enrolment aggregate: registration, BKPSDM's workflow, the waitlist, certificates and JP recognition. */
 @Module({
   imports: [CareerPeopleModule, SessionModule, BudgetModule],
   controllers: [EnrolmentsHttpController],
-  providers: [RegisterEnrolment, EnrolmentWorkflow, PromoteWaitlist, EnrolmentCertificate, EnrolmentQueries, EnrolmentRepository, JpLedgerRepository],
+  providers: [
+    RegisterEnrolment,
+    VerifyEnrolment,
+    RejectEnrolment,
+    ApproveEnrolment,
+    RecordAttendance,
+    CompleteEnrolment,
+    CancelEnrolment,
+    UploadCertificate,
+    VerifyCertificate,
+    PromoteWaitlist,
+    EnrolmentTransaction,
+    EnrolmentQueries,
+    EnrolmentRepository,
+    JpLedgerRepository,
+  ],
   exports: [EnrolmentRepository],
 })
 export class EnrolmentModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@capaian/shared/auth';
+import { OBJECT_STORE, type ObjectDownload, type ObjectStore } from '@capaian/shared/storage';
 import { DataSource } from 'typeorm';
 import { CareerPeople, isBkpsdm } from '../common/career-people';
 import { canSee } from './enrolment.access';
@@ -13,7 +14,16 @@ export class EnrolmentQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: CareerPeople,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
+
+  /** The certificate file, for those who may see the place, always as a download. */
+  async certificate(actor: Principal, id: string): Promise<{ row: EnrolmentRow; file: ObjectDownload }> {
+    const row = await this.one(actor, id);
+    const file = row.certificateKey ? await this.store.get(row.certificateKey) : null;
+    if (!file) throw M.error('SERTIFIKAT_BELUM_DIUNGGAH');
+    return { row, file };
+  }
 
   async one(actor: Principal, id: string): Promise<EnrolmentRow> {
     const [row] = await this.dataSource.query(`SELECT ${ENROLMENT_COLUMNS} FROM enrolment e WHERE e.id = $1`, [id]);

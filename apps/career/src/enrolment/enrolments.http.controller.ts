@@ -13,9 +13,15 @@ import { UploadCertificateQuery } from './dto/upload-certificate.query';
 import { AttendanceDayParam } from './dto/attendance-day.param';
 import { XLSX_TYPE, xlsxOf } from '../export/xlsx';
 import { EnrolmentQueries } from './enrolment.queries';
-import { EnrolmentCertificate } from './use-cases/certificate';
-import { EnrolmentWorkflow } from './use-cases/enrolment-workflow';
+import { ApproveEnrolment } from './use-cases/approve-enrolment';
+import { CancelEnrolment } from './use-cases/cancel-enrolment';
+import { CompleteEnrolment } from './use-cases/complete-enrolment';
+import { RecordAttendance } from './use-cases/record-attendance';
 import { RegisterEnrolment } from './use-cases/register-enrolment';
+import { RejectEnrolment } from './use-cases/reject-enrolment';
+import { UploadCertificate } from './use-cases/upload-certificate';
+import { VerifyCertificate } from './use-cases/verify-certificate';
+import { VerifyEnrolment } from './use-cases/verify-enrolment';
 
 @ApiTags('Pendaftaran peserta')
 @ApiBearerAuth()
@@ -23,8 +29,14 @@ import { RegisterEnrolment } from './use-cases/register-enrolment';
 export class EnrolmentsHttpController {
   constructor(
     private readonly register: RegisterEnrolment,
-    private readonly workflow: EnrolmentWorkflow,
-    private readonly certificate: EnrolmentCertificate,
+    private readonly verifyPlace: VerifyEnrolment,
+    private readonly rejectPlace: RejectEnrolment,
+    private readonly approvePlace: ApproveEnrolment,
+    private readonly attendance: RecordAttendance,
+    private readonly completePlace: CompleteEnrolment,
+    private readonly cancelPlace: CancelEnrolment,
+    private readonly uploadCertificate: UploadCertificate,
+    private readonly verifyCertificateUseCase: VerifyCertificate,
     private readonly queries: EnrolmentQueries,
   ) {}
 
@@ -62,14 +74,14 @@ export class EnrolmentsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Verifikasi BKPSDM: syarat jabatan, kuota, anggaran, jadwal' })
   verify(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.verify(principal, id);
+    return this.verifyPlace.execute(principal, id);
   }
 
   @Post('enrolments/:id/reject')
   @HttpCode(200)
   @Roles('admin-bkpsdm')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.reject(principal, id, body.reason);
+    return this.rejectPlace.execute(principal, id, body.reason);
   }
 
   @Post('enrolments/:id/approve')
@@ -77,28 +89,28 @@ export class EnrolmentsHttpController {
   @Roles('admin-bkpsdm', 'admin-opd')
   @ApiOperation({ summary: 'Menyetujui dan membebankan biaya ke anggaran (tidak pernah melebihi sisa)' })
   approve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ApproveEnrolmentDto, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.approve(principal, id, body.fundedBy);
+    return this.approvePlace.execute(principal, id, body.fundedBy);
   }
 
   @Put('enrolments/:id/attendance/:day')
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Mencatat kehadiran per hari' })
   attend(@Param() params: AttendanceDayParam, @Body() body: RecordAttendanceDto, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.attend(principal, params.id, params.day, body.present);
+    return this.attendance.execute(principal, params.id, params.day, body.present);
   }
 
   @Post('enrolments/:id/complete')
   @HttpCode(200)
   @Roles('admin-bkpsdm')
   complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteEnrolmentDto, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.complete(principal, id, body.passed);
+    return this.completePlace.execute(principal, id, body.passed);
   }
 
   @Post('enrolments/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Membatalkan: kursi ke daftar tunggu, komitmen anggaran dilepas' })
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
-    return this.workflow.cancel(principal, id, body.reason);
+    return this.cancelPlace.execute(principal, id, body.reason);
   }
 
   @Put('enrolments/:id/certificate')
@@ -106,12 +118,12 @@ export class EnrolmentsHttpController {
   @ApiOperation({ summary: 'Mengunggah sertifikat (isi berkas sebagai badan permintaan)' })
   upload(@Param('id', ParseUUIDPipe) id: string, @Query() query: UploadCertificateQuery, @Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal) {
     const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
-    return this.certificate.upload(principal, id, query.jp, query.fileName, req.body as Readable, req.headers['content-type'], length);
+    return this.uploadCertificate.execute(principal, id, query.jp, query.fileName, req.body as Readable, req.headers['content-type'], length);
   }
 
   @Get('enrolments/:id/certificate')
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
-    const { row, file } = await this.certificate.download(principal, id);
+    const { row, file } = await this.queries.certificate(principal, id);
     reply.headers(attachmentHeaders(row.certificateFileName ?? 'sertifikat', file.contentType, file.size));
     await reply.send(file.stream);
   }
@@ -121,6 +133,6 @@ export class EnrolmentsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Verifikasi sertifikat; JP diakui sekali' })
   verifyCertificate(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.certificate.verify(principal, id);
+    return this.verifyCertificateUseCase.execute(principal, id);
   }
 }

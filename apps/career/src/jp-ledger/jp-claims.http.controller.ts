@@ -13,8 +13,9 @@ import { RejectClaimDto } from './dto/reject-claim.dto';
 import { ExternalClaimRepository } from './infrastructure/external-claim.repository';
 import { AttachClaimCertificate } from './use-cases/attach-claim-certificate';
 import { CorrectJp } from './use-cases/correct-jp';
-import { DecideClaim } from './use-cases/decide-claim';
+import { RejectClaim } from './use-cases/reject-claim';
 import { SubmitClaim } from './use-cases/submit-claim';
+import { VerifyClaim } from './use-cases/verify-claim';
 
 @ApiTags('Buku JP')
 @ApiBearerAuth()
@@ -24,7 +25,8 @@ export class JpClaimsHttpController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly submit: SubmitClaim,
     private readonly attach: AttachClaimCertificate,
-    private readonly decide: DecideClaim,
+    private readonly verifyClaim: VerifyClaim,
+    private readonly rejectClaim: RejectClaim,
     private readonly correct: CorrectJp,
     private readonly claims: ExternalClaimRepository,
   ) {}
@@ -55,14 +57,14 @@ export class JpClaimsHttpController {
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Verifikasi klaim; JP diakui sekali (harus ada sertifikat)' })
   verify(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.decide.verify(principal, id);
+    return this.verifyClaim.execute(principal, id);
   }
 
   @Post('claims/:id/reject')
   @HttpCode(200)
   @Roles('admin-bkpsdm')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: RejectClaimDto, @CurrentPrincipal() principal: Principal) {
-    return this.decide.reject(principal, id, body.reason);
+    return this.rejectClaim.execute(principal, id, body.reason);
   }
 
   @Post('corrections')

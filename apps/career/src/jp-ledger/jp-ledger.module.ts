@@ -7,13 +7,14 @@ import { JpLedgerHttpController } from './jp-ledger.http.controller';
 import { JpLedgerQueries } from './jp-ledger.queries';
 import { AttachClaimCertificate } from './use-cases/attach-claim-certificate';
 import { CorrectJp } from './use-cases/correct-jp';
-import { DecideClaim } from './use-cases/decide-claim';
+import { RejectClaim } from './use-cases/reject-claim';
 import { SubmitClaim } from './use-cases/submit-claim';
+import { VerifyClaim } from './use-cases/verify-claim';
 
 /** The JP ledger per employee per year: reports, outside claims verified by BKPSDM, corrections, the recap export. */
 @Module({
   imports: [CareerPeopleModule],
   controllers: [JpLedgerHttpController, JpClaimsHttpController],
-  providers: [JpLedgerQueries, JpLedgerRepository, ExternalClaimRepository, SubmitClaim, AttachClaimCertificate, DecideClaim, CorrectJp],
+  providers: [JpLedgerQueries, JpLedgerRepository, ExternalClaimRepository, SubmitClaim, AttachClaimCertificate, VerifyClaim, RejectClaim, CorrectJp],
 })
 export class JpLedgerModule {}

@@ -11,9 +11,9 @@ import { JpLedgerRepository } from '../infrastructure/jp-ledger.repository';
 import { publishJp } from '../jp.events';
 import { JpLedgerMessages as M } from '../jp-ledger.messages';
 
-/** BKPSDM verifies a claim (the JP enters the ledger once, in the year the activity ended) or rejects it. */
+/** BKPSDM verifies a claim: the JP enters the ledger once, in the year the activity ended; without a certificate 422. */
 @Injectable()
-export class DecideClaim {
+export class VerifyClaim {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ExternalClaimRepository,
@@ -23,7 +23,7 @@ export class DecideClaim {
     private readonly clock: Clock,
   ) {}
 
-  async verify(actor: Principal, id: string): Promise<ClaimRow> {
+  async execute(actor: Principal, id: string): Promise<ClaimRow> {
     if (!isBkpsdm(actor)) throw M.error('AKSES_JP_DITOLAK');
     await this.dataSource.transaction(async (m) => {
       const { row, claim } = await this.claims.lock(m, id);
@@ -38,17 +38,6 @@ export class DecideClaim {
       await this.claims.save(m, claim, actor.subject, this.clock.now());
       await audit(m, actor, { action: 'jp-claim.verified', entityType: 'jp-claim', entityId: id, from: 'DIAJUKAN', to: 'DIVERIFIKASI', details: { jp, year } });
       await publishJp(m, this.outbox, JpRecognisedV1, { employeeId: row.employeeId, nip: row.nip, opdCode: row.opdCode, year, jp, source: 'KLAIM_EKSTERNAL', sourceId: id, yearTotalJp: recorded.yearTotalJp });
-    });
-    return (await this.claims.find(this.dataSource.manager, id))!;
-  }
-
-  async reject(actor: Principal, id: string, reason: string): Promise<ClaimRow> {
-    if (!isBkpsdm(actor)) throw M.error('AKSES_JP_DITOLAK');
-    await this.dataSource.transaction(async (m) => {
-      const { claim } = await this.claims.lock(m, id);
-      claim.reject(reason);
-      await this.claims.save(m, claim, actor.subject, this.clock.now());
-      await audit(m, actor, { action: 'jp-claim.rejected', entityType: 'jp-claim', entityId: id, from: 'DIAJUKAN', to: 'DITOLAK', reason });
     });
     return (await this.claims.find(this.dataSource.manager, id))!;
   }
