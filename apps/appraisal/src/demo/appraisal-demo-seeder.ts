@@ -91,7 +91,10 @@ export class AppraisalDemoSeeder {
     let skps = 0;
     const [already] = await this.dataSource.query(`SELECT 1 FROM skp WHERE nip = $1 AND year = $2`, [DEMO.ahmad, year]);
     if (!already) {
-      const ahmad = await this.create.execute(principal(DEMO.ahmad), skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' }));
+      const plan = skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' });
+      // The seeds' examples: satisfaction, compliance with regulations (and below: complaints handled, innovations adopted).
+      plan.rhk.push({ kind: 'UTAMA', description: 'Terselenggaranya tata kelola informasi sesuai regulasi', parentRhkId: null, indicators: [{ description: 'Persentase kepatuhan terhadap regulasi keterbukaan informasi', aspek: 'KUALITAS', target: 100, unit: 'persen', direction: 'NAIK', evidenceRequired: true }] } as CreateSkpDto['rhk'][number]);
+      const ahmad = await this.create.execute(principal(DEMO.ahmad), plan);
       await this.submit.execute(principal(DEMO.ahmad), ahmad.id);
       await this.set.execute(admin, ahmad.id, { expectations });
       const siti = await this.create.execute(principal(DEMO.siti), skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhk[0].id, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
