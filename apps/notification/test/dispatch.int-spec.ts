@@ -258,6 +258,8 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       expect(forged.body.code).toBe('TAUTAN_PALSU');
       const malformed = await http().get(`/api/v1/notification/berhenti-langganan?token=${payload}`).expect(400);
       expect(malformed.body.code).toBe('TAUTAN_TIDAK_VALID');
+      // A repeated parameter is refused (at the platform edge, or by the use case), never a 500.
+      await http().get(`/api/v1/notification/berhenti-langganan?token=${token}&token=${token}`).expect(400);
       // A genuine link after its expiry (60 days) no longer works.
       t.clock.advance(61 * 24 * 3_600_000);
       try {

@@ -137,6 +137,8 @@ describe('notification: SSE live stream through the gateway (real PostgreSQL, Ka
     expect(((await unknown.json()) as { code: string }).code).toBe('TIKET_TIDAK_VALID');
     const missing = await fetch(`${gatewayUrl}/api/v1/notification/stream`);
     expect(missing.status).toBe(400);
+    const twice = await fetch(`${gatewayUrl}/api/v1/notification/stream?tiket=${'y'.repeat(43)}&tiket=${'y'.repeat(43)}`);
+    expect(twice.status).toBe(400);
 
     const late = await ticket();
     t.clock.advance(2 * 60_000);

@@ -37,7 +37,7 @@ export class InboxStreamHttpController {
   @ApiOperation({ summary: 'Siaran langsung notifikasi baru dan jumlah belum dibaca (Server-Sent Events)' })
   @ApiQuery({ name: 'tiket', required: true })
   @ApiProduces('text/event-stream')
-  async open(@Query('tiket') ticket: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async open(@Query('tiket') ticket: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const nip = await this.redeemTicket.execute(ticket);
     reply.hijack();
     const raw = reply.raw;

@@ -40,7 +40,7 @@ export class PreferencesHttpController {
   @ApiOperation({ summary: 'Berhenti berlangganan e-mail satu kategori lewat tautan bertanda tangan (tanpa login)' })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: UnsubscribeResultDto })
-  viaLink(@Query('token') token: string | undefined): Promise<UnsubscribeResultDto> {
+  viaLink(@Query('token') token: unknown): Promise<UnsubscribeResultDto> {
     return this.unsubscribe.execute(token);
   }
 
@@ -50,7 +50,7 @@ export class PreferencesHttpController {
   @ApiOperation({ summary: 'Berhenti berlangganan satu klik (RFC 8058)' })
   @ApiQuery({ name: 'token', required: true })
   @ApiOkResponse({ type: UnsubscribeResultDto })
-  oneClick(@Query('token') token: string | undefined): Promise<UnsubscribeResultDto> {
+  oneClick(@Query('token') token: unknown): Promise<UnsubscribeResultDto> {
     return this.unsubscribe.execute(token);
   }
 }

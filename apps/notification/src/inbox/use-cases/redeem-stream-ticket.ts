@@ -14,9 +14,9 @@ export class RedeemStreamTicket {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(ticket: string | undefined): Promise<string> {
-    if (!ticket) throw InboxMessages.error('TIKET_TIDAK_ADA', {}, 'tiket');
-    if (!looksLikeStreamTicket(ticket)) throw InboxMessages.error('TIKET_TIDAK_VALID', {}, 'tiket');
+  async execute(ticket: unknown): Promise<string> {
+    if (ticket === undefined || ticket === '') throw InboxMessages.error('TIKET_TIDAK_ADA', {}, 'tiket');
+    if (typeof ticket !== 'string' || !looksLikeStreamTicket(ticket)) throw InboxMessages.error('TIKET_TIDAK_VALID', {}, 'tiket');
     const result = await this.tickets.redeem(this.dataSource.manager, streamTicketHash(ticket), this.clock.now());
     if (result.ok) return result.nip;
     throw InboxMessages.error(result.reason === 'used' ? 'TIKET_SUDAH_DIPAKAI' : result.reason === 'expired' ? 'TIKET_KEDALUWARSA' : 'TIKET_TIDAK_VALID', {}, 'tiket');

@@ -23,8 +23,9 @@ export class Unsubscribe {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(token: string | undefined): Promise<UnsubscribeResultDto> {
-    if (!token || token.length > 1000) throw PreferenceMessages.error('TAUTAN_TIDAK_VALID', {}, 'token');
+  async execute(token: unknown): Promise<UnsubscribeResultDto> {
+    // A repeated `?token=` arrives as an array: refused like any malformed link.
+    if (typeof token !== 'string' || !token || token.length > 1000) throw PreferenceMessages.error('TAUTAN_TIDAK_VALID', {}, 'token');
     const now = this.clock.now();
     const check = verifyUnsubscribeToken(this.settings.unsubscribeSecret, token, now);
     if (!check.ok) {
