@@ -7,7 +7,7 @@ import { configureHttpApp, createHttpAdapter } from '@capaian/shared/http';
 import { watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { PersonnelProjection } from '@capaian/shared/projection';
-import { Clock, TestClock } from '@capaian/shared/scheduling';
+import { Clock, Scheduler, TestClock } from '@capaian/shared/scheduling';
 import { OBJECT_STORE, type ObjectStore } from '@capaian/shared/storage';
 import { DEMO_NIP, getToken } from '@capaian/shared/testing';
 import { DataSource } from 'typeorm';
@@ -329,5 +329,22 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
     // The warning threshold (20% left) was crossed once.
     const thresholds = await budgetWatch.waitFor((m) => m.key === budget.body.id && m.json<{ type: string }>().type.endsWith('threshold-reached.v1'));
     expect(thresholds).toHaveLength(1);
+  });
+  it('announces who is at risk of missing the yearly JP on 1 October, once per slot', async () => {
+    clock.set('2026-10-01T00:30:00Z'); // 07.30 WIB
+    await app.get(Scheduler).tick();
+    type AtRisk = { type: string; data: { nip: string; year: number; shortfallJp: number; minimumJp: number } };
+    const isAtRisk = (m: { json<T>(): T }) => m.json<AtRisk>().type === 'capaian.career.jp.at-risk.v1';
+    const announced = await count(`SELECT count(*) AS n FROM outbox WHERE type = 'capaian.career.jp.at-risk.v1'`);
+    const events = (await jpWatch.waitFor(isAtRisk, { count: announced })).map((m) => m.json<AtRisk>());
+    const nips = events.map((e) => e.data.nip);
+    expect(nips).toEqual(expect.arrayContaining([DEMO_NIP.ahmad, DEMO_NIP.siti, DEMO_NIP.rudi]));
+    expect(events.find((e) => e.data.nip === DEMO_NIP.rudi)).toMatchObject({ data: { year: 2026, minimumJp: 20, shortfallJp: 20 } });
+    expect(nips).not.toContain(DEMO_NIP.dimas);
+    expect(nips).not.toContain(DEMO_NIP.putri);
+    // The ten approved places of the concurrency test count as planned JP: those people are not at risk.
+    expect(nips.filter((n) => extra.some((p) => p.nip === n))).toHaveLength(40);
+    await app.get(Scheduler).tick();
+    expect(await count(`SELECT count(*) AS n FROM outbox WHERE type = 'capaian.career.jp.at-risk.v1'`)).toBe(announced);
   });
 });

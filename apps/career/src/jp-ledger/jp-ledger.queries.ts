@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompetencyDevelopmentPolicy } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { COMPETENCY_DEVELOPMENT_POLICY } from '../career.config';
 import { CareerPeople, isBkpsdm, isOpdAdminOf } from '../common/career-people';
 import { opdCompliance, personCompliance, type OpdCompliance, type PersonCompliance, type PersonYear } from './domain/compliance';
@@ -70,6 +70,12 @@ export class JpLedgerQueries {
     return rows
       .map((r) => ({ nip: r.nip, name: r.name, opdCode: r.opdCode, ...personCompliance(r, this.policy) }))
       .filter((c) => c.atRisk);
+  }
+
+  /** Everyone at risk in the city (the year-end job), optionally inside the job's transaction. */
+  async atRiskCity(year: number, manager?: EntityManager): Promise<(PersonCompliance & { nip: string; name: string; opdCode: string | null })[]> {
+    const rows: PersonYearRow[] = await (manager ?? this.dataSource.manager).query(`${PEOPLE_YEAR} ORDER BY pe.opd_code, pe.name`, [year]);
+    return rows.map((r) => ({ nip: r.nip, name: r.name, opdCode: r.opdCode, ...personCompliance(r, this.policy) })).filter((c) => c.atRisk);
   }
 
   /** Per-OPD recap rows for the XLSX export. */

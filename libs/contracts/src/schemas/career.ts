@@ -10,6 +10,8 @@ import { Topics } from '../topics';
 export const EnrolmentChangedV1 = 'capaian.career.enrolment.changed.v1';
 export const JpRecognisedV1 = 'capaian.career.jp.recognised.v1';
 export const JpCorrectedV1 = 'capaian.career.jp.corrected.v1';
+/** As the year ends (1 October, 1 November, 1 December): one event per employee who cannot reach the yearly minimum with what they hold. */
+export const JpAtRiskV1 = 'capaian.career.jp.at-risk.v1';
 export const BudgetAllocationChangedV1 = 'capaian.career.budget.allocation-changed.v1';
 export const BudgetThresholdReachedV1 = 'capaian.career.budget.threshold-reached.v1';
 
@@ -44,6 +46,20 @@ export interface JpEventData {
   sourceId: string;
   /** The employee's recognised JP that year after this entry. */
   yearTotalJp: number;
+}
+
+export interface JpAtRiskEventData {
+  employeeId: string;
+  nip: string;
+  opdCode: string | null;
+  year: number;
+  /** JP recognised so far this year. */
+  totalJp: number;
+  /** JP of approved places that may still bring a certificate this year. */
+  plannedJp: number;
+  minimumJp: number;
+  /** JP missing even if every planned place ends with a certificate. */
+  shortfallJp: number;
 }
 
 export interface BudgetEventData {
@@ -104,6 +120,20 @@ const jp = schema(
   ['employeeId', 'nip', 'opdCode', 'year', 'jp', 'source', 'sourceId', 'yearTotalJp'],
 );
 
+const atRisk = schema(
+  {
+    employeeId: id,
+    nip,
+    opdCode: nullableCode,
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    totalJp: { type: 'integer' },
+    plannedJp: { type: 'integer', minimum: 0 },
+    minimumJp: { type: 'integer', minimum: 0 },
+    shortfallJp: { type: 'integer', minimum: 1 },
+  },
+  ['employeeId', 'nip', 'opdCode', 'year', 'totalJp', 'plannedJp', 'minimumJp', 'shortfallJp'],
+);
+
 const budget = schema(
   {
     budgetId: id,
@@ -123,6 +153,7 @@ export const careerContracts: EventContract[] = [
   { type: EnrolmentChangedV1, topic: Topics.careerEnrolment, schema: enrolment },
   { type: JpRecognisedV1, topic: Topics.careerJp, schema: jp },
   { type: JpCorrectedV1, topic: Topics.careerJp, schema: jp },
+  { type: JpAtRiskV1, topic: Topics.careerJp, schema: atRisk },
   { type: BudgetAllocationChangedV1, topic: Topics.careerBudget, schema: budget },
   { type: BudgetThresholdReachedV1, topic: Topics.careerBudget, schema: budget },
 ];
