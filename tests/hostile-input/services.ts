@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Scheduler } from '@capaian/shared/scheduling';
 import { DataSource } from 'typeorm';
 import { mergeOpenApi, type OpenApiDocument, type ServiceDocument } from '../../apps/gateway/src/openapi/merge-openapi';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
@@ -60,6 +62,17 @@ async function listen(app: NestFastifyApplication): Promise<string> {
   return (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
 }
 
+async function stopScheduler(app: NestFastifyApplication): Promise<void> {
+  let scheduler: Scheduler | undefined;
+  try {
+    // Through ModuleRef: an app made by NestFactory exits the process when `app.get` finds nothing.
+    scheduler = app.get(ModuleRef).get(Scheduler, { strict: false });
+  } catch {
+    return; // this service schedules nothing
+  }
+  await scheduler?.stop();
+}
+
 async function startServices(): Promise<RunningService[]> {
   // The appraisal and career helpers read their database name from the environment.
   process.env.APPRAISAL_TEST_DB = fuzzDatabase('appraisal');
@@ -82,6 +95,8 @@ async function startServices(): Promise<RunningService[]> {
   // Their Kafka consumers would write what other tests publish while the suite compares tables:
   // the suite's requests only reach the HTTP side.
   for (const s of services) {
+    // Nor may a scheduled job start a new slot mid-run (the suite's requests never schedule anything).
+    await stopScheduler(s.app);
     for (const microservice of s.app.getMicroservices()) {
       const server = (microservice as unknown as { serverInstance?: { unwrap?<T>(): T } }).serverInstance;
       const [, consumer] = server?.unwrap?.<[unknown, { stop(): Promise<void> } | undefined]>() ?? [];
