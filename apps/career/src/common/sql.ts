@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * (an INSERT or SELECT with the rows alone), so a conditional update read as a plain list would
  * always look successful.
  */
-export async function updateReturning<T = Record<string, any>>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function updateReturning<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const result = await m.query(sql, params);
   return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
 }

@@ -50,6 +50,13 @@ export class EnrolmentRepository {
     return row ?? null;
   }
 
+  /** The place, or 404 PENDAFTARAN_TIDAK_DITEMUKAN. */
+  async get(m: EntityManager, id: string): Promise<EnrolmentRow> {
+    const row = await this.find(m, id);
+    if (!row) throw M.error('PENDAFTARAN_TIDAK_DITEMUKAN');
+    return row;
+  }
+
   /** The place under the transaction's row lock, as an aggregate with its stored facts. */
   async lock(m: EntityManager, id: string): Promise<{ row: EnrolmentRow; enrolment: Enrolment }> {
     const [row] = await m.query(`SELECT ${ENROLMENT_COLUMNS} FROM enrolment e WHERE e.id = $1 FOR UPDATE`, [id]);

@@ -41,8 +41,9 @@ export class RegisterEnrolment {
     if (!session) throw SessionMessages.error('SESI_TIDAK_DITEMUKAN');
     const today = this.clock.today();
     if (!registrationOpen(session, today)) throw M.error('PENDAFTARAN_DITUTUP', { from: session.registrationOpens, until: session.registrationCloses });
-    const nominated = dto.nip !== undefined && dto.nip !== actor.nip;
-    const person = nominated ? await this.people.byNip(dto.nip!) : await this.people.self(actor);
+    const nomineeNip = dto.nip !== undefined && dto.nip !== actor.nip ? dto.nip : null;
+    const nominated = nomineeNip !== null;
+    const person = nomineeNip !== null ? await this.people.byNip(nomineeNip) : await this.people.self(actor);
     if (nominated) await this.requireNominator(actor, person);
     await this.checkPerson(session, person);
 

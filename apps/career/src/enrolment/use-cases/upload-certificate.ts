@@ -48,7 +48,7 @@ export class UploadCertificate {
     try {
       await this.dataSource.transaction(async (m) => {
         const { row: locked, enrolment } = await this.enrolments.lock(m, id);
-        const session = (await this.sessions.find(m, locked.sessionId))!;
+        const session = await this.sessions.get(m, locked.sessionId);
         previous = enrolment.uploadCertificate(key, jp, session.jp);
         await this.enrolments.save(m, enrolment, this.clock.now());
         await this.enrolments.setCertificateFile(m, id, { fileName: safeFileName(rawName), contentType: stored.contentType, size: stored.size, sha256: stored.sha256 });
@@ -60,6 +60,6 @@ export class UploadCertificate {
       throw e;
     }
     if (previous) await this.store.delete(previous).catch((err) => this.logger.warn(`replaced certificate ${previous} not deleted: ${String(err)}`));
-    return (await this.enrolments.find(this.dataSource.manager, id))!;
+    return await this.enrolments.get(this.dataSource.manager, id);
   }
 }

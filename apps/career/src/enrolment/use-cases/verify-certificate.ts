@@ -34,7 +34,7 @@ export class VerifyCertificate {
     requireBkpsdm(actor);
     await this.dataSource.transaction(async (m) => {
       const { row, enrolment } = await this.enrolments.lock(m, id);
-      const session = (await this.sessions.find(m, row.sessionId))!;
+      const session = await this.sessions.get(m, row.sessionId);
       const days = row.daysPresent;
       const jp = enrolment.status === 'SERTIFIKAT_DIUNGGAH' ? recognisedJp({ form: session.form, scope: session.scope, certificateJp: row.certificateJp ?? 0, days }) : 0;
       enrolment.verifyCertificate(jp);
@@ -50,6 +50,6 @@ export class VerifyCertificate {
       const data: JpEventData = { employeeId: row.employeeId, nip: row.nip, opdCode: row.opdCode, year, jp, source: 'PENDAFTARAN', sourceId: id, yearTotalJp: recorded.yearTotalJp };
       await this.outbox.enqueue(m, { type: JpRecognisedV1, subject: row.employeeId, data });
     });
-    return (await this.enrolments.find(this.dataSource.manager, id))!;
+    return await this.enrolments.get(this.dataSource.manager, id);
   }
 }

@@ -30,7 +30,7 @@ export class GiveFeedback {
       if (!row) throw EnrolmentMessages.error('PENDAFTARAN_TIDAK_DITEMUKAN');
       if (row.nip !== actor.nip) throw M.error('BUKAN_PESERTA');
       if (!FINISHED.includes(row.status) || row.daysPresent < 1) throw M.error('BELUM_MENGIKUTI_SESI');
-      const session = (await this.sessions.find(m, row.sessionId))!;
+      const session = await this.sessions.get(m, row.sessionId);
       const ok = await this.evaluations.insertFeedback(m, { enrolmentId, sessionId: session.id, partnerId: session.partnerId, content: dto.content, facilitator: dto.facilitator, organisation: dto.organisation, comment: dto.comment?.trim() || null, at: this.clock.now() });
       if (!ok) throw M.error('UMPAN_BALIK_SUDAH_ADA');
       await audit(m, actor, { action: 'enrolment.feedback-given', entityType: 'enrolment', entityId: enrolmentId, details: { content: dto.content, facilitator: dto.facilitator, organisation: dto.organisation } });

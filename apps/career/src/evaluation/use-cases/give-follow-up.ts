@@ -33,7 +33,7 @@ export class GiveFollowUp {
       const self = await this.people.selfOrNull(actor, m);
       if (!self || self.id !== participant.supervisorId) throw M.error('BUKAN_ATASAN_PESERTA');
       if (!['LULUS', 'TIDAK_LULUS', 'SERTIFIKAT_DIUNGGAH', 'SELESAI'].includes(row.status) || row.daysPresent < 1) throw M.error('BELUM_MENGIKUTI_SESI');
-      const session = (await this.sessions.find(m, row.sessionId))!;
+      const session = await this.sessions.get(m, row.sessionId);
       const opens = followUpOpensOn(session.endDate);
       if (compareIsoDates(this.clock.today(), opens) < 0) throw M.error('TINDAK_LANJUT_TERLALU_DINI', { from: opens });
       const ok = await this.evaluations.insertFollowUp(m, { enrolmentId, sessionId: session.id, partnerId: session.partnerId, application: dto.application, note: dto.note?.trim() || null, supervisorNip: self.nip, at: this.clock.now() });

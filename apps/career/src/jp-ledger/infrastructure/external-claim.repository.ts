@@ -38,6 +38,13 @@ export class ExternalClaimRepository {
     return row ?? null;
   }
 
+  /** The claim, or 404 KLAIM_TIDAK_DITEMUKAN. */
+  async get(m: EntityManager, id: string): Promise<ClaimRow> {
+    const row = await this.find(m, id);
+    if (!row) throw M.error('KLAIM_TIDAK_DITEMUKAN');
+    return row;
+  }
+
   async lock(m: EntityManager, id: string): Promise<{ row: ClaimRow; claim: ExternalClaim }> {
     const [row] = await m.query(`SELECT ${CLAIM_COLUMNS} FROM external_jp_claim WHERE id = $1 FOR UPDATE`, [id]);
     if (!row) throw M.error('KLAIM_TIDAK_DITEMUKAN');

@@ -47,6 +47,6 @@ export class AttachClaimCertificate {
       throw e;
     }
     if (previous) await this.store.delete(previous).catch(() => undefined);
-    return (await this.claims.find(this.dataSource.manager, id))!;
+    return this.claims.get(this.dataSource.manager, id);
   }
 }

@@ -29,10 +29,12 @@ export class CorrectJp {
     const person = await this.people.byNip(dto.nip);
     return this.dataSource.transaction(async (m) => {
       const id = randomUUID();
-      const recorded = (await this.ledger.recognise(m, {
+      const recorded = await this.ledger.recognise(m, {
         employeeId: person.id, nip: person.nip, opdCode: person.opdCode, jenisAsn: person.jenisAsn, year: dto.year, jp: dto.jp,
         source: 'KOREKSI', sourceId: id, note: dto.note, recognisedBy: actor.subject, recognisedAt: this.clock.now(),
-      }))!;
+      });
+      // A correction's source id is new, so the ledger always takes it.
+      if (!recorded) throw new Error(`correction ${id} already in the ledger`);
       await audit(m, actor, { action: 'jp.corrected', entityType: 'jp-ledger', entityId: id, reason: dto.note, details: { nip: person.nip, year: dto.year, jp: dto.jp } });
       await publishJp(m, this.outbox, JpCorrectedV1, { employeeId: person.id, nip: person.nip, opdCode: person.opdCode, year: dto.year, jp: dto.jp, source: 'KOREKSI', sourceId: id, yearTotalJp: recorded.yearTotalJp });
       return { id, nip: person.nip, year: dto.year, jp: dto.jp, yearTotalJp: recorded.yearTotalJp };

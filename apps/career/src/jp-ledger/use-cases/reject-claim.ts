@@ -24,6 +24,6 @@ export class RejectClaim {
       await this.claims.save(m, claim, actor.subject, this.clock.now());
       await audit(m, actor, { action: 'jp-claim.rejected', entityType: 'jp-claim', entityId: id, from: 'DIAJUKAN', to: 'DITOLAK', reason });
     });
-    return (await this.claims.find(this.dataSource.manager, id))!;
+    return this.claims.get(this.dataSource.manager, id);
   }
 }

@@ -27,6 +27,6 @@ export class SubmitClaim {
       await this.claims.insert(m, { id, employeeId: me.id, nip: me.nip, opdCode: me.opdCode, title: dto.title, form: dto.form, organizer: dto.organizer, endDate: dto.endDate, jp: dto.jp, createdAt: this.clock.now() });
       await audit(m, actor, { action: 'jp-claim.submitted', entityType: 'jp-claim', entityId: id, to: 'DIAJUKAN', details: { title: dto.title, jp: dto.jp, endDate: dto.endDate } });
     });
-    return (await this.claims.find(this.dataSource.manager, id))!;
+    return this.claims.get(this.dataSource.manager, id);
   }
 }

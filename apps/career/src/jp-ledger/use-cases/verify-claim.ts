@@ -39,6 +39,6 @@ export class VerifyClaim {
       await audit(m, actor, { action: 'jp-claim.verified', entityType: 'jp-claim', entityId: id, from: 'DIAJUKAN', to: 'DIVERIFIKASI', details: { jp, year } });
       await publishJp(m, this.outbox, JpRecognisedV1, { employeeId: row.employeeId, nip: row.nip, opdCode: row.opdCode, year, jp, source: 'KLAIM_EKSTERNAL', sourceId: id, yearTotalJp: recorded.yearTotalJp });
     });
-    return (await this.claims.find(this.dataSource.manager, id))!;
+    return this.claims.get(this.dataSource.manager, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../../common/sql';
+import { SessionMessages } from '../session.messages';
 import type { DevelopmentForm, Scope } from '../../development-program/domain/development-form';
 
 /** A session with what its enrolments need of its program. */
@@ -48,6 +49,13 @@ export class SessionRepository {
   async find(m: EntityManager, id: string): Promise<SessionRecord | null> {
     const [row] = await m.query(`SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE s.id = $1`, [id]);
     return row ?? null;
+  }
+
+  /** The session, or 404 SESI_TIDAK_DITEMUKAN. */
+  async get(m: EntityManager, id: string): Promise<SessionRecord> {
+    const row = await this.find(m, id);
+    if (!row) throw SessionMessages.error('SESI_TIDAK_DITEMUKAN');
+    return row;
   }
 
   /** Takes one seat if one is free; false when the session is full. */

@@ -41,7 +41,7 @@ export class CreateSession {
       const id = await this.sessions.insert(m, { ...input, programId, partnerId: dto.partnerId ?? null, agreementId: dto.agreementId ?? null, createdAt: this.clock.now(), createdBy: actor.subject });
       if (dto.agreementId) await this.partners.useSeats(m, dto.agreementId, dto.quota);
       await audit(m, actor, { action: 'session.created', entityType: 'session', entityId: id, details: { programId, ...input } });
-      return (await this.sessions.find(m, id))!;
+      return await this.sessions.get(m, id);
     });
   }
 }
