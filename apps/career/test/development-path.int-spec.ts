@@ -165,6 +165,15 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
     ids.rudi = waiting.body.id;
     expect((await ds.query(`SELECT seats_taken FROM program_session WHERE id = $1`, [ids.session]))[0].seats_taken).toBe(2);
 
+    // Two registrations of one person for overlapping sessions at the same moment: one passes, one is refused.
+    const twin = await call('POST', '/programs', 'hendra', { name: 'Workshop Manajemen Risiko', form: 'workshop', organizer: 'BKPSDM', jp: 10, startDate: '2026-09-01', endDate: '2026-09-02', quota: 20, budgetCeiling: 0, costPerParticipant: 0 });
+    const slot = { registrationOpens: '2026-03-01', registrationCloses: '2026-08-20', location: 'Aula BKPSDM', quota: 20, costPerParticipant: 0 };
+    const a = await call('POST', `/programs/${twin.body.id}/sessions`, 'hendra', { ...slot, startDate: '2026-09-01', endDate: '2026-09-02' });
+    const b = await call('POST', `/programs/${twin.body.id}/sessions`, 'hendra', { ...slot, startDate: '2026-09-02', endDate: '2026-09-03' });
+    const both = await Promise.all([a.body.id, b.body.id].map((sid) => call('POST', `/sessions/${sid}/enrolments`, 'siti', {})));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('JADWAL_BENTROK');
+
     // Visibility: Siti sees her reports' places, Dimas only his own.
     const sitiSees = await call('GET', `/enrolments?sessionId=${ids.session}`, 'siti');
     expect(sitiSees.body.map((e: { nip: string }) => e.nip)).toEqual([DEMO_NIP.dimas]);

@@ -81,6 +81,11 @@ export class EnrolmentRepository {
     await m.query(`UPDATE enrolment SET certificate_file_name = $2, certificate_content_type = $3, certificate_size = $4, certificate_sha256 = $5 WHERE id = $1`, [id, f.fileName, f.contentType, f.size, f.sha256]);
   }
 
+  /** Serialises one person's registrations until the transaction ends (a transaction-scoped advisory lock). */
+  async lockPerson(m: EntityManager, employeeId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('career.enrolment:' || $1, 0))`, [employeeId]);
+  }
+
   /** The person's other live places with their session dates (for the overlap rule). */
   async livePlacesOf(m: EntityManager, employeeId: string): Promise<DatedPlace[]> {
     return m.query(

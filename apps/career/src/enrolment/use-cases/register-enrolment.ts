@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, throwIfAny, type CompetencyDevelopmentPolicy } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { OutboxService } from '@capaian/shared/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { COMPETENCY_DEVELOPMENT_POLICY } from '../../career.config';
 import { audit, CareerPeople, isBkpsdm, isOpdAdminOf, type CareerPerson } from '../../common/career-people';
 import { registrationOpen } from '../../session/domain/session';
@@ -19,9 +19,10 @@ import { EnrolmentRepository } from '../infrastructure/enrolment.repository';
 
 /**
  * A place in a session: self-registered, or nominated by the person's supervisor, their OPD's
- * admin or BKPSDM. Checked first: registration window, eligibility (position kind, PPPK ceiling),
- * no overlapping place. Then, in one transaction, a seat is taken by a conditional UPDATE — when
- * none is left the caller is offered the waitlist (409 SESI_PENUH) or joins it if they asked to.
+ * admin or BKPSDM. The registration window first; then, in one transaction under a per-person
+ * lock, eligibility (position kind, PPPK ceiling) and no overlapping place; then a seat taken by a
+ * conditional UPDATE — when none is left the caller is offered the waitlist (409 SESI_PENUH) or
+ * joins it if they asked to.
  */
 @Injectable()
 export class RegisterEnrolment {
@@ -45,9 +46,12 @@ export class RegisterEnrolment {
     const nominated = nomineeNip !== null;
     const person = nomineeNip !== null ? await this.people.byNip(nomineeNip) : await this.people.self(actor);
     if (nominated) await this.requireNominator(actor, person);
-    await this.checkPerson(session, person);
 
     const enrolment = await this.dataSource.transaction(async (tx) => {
+      // One registration per person at a time: the overlap rule and the PPPK ceiling read the
+      // person's other places, so two concurrent registrations of one person must not both pass.
+      await this.enrolments.lockPerson(tx, person.id);
+      await this.checkPerson(session, person, undefined, tx);
       const seatTaken = await this.sessions.takeSeat(tx, session.id);
       if (!seatTaken && !dto.joinWaitlist) throw M.error('SESI_PENUH');
       const e = Enrolment.register({ id: randomUUID(), sessionId: session.id, employeeId: person.id, origin: nominated ? 'NOMINASI' : 'MANDIRI', seatTaken });
@@ -68,8 +72,8 @@ export class RegisterEnrolment {
   }
 
   /** Eligibility and the overlap rule; shared with BKPSDM's verification. */
-  async checkPerson(session: SessionRecord, person: CareerPerson, excludeSessionId?: string): Promise<void> {
-    const m = this.dataSource.manager;
+  async checkPerson(session: SessionRecord, person: CareerPerson, excludeSessionId?: string, manager?: EntityManager): Promise<void> {
+    const m = manager ?? this.dataSource.manager;
     const year = Number(session.endDate.slice(0, 4));
     const jp = await this.enrolments.jpOfYear(m, person.id, year);
     const alreadyCounted = excludeSessionId ? session.jp : 0;
