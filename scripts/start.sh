@@ -16,6 +16,10 @@ bash infra/infra.sh up
 log "building services"
 npx nx run-many -t build --projects="$(IFS=,; echo "${SERVICES[*]}")" --output-style=static
 
+log "building the staff portal (served by the gateway at /)"
+npx nx run portal:build --output-style=static
+export PORTAL_DIR="$ROOT/dist/apps/portal"
+
 for svc in "${DB_SERVICES[@]}"; do
   log "migrating the $svc database"
   node "$(service_entry "$svc" migrate)"
@@ -68,6 +72,7 @@ cat <<INFO
 
 Capaian is running.
 
+  Staff portal     http://127.0.0.1:3000/            (sign in with a demo account below)
   API gateway      http://127.0.0.1:3000/api/v1/<layanan>/...
   API docs         http://127.0.0.1:3000/api/docs
   Health           http://127.0.0.1:3000/health

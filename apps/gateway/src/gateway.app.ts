@@ -7,6 +7,7 @@ import { GatewayModule } from './gateway.module';
 import { registerApiDocs } from './openapi/api-docs';
 import type { OpenApiDocument } from './openapi/merge-openapi';
 import { OpenApiAggregator } from './openapi/openapi-aggregator.service';
+import { servePortal } from './portal/serve-portal';
 import { apiProxyPlugin } from './proxy/api-proxy.plugin';
 
 const docs = { title: 'Capaian gateway', description: 'Gerbang API Capaian', unprefixed: ['health'] };
@@ -25,6 +26,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   const aggregator = app.get(OpenApiAggregator);
   await registerApiDocs(fastify, aggregator);
   serveOpenApi(app, docs);
+  // The staff portal's static build (npm start sets PORTAL_DIR to dist/apps/portal).
+  if (process.env.PORTAL_DIR) servePortal(fastify, process.env.PORTAL_DIR);
   aggregator.setGatewayDocument(
     SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(docs.title).addBearerAuth().build()) as unknown as OpenApiDocument,
   );

@@ -1,0 +1,289 @@
+/**
+ * The portal end to end in Debian's Chromium (playwright-core, /usr/bin/chromium): the built portal
+ * served by the gateway, the services on scratch databases (e2e/stack.cjs), the real Keycloak login
+ * page, Kafka and PostgreSQL. Each main page is scanned with axe (no serious or critical violation)
+ * and photographed at 360 px and at desktop width into docs/screenshots/.
+ */
+import { createEnvelope, PlatformPingV1, Topics, validateEnvelope } from '@capaian/contracts';
+import { eventHeaders, produceRawMessages } from '@capaian/shared/messaging';
+import { DEMO_NIP, eventually, getAdminToken, getToken, KEYCLOAK_URL } from '@capaian/shared/testing';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startStack, ROOT } = require('./stack.cjs') as {
+  startStack(o?: { build?: boolean }): Promise<{ url: string; stop(): Promise<void>; down: string[] }>;
+  ROOT: string;
+};
+
+jest.setTimeout(240_000);
+
+// Code inside page.evaluate runs in the browser; this project's types are Node's.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const YEAR = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+const API = (p: string) => `${url}/api/v1${p}`;
+const BERAKHLAK = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'];
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let url: string;
+let browser: Browser;
+let restoreClient: (() => Promise<void>) | undefined;
+const contexts: BrowserContext[] = [];
+/** Per main page: axe's serious and critical findings, and a page wider than a 360 px phone. */
+const accessibility: { page: string; violations: { id: string; impact: string; nodes: string[] }[] }[] = [];
+
+/** The portal client of the dev realm knows :3000 only: the run adds its own origin, and removes it after. */
+async function allowPortalOrigin(origin: string): Promise<() => Promise<void>> {
+  const admin = await getAdminToken();
+  const base = `${KEYCLOAK_URL}/admin/realms/capaian/clients`;
+  const h = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const [client] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: h })).json()) as { id: string; redirectUris: string[]; attributes: Record<string, string> }[];
+  const add = `${origin}/*`;
+  if (client.redirectUris.includes(add)) return async () => undefined;
+  const logout = client.attributes['post.logout.redirect.uris'] ?? '';
+  const put = (redirectUris: string[], logoutUris: string) =>
+    fetch(`${base}/${client.id}`, { method: 'PUT', headers: h, body: JSON.stringify({ ...client, redirectUris, attributes: { ...client.attributes, 'post.logout.redirect.uris': logoutUris } }) });
+  const r = await put([...client.redirectUris, add], logout ? `${logout}##${add}` : add);
+  if (!r.ok) throw new Error(`Keycloak refused the redirect URI: ${r.status}`);
+  return async () => {
+    const token = await getAdminToken();
+    const [now] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof client[];
+    await fetch(`${base}/${now.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...now,
+        redirectUris: now.redirectUris.filter((u) => u !== add),
+        attributes: { ...now.attributes, 'post.logout.redirect.uris': (now.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((u) => u && u !== add).join('##') },
+      }),
+    });
+  };
+}
+
+async function call<T>(token: string, method: string, p: string, body?: unknown): Promise<T> {
+  const r = await fetch(API(p), { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A real sign-in: the portal sends the browser to Keycloak's page, the user types NIP and password. */
+async function signIn(nip: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url + '/');
+  await page.waitForURL((u) => u.origin === new URL(KEYCLOAK_URL).origin);
+  await page.fill('#username', nip);
+  await page.fill('#password', 'capaian-demo');
+  await page.click('#kc-login');
+  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/auth/'));
+  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+  return page;
+}
+
+async function axeSerious(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run({ resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+/** Checked with axe, then photographed at desktop width and at 360 px. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  accessibility.push({ page: name, violations: await axeSerious(page) });
+  const size = page.viewportSize()!;
+  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(200); // layout settles after the resize (a screenshot, not an assertion)
+  await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  accessibility.push({ page: `${name} (360 px)`, violations: overflow > 1 ? [{ id: 'horizontal-scroll', impact: 'serious', nodes: [`${overflow}px`] }] : [] });
+  await page.setViewportSize(size);
+}
+
+const chromiumMissing = !existsSync(CHROMIUM);
+const suite = chromiumMissing ? describe.skip : describe;
+
+suite('staff portal in Chromium', () => {
+  let sitiRhkId: string;
+  let dimas: Page;
+  let siti: Page;
+  let skpPath: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startStack();
+    url = stack.url;
+    restoreClient = await allowPortalOrigin(url);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // The cascade above Dimas, through the API as the appraisal demo does it: Ahmad's SKP set by
+    // BKPSDM, Siti's intervening Ahmad's RHK and set by Ahmad. Dimas's RHK, planned in the portal,
+    // then intervenes Siti's.
+    const [sitiToken, ahmadToken, hendraToken] = await Promise.all([getToken(DEMO_NIP.siti), getToken(DEMO_NIP.ahmad), getToken(DEMO_NIP.hendra)]);
+    const expectations = Object.fromEntries(BERAKHLAK.map((v) => [v, 'Sesuai pedoman perilaku ASN']));
+    const plan = (description: string, parentRhkId: string | null) => ({
+      year: YEAR,
+      pendekatan: 'KUANTITATIF',
+      rhk: [{ kind: 'UTAMA', description, ...(parentRhkId ? { parentRhkId } : {}), indicators: [{ description: 'Layanan yang beroperasi', aspek: 'KUANTITAS', target: 5, unit: 'layanan', direction: 'NAIK' }] }],
+    });
+    // Appraisal learns the demo people from personnel's events (its projection, fed over Kafka):
+    // until they and their penilai have arrived, the setup waits.
+    const ahmad = await eventually(async () => {
+      const r = await fetch(API('/appraisal/skps'), { method: 'POST', headers: { authorization: `Bearer ${ahmadToken}`, 'content-type': 'application/json' }, body: JSON.stringify(plan('Meningkatnya kualitas layanan informasi publik', null)) });
+      if (r.status === 404) return undefined;
+      if (!r.ok) throw new Error(`POST /appraisal/skps: ${r.status} ${await r.text()}`);
+      return (await r.json()) as { id: string; rhk: { id: string }[] };
+    }, 150_000, 1000);
+    await call(ahmadToken, 'POST', `/appraisal/skps/${ahmad.id}/submit`);
+    await call(hendraToken, 'POST', `/appraisal/skps/${ahmad.id}/set`, { expectations });
+    const siti = await call<{ id: string; rhk: { id: string }[] }>(sitiToken, 'POST', '/appraisal/skps', plan('Meningkatnya layanan aplikasi pemerintah kota', ahmad.rhk[0].id));
+    sitiRhkId = siti.rhk[0].id;
+    await eventually(async () => (await call<{ penilaiNip: string }>(sitiToken, 'GET', `/appraisal/skps/${siti.id}`)).penilaiNip === DEMO_NIP.ahmad, 60_000, 500);
+    await call(sitiToken, 'POST', `/appraisal/skps/${siti.id}/submit`);
+    await call(ahmadToken, 'POST', `/appraisal/skps/${siti.id}/set`, { expectations });
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(contexts.map((c) => c.close()));
+    await browser?.close();
+    await restoreClient?.();
+    await stack?.stop();
+  });
+
+  it('signs Dimas in on Keycloak’s page and shows his profile with his penilai', async () => {
+    dimas = await signIn(DEMO_NIP.dimas);
+    await checkPage(dimas, 'beranda');
+    await dimas.getByRole('link', { name: 'Profil saya' }).first().click();
+    await dimas.getByText('Siti Rahmawati', { exact: false }).first().waitFor();
+    await dimas.getByText('Pranata Komputer Ahli Pertama').first().waitFor();
+    await checkPage(dimas, 'profil');
+  });
+
+  it('plans an SKP: a refused field shows its message next to it, then the draft is saved and submitted', async () => {
+    await dimas.goto(url + '/skp');
+    await dimas.getByRole('button', { name: `Susun SKP ${YEAR}` }).click();
+    await dimas.getByLabel('Uraian RHK').fill('Aplikasi layanan perizinan daring dibangun');
+    await dimas.getByLabel('RHK pejabat penilai yang diintervensi (opsional)').fill(sitiRhkId);
+    await dimas.getByLabel('Target').fill('4');
+    await dimas.getByLabel('Satuan').fill('modul');
+    await dimas.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    // The indicator's description was left empty: the API's message stands under that field.
+    const described = dimas.getByLabel('Uraian indikator');
+    await expectFieldError(dimas, 'Uraian indikator');
+    await checkPage(dimas, 'skp-rencana');
+    await described.fill('Modul aplikasi yang selesai diuji');
+    await dimas.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    await dimas.waitForURL(/\/skp\/[0-9a-f-]{36}$/);
+    skpPath = new URL(dimas.url()).pathname;
+    await dimas.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
+    await waitStatus(dimas, 'Diajukan');
+  });
+
+  it('lets Siti, the penilai, set the SKP from her team list', async () => {
+    siti = await signIn(DEMO_NIP.siti);
+    await siti.getByRole('link', { name: 'Tim saya (penilai)' }).first().click();
+    await siti.getByRole('heading', { name: /Menunggu penetapan/ }).waitFor();
+    await checkPage(siti, 'tim');
+    await siti.getByRole('link', { name: new RegExp(`Dimas Pratama.*${YEAR}`) }).first().click();
+    await siti.getByRole('button', { name: 'Tetapkan SKP' }).waitFor();
+    // Setting without the expectations is refused; each message stands under its value's field.
+    await siti.getByRole('button', { name: 'Tetapkan SKP' }).click();
+    await expectFieldError(siti, 'Akuntabel', /Akuntabel belum diisi/);
+    for (const label of ['Berorientasi pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'])
+      await siti.getByLabel(label, { exact: true }).fill(`Menunjukkan perilaku ${label.toLowerCase()} dalam tugas sehari-hari`);
+    await checkPage(siti, 'skp-penetapan');
+    await siti.getByRole('button', { name: 'Tetapkan SKP' }).click();
+    await waitStatus(siti, 'Ditetapkan');
+  });
+
+  it('reports a realization with an evidence file', async () => {
+    await dimas.goto(url + skpPath);
+    await waitStatus(dimas, 'Ditetapkan');
+    await dimas.getByRole('button', { name: new RegExp(`Januari ${YEAR}`) }).click();
+    await dimas.getByLabel('Realisasi').first().fill('2');
+    await dimas.locator('input[type=file]').first().setInputFiles({ name: 'bukti-januari.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% bukti dukung uji\n') });
+    await dimas.getByTestId('evidence').getByText('bukti-januari.pdf').waitFor();
+    await dimas.getByRole('button', { name: `Laporkan realisasi Januari ${YEAR}` }).click();
+    await dimas.getByText('sudah dilaporkan').first().waitFor();
+    await checkPage(dimas, 'skp-realisasi');
+  });
+
+  it('shows a new inbox item live, without a reload', async () => {
+    await dimas.goto(url + '/kotak-masuk');
+    await dimas.getByRole('heading', { name: 'Kotak masuk' }).waitFor();
+    await dimas.waitForLoadState('networkidle');
+    const message = `Uji portal ${randomUUID().slice(0, 8)}`;
+    const ping = validateEnvelope(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject: `portal-${message}`, data: { message, notifyNip: DEMO_NIP.dimas } }));
+    await produceRawMessages(Topics.platformPing, [{ key: ping.subject, value: JSON.stringify(ping), headers: eventHeaders(ping) }]);
+    await dimas.getByTestId('inbox-list').getByText(message).waitFor({ timeout: 30_000 });
+    await checkPage(dimas, 'kotak-masuk');
+  });
+
+  it('gives a user without the role a clear page when they type an admin address', async () => {
+    await dimas.goto(url + '/admin');
+    await dimas.getByRole('heading', { name: 'Halaman ini bukan untuk peran Anda' }).waitFor();
+    await expect(dimas.getByRole('link', { name: 'Dasbor admin' }).count()).resolves.toBe(0);
+    await checkPage(dimas, 'bukan-peran');
+  });
+
+  it('shows the admin OPD the completion dashboard and the pimpinan the charts', async () => {
+    const rudi = await signIn(DEMO_NIP.rudi);
+    await rudi.goto(url + '/admin');
+    await rudi.getByText('Belum menyusun SKP').first().waitFor();
+    await checkPage(rudi, 'admin-dasbor');
+    const ahmad = await signIn(DEMO_NIP.ahmad);
+    await ahmad.goto(url + '/pimpinan');
+    await ahmad.getByRole('heading', { name: new RegExp(`Kelengkapan SKP ${YEAR}`) }).waitFor();
+    await checkPage(ahmad, 'pimpinan');
+  });
+
+  it('has no serious accessibility violation on any main page, nor a page wider than a phone', () => {
+    expect(accessibility.length).toBeGreaterThanOrEqual(10);
+    expect(accessibility.filter((a) => a.violations.length > 0)).toEqual([]);
+  });
+
+  it('measures the SKP page: time until the SKP shows after a full load (benchmark, not an assertion)', async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      await dimas.goto(url + skpPath);
+      await dimas.getByTestId('skp-status').first().waitFor();
+      samples.push(Date.now() - started);
+    }
+    const out = path.join(ROOT, '.run/portal-e2e/bench.json');
+    writeFileSync(out, JSON.stringify({ skpPageMs: samples, at: new Date().toISOString() }, null, 2));
+    expect(samples).toHaveLength(3);
+  });
+});
+
+async function waitStatus(page: Page, status: string): Promise<void> {
+  await page.getByTestId('skp-status').filter({ hasText: status }).first().waitFor({ timeout: 20_000 });
+}
+
+async function expectFieldError(page: Page, label: string, message = /kosong|wajib|diisi/i): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await page.waitForFunction((l) => {
+    const el = [...document.querySelectorAll('label')].find((x: any) => x.textContent?.replace(/\s*\*$/, '') === l);
+    const id = el?.getAttribute('for');
+    const field = id ? document.getElementById(id) : null;
+    return field?.getAttribute('aria-invalid') === 'true';
+  }, label);
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const errorText = await page.evaluate((ids) => ids.split(' ').map((i) => document.getElementById(i)?.textContent ?? '').join(' '), describedBy);
+  expect(errorText).toMatch(message);
+}
