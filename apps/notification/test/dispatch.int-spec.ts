@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppraisersChangedV1,
+  EvaluationRatedV1,
+  ObjectionFiledV1,
+  SkpSubmittedV1,
+  type EvaluationEventData,
+  type SkpEventData,
   EmployeeHiredV1,
   EmployeeLeftV1,
   EmployeePromotedV1,
@@ -17,7 +22,7 @@ import { produceRawMessages, watchTopic, type TopicWatcher } from '@capaian/shar
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailSource, mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
-import { employee, employeeIdOf, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from './personnel-fixtures';
+import { employee, employeeIdOf, freshNip, OPD_BAPPEDA, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
 
 /**
  * Personnel events → the right notice to the right people, read back from the real SMTP sink
@@ -185,6 +190,50 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
     await consumed(hire.id, appraisers.id, promoted.id);
     expect((await itemsOf(atasan.nip)).filter((i: { source_event_id: string }) => i.source_event_id === promoted.id)).toHaveLength(1);
     expect((await itemsOf(penilai.nip)).filter((i: { source_event_id: string }) => i.source_event_id === promoted.id)).toHaveLength(0);
+  });
+
+  it('appraisal events: an SKP submitted tells its penilai (with a deadline), a rating tells the employee, an objection the atasan penilai', async () => {
+    const skp = (penilaiNip: string): SkpEventData => ({
+      skpId: randomUUID(),
+      lineageId: randomUUID(),
+      version: 1,
+      employeeId: employeeIdOf(pegawai.nip),
+      nip: pegawai.nip,
+      opdCode: 'DISKOMINFO',
+      year: 2026,
+      startDate: '2026-01-02',
+      endDate: '2026-12-31',
+      status: 'DIAJUKAN',
+      penilaiNip,
+      reason: null,
+    });
+    const submitted = personnelEvent<SkpEventData>(SkpSubmittedV1, skp(penilai.nip), pegawai.nip);
+    const evaluation = (predikat: EvaluationEventData['predikat']): EvaluationEventData => ({
+      skpId: submitted.data.skpId,
+      employeeId: employeeIdOf(pegawai.nip),
+      nip: pegawai.nip,
+      opdCode: 'DISKOMINFO',
+      year: 2026,
+      period: null,
+      evaluationId: randomUUID(),
+      ratingHasilKerja: 'SESUAI',
+      ratingPerilaku: 'SESUAI',
+      predikat,
+      penilaiNip: penilai.nip,
+    });
+    const rated = personnelEvent<EvaluationEventData>(EvaluationRatedV1, evaluation('BAIK'), submitted.data.skpId);
+    const objection = personnelEvent<EvaluationEventData>(ObjectionFiledV1, { ...evaluation('BAIK'), objectionId: randomUUID() }, submitted.data.skpId);
+    await publishEvents(Topics.appraisalSkp, submitted);
+    await publishEvents(Topics.appraisalEvaluation, rated, objection);
+
+    const [toPenilai] = await mailWith(penilai.email, `[Capaian] SKP 2026 ${pegawai.name} menunggu persetujuan Anda`, submitted.id);
+    expect(toPenilai.text).toContain(`${pegawai.name} (NIP ${pegawai.nip}) mengajukan SKP tahun 2026 untuk periode 2 Januari 2026 s.d. 31 Desember 2026.`);
+    expect(toPenilai.text).toContain(`https://capaian.palembang.go.id/tim/${pegawai.nip}/skp`);
+    const [reminder] = await t.dataSource.query(`SELECT r.step FROM reminder r JOIN notification n ON n.id = r.notification_id WHERE n.source_event_id = $1`, [submitted.id]);
+    expect(reminder).toEqual({ step: 0 });
+    await mailWith(pegawai.email, '[Capaian] Hasil penilaian kinerja tahun 2026: Baik', rated.id);
+    // The penilai's own penilai (Ahmad) decides objections.
+    await mailWith(atasan.email, `[Capaian] Keberatan atas penilaian ${pegawai.name} menunggu keputusan Anda`, objection.id);
   });
 
   it('bad input is recorded and the rest keeps flowing: unknown penilai, a missing template value, a poison message, a refused address', async () => {

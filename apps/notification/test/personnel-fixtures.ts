@@ -62,6 +62,14 @@ export function roleGranted(nip: string, role: ElevatedRole, opd: { unitId: stri
   return personnelEvent<RoleGrantedData>(RoleGrantedV1, { employeeId: employeeIdOf(nip), nip, role, opd, reason: null }, nip);
 }
 
+/** An event of another producer (appraisal) with this run's source, published on `topic`. */
+export async function publishEvents(topic: string, ...envelopes: EventEnvelope<unknown>[]): Promise<void> {
+  await produceRawMessages(
+    topic,
+    envelopes.map((e) => ({ key: e.subject, value: JSON.stringify(e), headers: eventHeaders(e) })),
+  );
+}
+
 /** Publishes as personnel's relay would: structured CloudEvents on `personnel.employee.v1`, keyed by subject. */
 export async function publishPersonnel(...envelopes: EventEnvelope<unknown>[]): Promise<void> {
   await produceRawMessages(

@@ -1,5 +1,14 @@
 import {
   EmployeeHiredV1,
+  EvaluationRatedV1,
+  FeedbackGivenV1,
+  ObjectionDecidedV1,
+  ObjectionFiledV1,
+  SkpReturnedV1,
+  SkpSetV1,
+  SkpSubmittedV1,
+  type EvaluationEventData,
+  type SkpEventData,
   EmployeeLeftV1,
   EmployeePromotedV1,
   EmployeeTransferredV1,
@@ -18,9 +27,19 @@ import { formatTanggal } from './format';
 export interface EventFacts {
   subjectNip: string;
   supervisorNip: string | null;
+  /** The pejabat penilai the event itself names (appraisal events: the penilai of that SKP); wins over the projection. */
+  penilaiNip?: string | null;
   opdId: string | null;
   values: Record<string, string | null>;
 }
+
+const PREDIKAT_LABEL: Record<string, string> = {
+  SANGAT_BAIK: 'Sangat Baik',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
+};
 
 function employeeValues(e: EmployeeSnapshot): Record<string, string | null> {
   return {
@@ -64,6 +83,37 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         supervisorNip: e.supervisor?.nip ?? null,
         opdId: null,
         values: { nip: e.nip, atasan: e.supervisor?.name ?? null, tanggal: formatTanggal(e.effectiveDate) },
+      };
+    }
+    case SkpSubmittedV1:
+    case SkpSetV1:
+    case SkpReturnedV1: {
+      const e = data as SkpEventData;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        penilaiNip: e.penilaiNip,
+        opdId: null,
+        values: { nip: e.nip, tahun: String(e.year), versi: String(e.version), alasan: e.reason, periode: `${formatTanggal(e.startDate)} s.d. ${formatTanggal(e.endDate)}` },
+      };
+    }
+    case FeedbackGivenV1:
+    case EvaluationRatedV1:
+    case ObjectionFiledV1:
+    case ObjectionDecidedV1: {
+      const e = data as EvaluationEventData;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        penilaiNip: e.penilaiNip,
+        opdId: null,
+        values: {
+          nip: e.nip,
+          tahun: String(e.year),
+          periodeKe: e.period === null ? null : String(e.period),
+          predikat: e.predikat ? PREDIKAT_LABEL[e.predikat] : null,
+          keputusan: e.accepted === undefined ? null : e.accepted ? 'diterima' : 'ditolak',
+        },
       };
     }
     default:

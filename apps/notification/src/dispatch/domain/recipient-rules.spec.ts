@@ -23,6 +23,13 @@ const values = {
   judulAsal: 'Selamat bergabung di Capaian',
   isiAsal: 'Susun rencana SKP Anda.',
   tautanAsal: '/skp/rencana',
+  tahun: '2026',
+  versi: '1',
+  alasan: 'Indikator RHK 2 belum terukur',
+  periode: '2 Januari 2026 s.d. 31 Desember 2026',
+  periodeKe: '2',
+  predikat: 'Baik',
+  keputusan: 'diterima',
 };
 
 describe('recipient rules', () => {
@@ -47,7 +54,7 @@ describe('recipient rules', () => {
   it('are the table docs/notifications.md shows (one line per row)', () => {
     const doc = readFileSync(join(__dirname, '../../../../../docs/notifications.md'), 'utf8');
     for (const r of RECIPIENT_RULES) {
-      const row = `| \`${r.eventType.replace('capaian.personnel.', '')}\` | ${r.recipient} | \`${r.category}\` | ${CATEGORIES[r.category].mandatory ? 'wajib' : 'opsional'} | ${r.channels.join(' + ')} | \`${r.template}\` |`;
+      const row = `| \`${r.eventType.replace(/^capaian\.(personnel\.)?/, '')}\` | ${r.recipient} | \`${r.category}\` | ${CATEGORIES[r.category].mandatory ? 'wajib' : 'opsional'} | ${r.channels.join(' + ')} | \`${r.template}\` |`;
       expect(doc).toContain(row);
     }
   });

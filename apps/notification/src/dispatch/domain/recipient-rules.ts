@@ -1,4 +1,17 @@
-import { EmployeeHiredV1, EmployeeLeftV1, EmployeePromotedV1, EmployeeTransferredV1, ReportingLineChangedV1 } from '@capaian/contracts';
+import {
+  EmployeeHiredV1,
+  EmployeeLeftV1,
+  EmployeePromotedV1,
+  EmployeeTransferredV1,
+  EvaluationRatedV1,
+  FeedbackGivenV1,
+  ObjectionDecidedV1,
+  ObjectionFiledV1,
+  ReportingLineChangedV1,
+  SkpReturnedV1,
+  SkpSetV1,
+  SkpSubmittedV1,
+} from '@capaian/contracts';
 import type { CategoryCode } from './categories';
 import type { TemplateKey } from './templates';
 
@@ -7,10 +20,11 @@ import type { TemplateKey } from './templates';
  * plus a template in `templates.ts` (and its values in `event-values.ts`). `docs/notifications.md`
  * shows this table to readers; `recipient-rules.spec.ts` checks the two agree.
  *
- * Recipients are looked up in the service's directory of people (fed by personnel's events):
+ * Recipients are looked up in the shared personnel projection:
  * - `employee`: the employee the event is about;
- * - `supervisor`: their penilai (the effective direct supervisor after the change);
- * - `atasan`: the atasan penilai (the supervisor's supervisor);
+ * - `supervisor`: their pejabat penilai (the one an appraisal event names, else the projection's,
+ *   else the effective direct supervisor after the change);
+ * - `atasan`: the atasan pejabat penilai;
  * - `opd-admin`: every admin OPD of the employee's OPD (the last OPD when they left);
  * - `bkpsdm`: every admin BKPSDM.
  */
@@ -49,6 +63,13 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: ReportingLineChangedV1, recipient: 'supervisor', category: 'tim', template: 'penilai-baru', channels: both },
   { eventType: EmployeeLeftV1, recipient: 'supervisor', category: 'tim', template: 'bawahan-keluar', channels: both },
   { eventType: EmployeeLeftV1, recipient: 'opd-admin', category: 'administrasi-opd', template: 'pegawai-keluar-opd', channels: inboxOnly },
+  { eventType: SkpSubmittedV1, recipient: 'supervisor', category: 'skp', template: 'skp-diajukan', channels: both, actionDueDays: 5 },
+  { eventType: SkpSetV1, recipient: 'employee', category: 'skp', template: 'skp-ditetapkan', channels: both },
+  { eventType: SkpReturnedV1, recipient: 'employee', category: 'skp', template: 'skp-dikembalikan', channels: both, actionDueDays: 5 },
+  { eventType: FeedbackGivenV1, recipient: 'employee', category: 'skp', template: 'umpan-balik', channels: both },
+  { eventType: EvaluationRatedV1, recipient: 'employee', category: 'skp', template: 'penilaian-ditetapkan', channels: both },
+  { eventType: ObjectionFiledV1, recipient: 'atasan', category: 'skp', template: 'keberatan-diajukan', channels: both, actionDueDays: 7 },
+  { eventType: ObjectionDecidedV1, recipient: 'employee', category: 'skp', template: 'keberatan-diputus', channels: both },
 ];
 
 export function rulesFor(eventType: string, values: Readonly<Record<string, string | null | undefined>>): RecipientRule[] {

@@ -87,6 +87,41 @@ const TEMPLATES = {
     isi: `${v('nama')} (NIP ${v('nip')}) tidak lagi aktif terhitung mulai ${v('tanggal')}.`,
     tautan: `/admin/pegawai/${v('nip')}`,
   }),
+  'skp-diajukan': (v) => ({
+    judul: `SKP ${v('tahun')} ${v('nama')} menunggu persetujuan Anda`,
+    isi: `${v('nama')} (NIP ${v('nip')}) mengajukan SKP tahun ${v('tahun')} untuk periode ${v('periode')}. Periksa dan tetapkan paling lambat ${v('batas')}, atau kembalikan dengan catatan.`,
+    tautan: `/tim/${v('nip')}/skp`,
+  }),
+  'skp-ditetapkan': (v) => ({
+    judul: `SKP ${v('tahun')} Anda telah ditetapkan`,
+    isi: `Yth. ${v('penerima')}, SKP tahun ${v('tahun')} Anda (periode ${v('periode')}) telah ditetapkan oleh pejabat penilai.`,
+    tautan: '/skp',
+  }),
+  'skp-dikembalikan': (v) => ({
+    judul: `SKP ${v('tahun')} Anda dikembalikan untuk diperbaiki`,
+    isi: `Yth. ${v('penerima')}, pejabat penilai mengembalikan SKP tahun ${v('tahun')} Anda dengan catatan: ${v('alasan')}. Perbaiki dan ajukan kembali paling lambat ${v('batas')}.`,
+    tautan: '/skp/rencana',
+  }),
+  'umpan-balik': (v) => ({
+    judul: `Umpan balik kinerja periode ${v('periodeKe')} tahun ${v('tahun')}`,
+    isi: `Yth. ${v('penerima')}, pejabat penilai telah memberikan umpan balik atas realisasi kinerja Anda periode ${v('periodeKe')} tahun ${v('tahun')}.`,
+    tautan: '/skp/evaluasi',
+  }),
+  'penilaian-ditetapkan': (v) => ({
+    judul: `Hasil penilaian kinerja tahun ${v('tahun')}: ${v('predikat')}`,
+    isi: `Yth. ${v('penerima')}, predikat kinerja Anda tahun ${v('tahun')} adalah ${v('predikat')}. Jika tidak sependapat, Anda dapat mengajukan keberatan dalam batas waktu yang berlaku.`,
+    tautan: '/skp/evaluasi',
+  }),
+  'keberatan-diajukan': (v) => ({
+    judul: `Keberatan atas penilaian ${v('nama')} menunggu keputusan Anda`,
+    isi: `${v('nama')} (NIP ${v('nip')}) mengajukan keberatan atas hasil penilaian kinerja tahun ${v('tahun')}. Putuskan paling lambat ${v('batas')}.`,
+    tautan: `/tim/${v('nip')}/keberatan`,
+  }),
+  'keberatan-diputus': (v) => ({
+    judul: `Keberatan Anda ${v('keputusan')}`,
+    isi: `Yth. ${v('penerima')}, keberatan Anda atas hasil penilaian kinerja tahun ${v('tahun')} ${v('keputusan')} oleh atasan pejabat penilai.`,
+    tautan: '/skp/evaluasi',
+  }),
   pengingat: (v) => ({
     judul: `Pengingat: ${v('judulAsal')}`,
     isi: `Yth. ${v('penerima')}, tugas ini belum ditindaklanjuti dan tenggatnya ${v('batas')}: ${v('isiAsal')}`,

@@ -21,6 +21,8 @@ const ROLE_LABEL: Record<RecipientRole, string> = {
   bkpsdm: 'admin BKPSDM',
 };
 
+const PERSONNEL_EVENT_PREFIX = 'capaian.personnel.';
+
 type Resolved = { people: Person[]; issue?: Violation };
 
 /**
@@ -43,7 +45,7 @@ export class DispatchEvent {
 
   async execute(envelope: EventEnvelope<unknown>, m: EntityManager): Promise<void> {
     if (!this.accepts(envelope)) return;
-    await this.projection.apply(envelope, m);
+    if (envelope.type.startsWith(PERSONNEL_EVENT_PREFIX)) await this.projection.apply(envelope, m);
     const facts = factsOf(envelope.type, envelope.data);
     if (!facts) return;
     const subject = await this.directory.activePerson(m, facts.subjectNip);
@@ -83,11 +85,11 @@ export class DispatchEvent {
       case 'employee':
         return one(facts.subjectNip);
       case 'supervisor':
-        // The penilai named by personnel, else the supervisor after the change (a hire carries only that).
-        return one(subject?.penilaiNip ?? facts.supervisorNip);
+        // The penilai the event names (an SKP's), else personnel's, else the supervisor after the change (a hire carries only that).
+        return one(facts.penilaiNip ?? subject?.penilaiNip ?? facts.supervisorNip);
       case 'atasan': {
-        if (subject?.atasanPenilaiNip) return one(subject.atasanPenilaiNip);
-        const penilaiNip = subject?.penilaiNip ?? facts.supervisorNip;
+        const penilaiNip = facts.penilaiNip ?? subject?.penilaiNip ?? facts.supervisorNip;
+        if (subject?.atasanPenilaiNip && (!facts.penilaiNip || facts.penilaiNip === subject.penilaiNip)) return one(subject.atasanPenilaiNip);
         const penilai = penilaiNip ? await this.directory.activePerson(m, penilaiNip) : null;
         return one(penilai?.penilaiNip ?? null);
       }
