@@ -41,6 +41,16 @@ if ! INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up; then
   exit 1
 fi
 
+# The portal's end-to-end test (the Jest project apps/portal) drives Debian's Chromium against the
+# built services and portal: install Chromium when missing and build what changed (nx cache).
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium (Debian package) for the portal's end-to-end test"
+  { apt-get update && apt-get install -y chromium; } >"$RUN_DIR/apt-chromium.log" 2>&1 || log "chromium install failed: see $RUN_DIR/apt-chromium.log"
+fi
+log "building the services and the staff portal for the portal's end-to-end test"
+npx nx run-many -t build --projects="$(IFS=,; echo "${SERVICES[*]}"),portal" --output-style=static >"$RUN_DIR/portal-build.log" 2>&1 ||
+  log "a build failed: see $RUN_DIR/portal-build.log"
+
 results="$RUN_DIR/jest-results.json"
 rm -f "$results"
 log "running jest"
@@ -64,9 +74,14 @@ tools_rc=$?
 tail -8 "$tools_out"
 [ $tools_rc -ne 0 ] && cat "$tools_out" && rc=1
 
+log "running the staff portal's component tests (vitest)"
+vitest_results="$RUN_DIR/vitest-results.json"
+rm -f "$vitest_results"
+npx vitest run --config apps/portal/vite.config.ts --reporter=default --reporter=json --outputFile.json="$vitest_results" || rc=1
+
 node -e '
   const fs = require("fs");
-  const [f, toolsOut] = process.argv.slice(1);
+  const [f, toolsOut, vitest] = process.argv.slice(1);
   const tools = fs.readFileSync(toolsOut, "utf8");
   const count = (name) => Number((tools.match(new RegExp(`^# ${name} (\\d+)`, "m")) || [0, 0])[1]);
   let passed = count("pass");
@@ -78,6 +93,13 @@ node -e '
     passed += r.numPassedTests;
     failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
+  if (!fs.existsSync(vitest)) failed += 1;
+  else {
+    const v = JSON.parse(fs.readFileSync(vitest, "utf8"));
+    passed += v.numPassedTests;
+    // A test file that fails to load has no test results: counted as one failure, as for Jest.
+    failed += v.numFailedTests + v.testResults.filter((t) => t.status === "failed" && t.assertionResults.length === 0).length;
+  }
   console.log(`tests: ${passed} passed, ${failed} failed`);
-' "$results" "$tools_out"
+' "$results" "$tools_out" "$vitest_results"
 exit $rc
