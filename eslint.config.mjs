@@ -2,7 +2,7 @@
 // `eslint <projectRoot>` from the workspace root, so this one file is the only config.
 //
 // Two kinds of rules live here:
-//  1. Architecture (architecture.md §2): @nx/enforce-module-boundaries reads the Nx project graph
+//  1. Architecture (docs/architecture.md §2.3): @nx/enforce-module-boundaries reads the Nx project graph
 //     and the `type:*` / `scope:*` tags in each project.json; `no-restricted-imports` keeps the
 //     `domain/` folders inside apps free of frameworks (Nx tags work per project, not per folder)
 //     and keeps `@capaian/shared/testing` out of production files.
@@ -165,7 +165,7 @@ export default [
 
   // Test helpers (in-memory fakes, token forging) never ship in a service: only tests import them.
   // Nx cannot tell spec files from production files of one project, so this is a plain rule.
-  // kafkajs is in maintenance mode (architecture.md §8): only libs/shared/messaging may touch it,
+  // kafkajs is in maintenance mode (docs/architecture.md §9): only libs/shared/messaging may touch it,
   // so the client can be replaced in one place.
   {
     files: ['apps/*/src/**/*.ts', 'libs/**/src/**/*.ts'],

@@ -1,5 +1,5 @@
 // Shared Jest settings. NestJS 12 ships ESM only; Jest 30 on Node 20 cannot require() it,
-// so @swc/jest transforms TypeScript and those ESM packages to CommonJS (toolchain.md §2, fix A).
+// so @swc/jest transforms TypeScript and those ESM packages to CommonJS (docs/adr/0001-build-and-test-toolchain.md).
 const path = require('node:path');
 const tsconfig = require('./tsconfig.base.json');
 

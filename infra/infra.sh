@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts and stops the real servers the project runs against (architecture.md §7, docs/infra.md):
+# Starts and stops the real servers the project runs against (docs/architecture.md §8, docs/infra.md):
 #   postgres  the machine's PostgreSQL on 127.0.0.1:5432 (not started by us unless it is down);
 #             we only ensure the roles and databases of infra/postgres/init.sql
 #   kafka     Apache Kafka 4.1.1, KRaft single node, 127.0.0.1:9092 (controller 9093), jars from Maven Central

@@ -2,7 +2,7 @@
 // Creates the project's Kafka topics (auto-create is off on the broker, on purpose).
 // Source of truth: libs/contracts/src/topics.json, a JSON array of {"name": "...", "partitions": N}
 // written by the contracts owner. For every topic T we also create T.dlq with 1 partition
-// (architecture.md §3: bounded retries, then <topic>.dlq).
+// (docs/architecture.md §3.5: bounded retries, then <topic>.dlq).
 // Idempotent: existing topics are left alone (a topic with fewer partitions than asked is grown,
 // since partitions can only be added). A missing topics.json is a warning, not an error, so the
 // broker can be started before the contracts exist.

@@ -39,7 +39,7 @@ SELECT format('ALTER DATABASE %I OWNER TO %I', db, owner)
   WHERE pg_get_userbyid(p.datdba) <> d.owner
 \gexec
 
--- A service reaches another only through the contracts (architecture.md §2), never through
+-- A service reaches another only through the contracts (docs/architecture.md §6), never through
 -- its database: only the owner (and superusers) may connect.
 SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', db) FROM capaian_db
 \gexec

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** CloudEvents 1.0 attributes plus the correlation id extension (architecture.md §3). */
+/** CloudEvents 1.0 attributes plus the correlation id extension (docs/architecture.md §3.1). */
 export interface EventEnvelope<T = unknown> {
   specversion: '1.0';
   id: string;

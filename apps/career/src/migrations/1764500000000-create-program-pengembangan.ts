@@ -29,7 +29,7 @@ export class CreateProgramPengembangan1764500000000 implements MigrationInterfac
       dibuat_pada timestamptz NOT NULL DEFAULT now(),
       dibuat_oleh text NOT NULL,
       CONSTRAINT program_pengembangan_rentang_ck CHECK (tanggal_selesai >= tanggal_mulai),
-      -- Allocations must not exceed the pagu (domain.md §5.11); numeric avoids bigint overflow.
+      -- Allocations must not exceed the pagu (docs/domain.md §5.6); numeric avoids bigint overflow.
       CONSTRAINT program_pengembangan_pagu_ck CHECK (kuota::numeric * biaya_per_peserta <= pagu)
     )`);
     await q.query(`CREATE INDEX program_pengembangan_mulai_idx ON program_pengembangan (tanggal_mulai DESC)`);

@@ -76,7 +76,7 @@ export function upstreamProblem(service: string, error: unknown): { status: numb
  *  2. counts the request against its bucket: client + subject for a valid token, the IP otherwise
  *     (so a flood of bad tokens is limited too) → 429 problem+json with Retry-After;
  *  3. refuses an invalid token with 401 problem+json without contacting the service.
- * The service checks the token again (architecture.md §4): the gateway is not trusted alone.
+ * The service checks the token again (docs/architecture.md §4.2): the gateway is not trusted alone.
  */
 export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxyOptions): Promise<void> {
   const { config, verifier, metrics } = options;

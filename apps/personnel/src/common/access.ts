@@ -1,7 +1,7 @@
 import { hasAnyRole, type Principal } from '@capaian/shared/auth';
 
 /**
- * Who may see and change what in personnel (architecture.md §4: access is data, not only roles):
+ * Who may see and change what in personnel (docs/architecture.md §4.3: access is data, not only roles):
  * - admin-bkpsdm: everything in the city;
  * - admin-opd: their own OPD (the `opd` claim), nothing city-wide (no new OPDs, no moves between OPDs);
  * - integrasi-baca: read-only, city-wide (agency apps such as SIPD);

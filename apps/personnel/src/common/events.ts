@@ -10,7 +10,7 @@ export interface PersonnelEvent<T = unknown> {
 
 /**
  * Every personnel event goes through here into the outbox, inside the caller's transaction
- * (architecture.md §3). The subject (and Kafka key) is the aggregate id.
+ * (docs/architecture.md §3.4). The subject (and Kafka key) is the aggregate id.
  */
 @Injectable()
 export class PersonnelEvents {

@@ -44,7 +44,7 @@ export function eligiblePenilai(link: ChainLink): boolean {
 }
 
 /**
- * Pejabat penilai kinerja (domain.md §5.4): the direct supervisor if at least a pengawas (or head of
+ * Pejabat penilai kinerja (docs/domain.md §3.7): the direct supervisor if at least a pengawas (or head of
  * a unit). An explicit override counts as a delegation (penunjukan) whatever the position. Otherwise
  * the first higher supervisor who qualifies. The atasan pejabat penilai is the penilai's supervisor.
  * Null when nobody qualifies (for example the Sekda, appraised by the Wali Kota outside the system).

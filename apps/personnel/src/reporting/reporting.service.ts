@@ -22,7 +22,7 @@ export interface AppraisersAnswer {
   note: string | null;
 }
 
-/** Who reports to whom, as of any date (domain.md §5.4). */
+/** Who reports to whom, as of any date (docs/domain.md §3.7). */
 @Injectable()
 export class ReportingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

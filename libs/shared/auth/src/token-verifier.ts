@@ -41,7 +41,7 @@ interface JwksCache {
 /**
  * Checks a bearer token offline with keycloak-connect's `grantManager.validateToken` (signature
  * against the realm's JWKS, issuer, audience, expiry, type) and adds what keycloak-connect does
- * not check (toolchain.md §3): the header's `alg` must be RS256, `exp` must exist, `nbf` must not
+ * not check (docs/architecture.md §9): the header's `alg` must be RS256, `exp` must exist, `nbf` must not
  * be in the future. Every failure is a ProblemException (401, or 503 when the keys cannot be
  * fetched), never a raw error: the Nest guard and the gateway's Fastify hook share this class.
  */

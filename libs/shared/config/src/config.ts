@@ -26,7 +26,7 @@ export interface KafkaConfig {
   brokers: string[];
   /** Unique per process: a service name plus host and pid, so two replicas never clash. */
   clientId: string;
-  /** One consumer group per service (architecture.md §3). */
+  /** One consumer group per service (docs/architecture.md §3.5). */
   groupId: string;
 }
 

@@ -71,7 +71,7 @@ export function consumedMessageFrom(ctx: KafkaContext): ConsumedMessage {
 }
 
 /**
- * The consuming side (architecture.md §3): validates the envelope against its contract, applies
+ * The consuming side (docs/architecture.md §3.5): validates the envelope against its contract, applies
  * the handler once per event id (inbox row and handler writes in one transaction), retries a
  * failing handler a bounded number of times, then copies the message to `<topic>.dlq` with the
  * error and its original key and headers, and returns so the offset commits and the partition

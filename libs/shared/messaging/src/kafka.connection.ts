@@ -34,8 +34,8 @@ export function kafkaLogCreator(logger: Logger, quiet: boolean) {
 }
 
 /**
- * The process's Kafka producer and admin client (kafkajs stays behind this library, architecture.md
- * §8). Both connect lazily and are dropped on failure, so the next call reconnects from scratch,
+ * The process's Kafka producer and admin client (kafkajs stays behind this library, docs/architecture.md
+ * §9). Both connect lazily and are dropped on failure, so the next call reconnects from scratch,
  * which also survives a broker that restarted with wiped data (a new cluster id).
  */
 @Injectable()

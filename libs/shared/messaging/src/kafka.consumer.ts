@@ -20,7 +20,7 @@ export interface KafkaConsumerOptions {
   sessionTimeoutMs?: number;
 }
 
-/** The Nest Kafka transport options every service uses (toolchain.md §5). Exported for tests. */
+/** The Nest Kafka transport options every service uses (docs/architecture.md §3.5, §9). Exported for tests. */
 export function kafkaServerOptions(config: ServiceConfig, options: KafkaConsumerOptions = {}): NonNullable<KafkaOptions['options']> {
   const logger = new Logger('KafkaConsumer');
   return {

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunne
 
 /**
  * One event waiting for (or done with) the relay. Written in the caller's transaction, so the state
- * change and the event commit or roll back together (architecture.md §3, transactional outbox).
+ * change and the event commit or roll back together (docs/architecture.md §3.4, transactional outbox).
  */
 @Entity({ name: 'outbox' })
 export class OutboxMessage {

@@ -12,7 +12,7 @@ export interface StoppableConsumer {
 }
 
 /**
- * The ordered shutdown (architecture.md §3):
+ * The ordered shutdown (docs/architecture.md §3.5):
  *  1. beforeApplicationShutdown: stop consuming (kafkajs waits for the handler in progress), then
  *     wait for in-flight handlers; the database is still open, so they commit.
  *  2. Nest closes the HTTP server (no new outbox rows from requests).

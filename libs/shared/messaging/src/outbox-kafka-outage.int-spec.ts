@@ -10,7 +10,7 @@ import { createMessagingTestApp, type MessagingTestApp } from './testing/messagi
 import { prepareScratchDatabase } from './testing/scratch-database';
 
 /**
- * "A service that writes but cannot reach Kafka loses nothing" (architecture.md §3), against the
+ * "A service that writes but cannot reach Kafka loses nothing" (docs/architecture.md §3.4), against the
  * real broker: this file STOPS Kafka (infra/infra.sh down kafka) and starts it again, so it must not
  * run while other test files use Kafka (npm test runs Jest in band). Kafka's start wipes its data and
  * recreates the topics, so afterwards the topic holds exactly what was published since.

@@ -26,7 +26,7 @@ type PassResult = { sent: number; error?: undefined } | { sent: 0; error: unknow
 const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay')) AS locked`;
 
 /**
- * Publishes committed outbox rows to Kafka and marks them sent (architecture.md §3). Polls, is
+ * Publishes committed outbox rows to Kafka and marks them sent (docs/architecture.md §3.4). Polls, is
  * nudged right after a commit that enqueued events, backs off and retries forever while Kafka is
  * unreachable (rows stay in the table, nothing is lost), and prunes old sent rows.
  * Delivery is at least once: a crash between Kafka's ack and the commit republishes the batch,

@@ -27,7 +27,7 @@ export const OUTBOX_INSERT_CHUNK = Math.min(1000, Math.floor(65535 / OUTBOX_PARA
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Producing side of the transactional outbox (architecture.md §3): the event is written in the
+ * Producing side of the transactional outbox (docs/architecture.md §3.4): the event is written in the
  * caller's transaction, next to the state change it describes, and published later by the relay.
  */
 @Injectable()

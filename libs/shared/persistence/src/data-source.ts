@@ -17,7 +17,7 @@ export function dataSourceOptions(db: DatabaseConfig, entities: EntityList, migr
     migrations,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
-    // Never let TypeORM change the schema by itself: migrations are the only way (architecture.md §6).
+    // Never let TypeORM change the schema by itself: migrations are the only way (docs/architecture.md §6).
     synchronize: false,
     migrationsRun: false,
     extra: { max: db.poolSize, application_name: db.database },

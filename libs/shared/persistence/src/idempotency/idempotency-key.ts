@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ProblemException } from '@capaian/shared/http';
 
-/** The request header a client sets on a write it may retry (architecture.md §5). */
+/** The request header a client sets on a write it may retry (docs/architecture.md §5.4). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Set to `true` on a response that was replayed from a stored answer instead of running the handler again. */
 export const IDEMPOTENCY_REPLAYED_HEADER = 'idempotency-replayed';

@@ -4,7 +4,7 @@ import { ApiHeader } from '@nestjs/swagger';
 export const IDEMPOTENT_METADATA = 'capaian:idempotent';
 
 /**
- * Marks a write handler whose effect must happen once per `Idempotency-Key` (architecture.md §5).
+ * Marks a write handler whose effect must happen once per `Idempotency-Key` (docs/architecture.md §5.4).
  * Works in services that import IdempotencyModule; without the header the handler runs as usual.
  */
 export function Idempotent(): MethodDecorator & ClassDecorator {
