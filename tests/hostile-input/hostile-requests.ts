@@ -165,8 +165,17 @@ function wrongMediaType(op: WriteOperation, object: fc.Arbitrary<Record<string, 
 
 const badAuthorization = fc.constantFrom<[string | undefined, string]>([undefined, 'no token'], ['Bearer bukan-token', 'a malformed token'], ['Basic YWRtaW46YWRtaW4=', 'basic auth']);
 
-/** Idempotency-Key values the platform refuses (a valid key would store the refused answer by design). */
-const badIdempotencyKey = fc.oneof(fc.constant(''), fc.constant('k'.repeat(201)), word.map((w) => `${w} ${w}`), fc.constant('kunci-é'));
+/**
+ * Idempotency-Key values, malformed and valid: a refused request must not leave its key behind either
+ * (only successful answers are remembered).
+ */
+const badIdempotencyKey = fc.oneof(
+  fc.constant(''),
+  fc.constant('k'.repeat(201)),
+  word.map((w) => `${w} ${w}`),
+  fc.constant('kunci-é'),
+  fc.uuid(),
+);
 
 /**
  * A malformed request to one of the operations, through the gateway or directly. Every request is

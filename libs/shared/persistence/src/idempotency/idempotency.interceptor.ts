@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemException, ProblemFilter, type ProblemDetails } from '@capaian/shared/http';
+import { ProblemException, type ProblemDetails } from '@capaian/shared/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, catchError, concatMap, from, of, throwError } from 'rxjs';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REPLAYED_HEADER, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
@@ -12,14 +12,15 @@ const REPLAYED_HEADERS = ['location'];
 
 /**
  * Runs an `@Idempotent()` handler at most once per (principal, Idempotency-Key): the first request
- * claims the key and its answer (2xx or 4xx) is stored; a retry with the same request gets that
+ * claims the key and its successful answer is stored; a retry with the same request gets that
  * answer again, a retry while the first still runs gets 409, a different request under the same
- * key gets 422. A 5xx is not stored: the claim is dropped so that a retry can run again.
+ * key gets 422. An error answer (4xx or 5xx) is not stored and the claim is dropped: a refused
+ * request had no effect, so running its retry again is harmless, and a refused request must leave
+ * nothing behind in the database — not even its key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
-  private readonly problems = new ProblemFilter();
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
@@ -55,7 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         await this.record(subject, key, reply.statusCode, toJson(body), pickHeaders(reply));
         return body;
       }),
-      catchError((error: unknown) => from(this.recordFailure(subject, key, error)).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(this.releaseAfterFailure(subject, key)).pipe(concatMap(() => throwError(() => error)))),
     );
   }
 
@@ -83,13 +84,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async recordFailure(subject: string, key: string, error: unknown): Promise<void> {
-    const problem = this.problems.toProblem(error);
+  /** Every error releases the key (see the class comment). */
+  private async releaseAfterFailure(subject: string, key: string): Promise<void> {
     try {
-      if (problem.status >= 500) await this.store.release(subject, key);
-      else await this.store.complete(subject, key, problem.status, problem, {});
+      await this.store.release(subject, key);
     } catch (e) {
-      this.logger.error(`storing a failed answer for an Idempotency-Key failed: ${(e as Error).message}`, (e as Error).stack);
+      this.logger.error(`releasing an Idempotency-Key after a failed request failed: ${(e as Error).message}`, (e as Error).stack);
     }
   }
 }
