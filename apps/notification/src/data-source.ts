@@ -7,6 +7,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1764500000000 } from './migrations/1764500000000-create-notification-tables';
 import { DeliveryQueue1765000000000 } from './migrations/1765000000000-delivery-queue';
 import { DropLocalDirectory1765200000000 } from './migrations/1765200000000-drop-local-directory';
+import { ReminderAwaitedEvent1765300000000 } from './migrations/1765300000000-reminder-awaited-event';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
@@ -24,6 +25,7 @@ export const notificationMigrations = [
   ...projectionMigrations,
   DropLocalDirectory1765200000000,
   ...schedulingMigrations,
+  ReminderAwaitedEvent1765300000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -3,6 +3,7 @@ import {
   AppraisersChangedV1,
   EvaluationRatedV1,
   ObjectionFiledV1,
+  SkpSetV1,
   SkpSubmittedV1,
   type EvaluationEventData,
   type SkpEventData,
@@ -229,11 +230,25 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
     const [toPenilai] = await mailWith(penilai.email, `[Capaian] SKP 2026 ${pegawai.name} menunggu persetujuan Anda`, submitted.id);
     expect(toPenilai.text).toContain(`${pegawai.name} (NIP ${pegawai.nip}) mengajukan SKP tahun 2026 untuk periode 2 Januari 2026 s.d. 31 Desember 2026.`);
     expect(toPenilai.text).toContain(`https://capaian.palembang.go.id/tim/${pegawai.nip}/skp`);
-    const [reminder] = await t.dataSource.query(`SELECT r.step FROM reminder r JOIN notification n ON n.id = r.notification_id WHERE n.source_event_id = $1`, [submitted.id]);
-    expect(reminder).toEqual({ step: 0 });
+    const reminderOf = async (eventId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT r.step, r.resolved_at IS NOT NULL AS resolved FROM reminder r JOIN notification n ON n.id = r.notification_id WHERE n.source_event_id = $1`,
+          [eventId],
+        )
+      )[0];
+    expect(await reminderOf(submitted.id)).toEqual({ step: 0, resolved: false });
+    // Submitting the SKP was what the welcome notice asked for: its reminder ends.
+    expect(await reminderOf(hiredEvent.id)).toEqual({ step: 0, resolved: true });
     await mailWith(pegawai.email, '[Capaian] Hasil penilaian kinerja tahun 2026: Baik', rated.id);
     // The penilai's own penilai (Ahmad) decides objections.
     await mailWith(atasan.email, `[Capaian] Keberatan atas penilaian ${pegawai.name} menunggu keputusan Anda`, objection.id);
+
+    // The penilai sets the SKP: the employee is told, and the penilai's reminder ends.
+    const set = personnelEvent<SkpEventData>(SkpSetV1, { ...submitted.data, status: 'DITETAPKAN' }, pegawai.nip);
+    await publishEvents(Topics.appraisalSkp, set);
+    await mailWith(pegawai.email, '[Capaian] SKP 2026 Anda telah ditetapkan', set.id);
+    expect(await reminderOf(submitted.id)).toEqual({ step: 0, resolved: true });
   });
 
   it('bad input is recorded and the rest keeps flowing: unknown penilai, a missing template value, a poison message, a refused address', async () => {

@@ -25,6 +25,8 @@ export interface NoticeRequest {
   /** Who the notice is about or for, as named in the rules table (for issue records). */
   role: string;
   person: Person;
+  /** The employee the notice is about (for a penilai's notice: the appraisee). */
+  subjectNip: string;
   category: CategoryCode;
   template: TemplateKey;
   channels: readonly Channel[];
@@ -79,7 +81,9 @@ export class NoticeWriter {
       createdAt: now,
     });
     if (itemId === null) return null;
-    if (dueAt) await this.reminders.create(m, { notificationId: itemId, recipientNip: req.person.nip, kategori: category.code, judul: notice.judul, dueAt });
+    if (dueAt) {
+      await this.reminders.create(m, { notificationId: itemId, recipientNip: req.person.nip, kategori: category.code, judul: notice.judul, dueAt, template: req.template, subjectNip: req.subjectNip });
+    }
     if (!req.channels.includes('email')) return itemId;
 
     const startOfDay = wibTimeOnDay(now, 0);

@@ -72,6 +72,21 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: ObjectionDecidedV1, recipient: 'employee', category: 'skp', template: 'keberatan-diputus', channels: both },
 ];
 
+/**
+ * Events that are the action an earlier notice asked for: their arrival ends the open reminders of
+ * those notices about the same employee (the penilai deciding ends "SKP waiting for you").
+ */
+export const AWAITED_BY: Readonly<Record<string, readonly TemplateKey[]>> = {
+  [SkpSubmittedV1]: ['pegawai-diterima', 'skp-dikembalikan'],
+  [SkpSetV1]: ['skp-diajukan'],
+  [SkpReturnedV1]: ['skp-diajukan'],
+  [ObjectionDecidedV1]: ['keberatan-diajukan'],
+};
+
+export function awaitedBy(eventType: string): readonly TemplateKey[] {
+  return AWAITED_BY[eventType] ?? [];
+}
+
 export function rulesFor(eventType: string, values: Readonly<Record<string, string | null | undefined>>): RecipientRule[] {
   return RECIPIENT_RULES.filter((r) => r.eventType === eventType && (!r.when || values[r.when] === 'true'));
 }

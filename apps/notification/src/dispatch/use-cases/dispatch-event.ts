@@ -9,7 +9,8 @@ import type { Person } from '../../directory/domain/person';
 import { RecipientDirectory } from '../../directory/recipient-directory';
 import { DispatchIssueMessages } from '../dispatch.messages';
 import { factsOf, type EventFacts } from '../domain/event-values';
-import { rulesFor, type RecipientRole } from '../domain/recipient-rules';
+import { awaitedBy, rulesFor, type RecipientRole } from '../domain/recipient-rules';
+import { ReminderRepository } from '../../reminders/infrastructure/reminder.repository';
 import { DispatchIssueRepository } from '../infrastructure/dispatch-issue.repository';
 import { NoticeWriter } from '../notice-writer.service';
 
@@ -39,6 +40,7 @@ export class DispatchEvent {
     private readonly directory: RecipientDirectory,
     private readonly notices: NoticeWriter,
     private readonly issues: DispatchIssueRepository,
+    private readonly reminders: ReminderRepository,
     @Inject(EVENT_FILTER) private readonly accepts: EventFilter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -48,6 +50,8 @@ export class DispatchEvent {
     if (envelope.type.startsWith(PERSONNEL_EVENT_PREFIX)) await this.projection.apply(envelope, m);
     const facts = factsOf(envelope.type, envelope.data);
     if (!facts) return;
+    // The action some open reminders wait for may be this event (an SKP submitted, an SKP decided).
+    await this.reminders.resolveAwaited(m, facts.subjectNip, awaitedBy(envelope.type), this.clock.now());
     const subject = await this.directory.activePerson(m, facts.subjectNip);
     // Events that carry only a NIP (a reporting line change) take the name from the projection.
     if (!facts.values.nama) facts.values.nama = subject?.name ?? null;
@@ -63,6 +67,7 @@ export class DispatchEvent {
           correlationId: envelope.correlationid,
           role: rule.recipient,
           person,
+          subjectNip: facts.subjectNip,
           category: rule.category,
           template: rule.template,
           channels: rule.channels,

@@ -17,12 +17,21 @@ export interface OpenReminder {
 /** The only code touching `reminder`: action notices with a deadline and how far their escalation went. */
 @Injectable()
 export class ReminderRepository {
-  async create(m: EntityManager, r: { notificationId: string; recipientNip: string; kategori: string; judul: string; dueAt: Date }): Promise<void> {
+  async create(
+    m: EntityManager,
+    r: { notificationId: string; recipientNip: string; kategori: string; judul: string; dueAt: Date; template: string; subjectNip: string },
+  ): Promise<void> {
     await m.query(
-      `INSERT INTO reminder (notification_id, recipient_nip, kategori, judul, due_at, next_at) VALUES ($1, $2, $3, $4, $5, $5)
+      `INSERT INTO reminder (notification_id, recipient_nip, kategori, judul, due_at, next_at, template, subject_nip) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)
        ON CONFLICT ON CONSTRAINT reminder_notification_uq DO NOTHING`,
-      [r.notificationId, r.recipientNip, r.kategori, r.judul, r.dueAt],
+      [r.notificationId, r.recipientNip, r.kategori, r.judul, r.dueAt, r.template, r.subjectNip],
     );
+  }
+
+  /** The awaited action happened (an event says so): open reminders of these notices about `subjectNip` end. */
+  async resolveAwaited(m: EntityManager, subjectNip: string, templates: readonly string[], at: Date): Promise<void> {
+    if (templates.length === 0) return;
+    await m.query(`UPDATE reminder SET resolved_at = $3 WHERE subject_nip = $1 AND template = ANY($2) AND resolved_at IS NULL`, [subjectNip, templates, at]);
   }
 
   /** Due reminders, locked for the caller's transaction (another replica's job skips them). */

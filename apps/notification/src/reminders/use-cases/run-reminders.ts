@@ -73,6 +73,7 @@ export class RunReminders {
           correlationId: eventId,
           role: step.target,
           person,
+          subjectNip: subject.nip,
           category: 'pengingat',
           template: step.template,
           channels: ['inbox', 'email'],
