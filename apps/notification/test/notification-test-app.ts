@@ -92,7 +92,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   const adapter = createHttpAdapter();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: ['error', 'warn'] });
   configureHttpApp(app, 'notification', { title: 'notification (test)' });
-  await moveConsumerGroupToEnd(groupId, [Topics.platformPing, Topics.personnelEmployee, Topics.appraisalSkp, Topics.appraisalEvaluation]);
+  await moveConsumerGroupToEnd(groupId, [Topics.platformPing, Topics.personnelEmployee, Topics.appraisalSkp, Topics.appraisalEvaluation, Topics.careerEnrolment, Topics.careerJp]);
   await connectKafkaConsumer(app, config, { groupId, sessionTimeoutMs: 10_000 });
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();

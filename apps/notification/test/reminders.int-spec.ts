@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EmployeeHiredV1 } from '@capaian/contracts';
+import { EmployeeHiredV1, EnrolmentChangedV1, JpAtRiskV1, Topics, type EnrolmentEventData, type JpAtRiskEventData } from '@capaian/contracts';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
-import { employee, freshNip, OPD_DISKOMINFO, personnelEvent, publishPersonnel, roleGranted } from './personnel-fixtures';
+import { employee, employeeIdOf, freshNip, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
 import { DeliveryWorker } from '../src/delivery/delivery.worker';
 import { RunDigest } from '../src/reminders/use-cases/run-digest';
 import { RunReminders } from '../src/reminders/use-cases/run-reminders';
@@ -120,6 +120,65 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     await t.app.get(RunReminders).execute();
     const [state] = await t.dataSource.query(`SELECT step, resolved_at IS NOT NULL AS resolved FROM reminder WHERE recipient_nip = $1 ORDER BY created_at DESC LIMIT 1`, [dimas.nip]);
     expect(state).toEqual({ step: 1, resolved: true });
+  });
+
+  it('career: an approved enrolment is told at once and reminded at 07.00 WIB the day before the session; a JP deficit tells the employee and the penilai', async () => {
+    const peserta = { nip: freshNip(), name: 'Peserta Pelatihan', email: address('peserta') };
+    await hire({ ...peserta, supervisor: penilai });
+    const start = new Date(t.clock.now().getTime() + 5 * DAY).toISOString().slice(0, 10);
+    const enrolment: EnrolmentEventData = {
+      enrolmentId: randomUUID(),
+      sessionId: randomUUID(),
+      programId: randomUUID(),
+      programName: `Pelatihan Analisis Data ${runId}`,
+      employeeId: employeeIdOf(peserta.nip),
+      nip: peserta.nip,
+      opdCode: 'DISKOMINFO',
+      origin: 'MANDIRI',
+      transition: 'approved',
+      fromStatus: 'DIVERIFIKASI',
+      status: 'DISETUJUI',
+      startDate: start,
+      endDate: start,
+      reason: null,
+    };
+    const approved = personnelEvent<EnrolmentEventData>(EnrolmentChangedV1, enrolment, enrolment.enrolmentId);
+    const atRisk = personnelEvent<JpAtRiskEventData>(
+      JpAtRiskV1,
+      { employeeId: employeeIdOf(peserta.nip), nip: peserta.nip, opdCode: 'DISKOMINFO', year: 2026, totalJp: 6, plannedJp: 4, minimumJp: 20, shortfallJp: 10 },
+      peserta.nip,
+    );
+    await publishEvents(Topics.careerEnrolment, approved);
+    await publishEvents(Topics.careerJp, atRisk);
+    await consumed(approved.id, atRisk.id);
+
+    const [mail] = await mailWith(peserta.email, `[Capaian] Pendaftaran pelatihan disetujui: Pelatihan Analisis Data ${runId}`);
+    expect(mail.text).toContain('Pelatihan berlangsung');
+    const [jp] = await mailWith(peserta.email, '[Capaian] JP pengembangan kompetensi tahun 2026 masih kurang 10 JP');
+    expect(jp.text).toContain('baru memiliki 6 JP yang diakui dan 4 JP yang direncanakan, dari minimal 20 JP');
+    const [{ n: penilaiItems }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_nip = $1 AND source_event_id = $2`, [penilai.nip, atRisk.id]);
+    expect(penilaiItems).toBe(1);
+
+    const [reminder] = await t.dataSource.query(`SELECT due_at, step FROM reminder WHERE recipient_nip = $1`, [peserta.nip.toString()]).then((rows: { due_at: Date; step: number }[]) =>
+      rows.filter((r) => new Date(r.due_at).toISOString().endsWith('T00:00:00.000Z')),
+    );
+    const dayBefore = new Date(Date.parse(`${start}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+    expect(new Date(reminder.due_at).toISOString()).toBe(`${dayBefore}T00:00:00.000Z`); // 07.00 WIB the day before
+
+    // Reading the approval does not cancel the note for the day before.
+    const [{ id: approval }] = await t.dataSource.query(`SELECT id FROM notification WHERE source_event_id = $1`, [approved.id]);
+    await t.dataSource.query(`UPDATE notification SET read_at = now() WHERE id = $1`, [approval]);
+    t.clock.set(`${dayBefore}T00:00:30Z`);
+    await t.app.get(RunReminders).execute();
+    await mailWith(peserta.email, `[Capaian] Besok: Pendaftaran pelatihan disetujui: Pelatihan Analisis Data ${runId}`);
+    // One note, no escalation to the penilai later.
+    t.clock.advance(5 * DAY);
+    await t.app.get(RunReminders).execute();
+    const [{ n: escalations }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_nip = $1 AND kategori = 'pengingat' AND isi LIKE $2`, [
+      penilai.nip,
+      '%Peserta Pelatihan%',
+    ]);
+    expect(escalations).toBe(0);
   });
 
   it('quiet hours: a mail due at 22.00 WIB waits, with no attempt, until 06.00 WIB', async () => {

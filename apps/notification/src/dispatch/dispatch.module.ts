@@ -4,11 +4,12 @@ import { PlatformPingMessageController } from '../ping/platform-ping.message.con
 import { DispatchEvent } from './use-cases/dispatch-event';
 import { NoticeWriter } from './notice-writer.service';
 import { AppraisalEventsMessageController } from './appraisal-events.message.controller';
+import { CareerEventsMessageController } from './career-events.message.controller';
 import { PersonnelEventsMessageController } from './personnel-events.message.controller';
 
 /** Events in, notices out: the rules table, the templates and the Kafka entry points. */
 @Module({
-  controllers: [PersonnelEventsMessageController, AppraisalEventsMessageController, PlatformPingMessageController],
+  controllers: [PersonnelEventsMessageController, AppraisalEventsMessageController, CareerEventsMessageController, PlatformPingMessageController],
   providers: [NoticeWriter, DispatchEvent, PingNotificationService],
   exports: [NoticeWriter],
 })

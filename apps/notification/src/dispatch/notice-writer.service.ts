@@ -32,6 +32,8 @@ export interface NoticeRequest {
   channels: readonly Channel[];
   values: TemplateValues;
   actionDueDays?: number;
+  /** A plain reminder at this time instead (no escalation): a training session tomorrow. */
+  remindAt?: Date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,8 +60,8 @@ export class NoticeWriter {
   async write(m: EntityManager, req: NoticeRequest): Promise<string | null> {
     const now = this.clock.now();
     const category = CATEGORIES[req.category];
-    const dueAt = req.actionDueDays !== undefined ? new Date(now.getTime() + req.actionDueDays * DAY_MS) : null;
-    const values: TemplateValues = { ...req.values, penerima: req.person.name, ...(dueAt ? { batas: formatTanggalWib(dueAt) } : {}) };
+    const dueAt = req.remindAt ?? (req.actionDueDays !== undefined ? new Date(now.getTime() + req.actionDueDays * DAY_MS) : null);
+    const values: TemplateValues = { ...req.values, penerima: req.person.name, ...(dueAt && !req.remindAt ? { batas: formatTanggalWib(dueAt) } : {}) };
     let notice;
     try {
       notice = renderNotice(req.template, values);

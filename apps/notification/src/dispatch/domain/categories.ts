@@ -12,6 +12,7 @@ export interface Category {
 export const CATEGORIES = {
   kepegawaian: { code: 'kepegawaian', label: 'Perubahan data kepegawaian Anda', mandatory: true },
   skp: { code: 'skp', label: 'Tenggat SKP dan penilaian kinerja', mandatory: true },
+  kompetensi: { code: 'kompetensi', label: 'Pelatihan dan jam pelajaran (JP) pengembangan kompetensi', mandatory: true },
   pengingat: { code: 'pengingat', label: 'Pengingat dan eskalasi tugas yang belum ditindaklanjuti', mandatory: true },
   tim: { code: 'tim', label: 'Kabar tentang pegawai yang Anda nilai', mandatory: false },
   'administrasi-opd': { code: 'administrasi-opd', label: 'Perubahan pegawai di OPD (admin OPD)', mandatory: false },

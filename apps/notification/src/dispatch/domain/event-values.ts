@@ -1,4 +1,8 @@
 import {
+  EnrolmentChangedV1,
+  JpAtRiskV1,
+  type EnrolmentEventData,
+  type JpAtRiskEventData,
   EmployeeHiredV1,
   EvaluationRatedV1,
   FeedbackGivenV1,
@@ -20,6 +24,8 @@ import {
 } from '@capaian/contracts';
 import { formatTanggal } from './format';
 
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
 /**
  * The subject of an event and the flat values its templates read. `subjectNip` is the employee the
  * event is about; `supervisorNip` and `opdId` say where `supervisor` and `opd-admin` are looked up.
@@ -29,6 +35,8 @@ export interface EventFacts {
   supervisorNip: string | null;
   /** The pejabat penilai the event itself names (appraisal events: the penilai of that SKP); wins over the projection. */
   penilaiNip?: string | null;
+  /** 07.00 WIB the day before the event's start date (a training session), for `remindDayBeforeStart` rules. */
+  dayBeforeStart?: Date;
   opdId: string | null;
   values: Record<string, string | null>;
 }
@@ -113,6 +121,41 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
           periodeKe: e.period === null ? null : String(e.period),
           predikat: e.predikat ? PREDIKAT_LABEL[e.predikat] : null,
           keputusan: e.accepted === undefined ? null : e.accepted ? 'diterima' : 'ditolak',
+        },
+      };
+    }
+    case EnrolmentChangedV1: {
+      const e = data as EnrolmentEventData;
+      const start = Date.parse(`${e.startDate}T07:00:00Z`) - WIB_OFFSET_MS;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        opdId: null,
+        dayBeforeStart: Number.isNaN(start) ? undefined : new Date(start - 24 * 3_600_000),
+        values: {
+          nip: e.nip,
+          program: e.programName,
+          mulai: formatTanggal(e.startDate),
+          selesai: formatTanggal(e.endDate),
+          alasan: e.reason,
+          disetujui: String(e.transition === 'approved'),
+          ditolak: String(e.transition === 'rejected'),
+        },
+      };
+    }
+    case JpAtRiskV1: {
+      const e = data as JpAtRiskEventData;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        opdId: null,
+        values: {
+          nip: e.nip,
+          tahun: String(e.year),
+          jpDiakui: String(e.totalJp),
+          jpRencana: String(e.plannedJp),
+          jpMinimal: String(e.minimumJp),
+          kekurangan: String(e.shortfallJp),
         },
       };
     }

@@ -30,11 +30,18 @@ const values = {
   periodeKe: '2',
   predikat: 'Baik',
   keputusan: 'diterima',
+  program: 'Pelatihan Analisis Data untuk ASN',
+  mulai: '10 Desember 2026',
+  selesai: '12 Desember 2026',
+  jpDiakui: '8',
+  jpRencana: '4',
+  jpMinimal: '20',
+  kekurangan: '8',
 };
 
 describe('recipient rules', () => {
   it('name a known category and template in every row, and no row twice', () => {
-    const keys = RECIPIENT_RULES.map((r) => `${r.eventType}|${r.recipient}`);
+    const keys = RECIPIENT_RULES.map((r) => `${r.eventType}|${r.recipient}|${r.when ?? ''}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of RECIPIENT_RULES) {
       expect(Object.keys(CATEGORIES)).toContain(r.category);

@@ -1,4 +1,6 @@
 import {
+  EnrolmentChangedV1,
+  JpAtRiskV1,
   EmployeeHiredV1,
   EmployeeLeftV1,
   EmployeePromotedV1,
@@ -37,13 +39,15 @@ export interface RecipientRule {
   category: CategoryCode;
   template: TemplateKey;
   channels: readonly Channel[];
-  /** Only when the event's values say so, e.g. `betweenOpd` for a transfer between OPD. */
-  when?: 'betweenOpd';
+  /** Only when the event's values say so: `betweenOpd` (a transfer between OPD), `disetujui`/`ditolak` (an enrolment decided). */
+  when?: 'betweenOpd' | 'disetujui' | 'ditolak';
   /**
    * The notice asks for an action with a deadline this many days after the event: a reminder is
    * scheduled, then escalated to the supervisor and to the OPD admin while the notice stays unread.
    */
   actionDueDays?: number;
+  /** A plain reminder (no escalation) at 07.00 WIB the day before the event's start date: a training session tomorrow. */
+  remindDayBeforeStart?: boolean;
 }
 
 const both: readonly Channel[] = ['inbox', 'email'];
@@ -70,6 +74,10 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: EvaluationRatedV1, recipient: 'employee', category: 'skp', template: 'penilaian-ditetapkan', channels: both },
   { eventType: ObjectionFiledV1, recipient: 'atasan', category: 'skp', template: 'keberatan-diajukan', channels: both, actionDueDays: 7 },
   { eventType: ObjectionDecidedV1, recipient: 'employee', category: 'skp', template: 'keberatan-diputus', channels: both },
+  { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-disetujui', channels: both, when: 'disetujui', remindDayBeforeStart: true },
+  { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-ditolak', channels: both, when: 'ditolak' },
+  { eventType: JpAtRiskV1, recipient: 'employee', category: 'kompetensi', template: 'jp-kurang', channels: both },
+  { eventType: JpAtRiskV1, recipient: 'supervisor', category: 'tim', template: 'jp-kurang-bawahan', channels: inboxOnly },
 ];
 
 /**

@@ -122,6 +122,31 @@ const TEMPLATES = {
     isi: `Yth. ${v('penerima')}, keberatan Anda atas hasil penilaian kinerja tahun ${v('tahun')} ${v('keputusan')} oleh atasan pejabat penilai.`,
     tautan: '/skp/evaluasi',
   }),
+  'pelatihan-disetujui': (v) => ({
+    judul: `Pendaftaran pelatihan disetujui: ${v('program')}`,
+    isi: `Yth. ${v('penerima')}, pendaftaran Anda pada ${v('program')} disetujui. Pelatihan berlangsung ${v('mulai')} sampai ${v('selesai')}.`,
+    tautan: '/pengembangan/pendaftaran',
+  }),
+  'pelatihan-besok': (v) => ({
+    judul: `Besok: ${v('judulAsal')}`,
+    isi: `Yth. ${v('penerima')}, jangan lupa: ${v('isiAsal')}`,
+    tautan: v('tautanAsal'),
+  }),
+  'pelatihan-ditolak': (v, o) => ({
+    judul: `Pendaftaran pelatihan tidak disetujui: ${v('program')}`,
+    isi: `Yth. ${v('penerima')}, pendaftaran Anda pada ${v('program')} tidak disetujui${o('alasan') ? `. Alasan: ${o('alasan')}` : ''}.`,
+    tautan: '/pengembangan/pendaftaran',
+  }),
+  'jp-kurang': (v) => ({
+    judul: `JP pengembangan kompetensi tahun ${v('tahun')} masih kurang ${v('kekurangan')} JP`,
+    isi: `Yth. ${v('penerima')}, tahun ${v('tahun')} Anda baru memiliki ${v('jpDiakui')} JP yang diakui dan ${v('jpRencana')} JP yang direncanakan, dari minimal ${v('jpMinimal')} JP. Daftarlah pada pelatihan sebelum akhir tahun.`,
+    tautan: '/pengembangan',
+  }),
+  'jp-kurang-bawahan': (v) => ({
+    judul: `JP ${v('nama')} tahun ${v('tahun')} masih kurang ${v('kekurangan')} JP`,
+    isi: `${v('nama')} (NIP ${v('nip')}) baru memiliki ${v('jpDiakui')} JP dari minimal ${v('jpMinimal')} JP tahun ${v('tahun')}.`,
+    tautan: `/tim/${v('nip')}/pengembangan`,
+  }),
   pengingat: (v) => ({
     judul: `Pengingat: ${v('judulAsal')}`,
     isi: `Yth. ${v('penerima')}, tugas ini belum ditindaklanjuti dan tenggatnya ${v('batas')}: ${v('isiAsal')}`,

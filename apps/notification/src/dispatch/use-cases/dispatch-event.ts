@@ -73,6 +73,7 @@ export class DispatchEvent {
           channels: rule.channels,
           values: facts.values,
           actionDueDays: rule.actionDueDays,
+          remindAt: rule.remindDayBeforeStart ? facts.dayBeforeStart : undefined,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { escalationStep, FINAL_STEP, nextStepAt } from './escalation';
+import { endsWhenRead, escalationStep, FINAL_STEP, nextStepAt } from './escalation';
 
 describe('escalation ladder', () => {
   it('reminds the person, then their penilai, then the admin OPD, then stops', () => {
@@ -9,5 +9,13 @@ describe('escalation ladder', () => {
     const at = new Date('2026-12-17T03:00:00Z');
     expect(nextStepAt(at, 0, 48 * 3_600_000)?.toISOString()).toBe('2026-12-19T03:00:00.000Z');
     expect(nextStepAt(at, 2, 48 * 3_600_000)).toBeNull();
+  });
+
+  it('has a single, non-escalating step for a training session tomorrow, which reading the approval does not cancel', () => {
+    expect(escalationStep(0, 'pelatihan-disetujui')).toEqual({ target: 'recipient', template: 'pelatihan-besok' });
+    expect(escalationStep(1, 'pelatihan-disetujui')).toBeNull();
+    expect(nextStepAt(new Date('2026-12-09T00:00:00Z'), 0, 3_600_000, 'pelatihan-disetujui')).toBeNull();
+    expect(endsWhenRead('pelatihan-disetujui')).toBe(false);
+    expect(endsWhenRead('skp-diajukan')).toBe(true);
   });
 });

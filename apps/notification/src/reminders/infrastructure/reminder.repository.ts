@@ -12,6 +12,8 @@ export interface OpenReminder {
   tautan: string | null;
   dueAt: Date;
   step: number;
+  /** The template of the notice the reminder belongs to (null for reminders made before it was kept). */
+  template: string | null;
 }
 
 /** The only code touching `reminder`: action notices with a deadline and how far their escalation went. */
@@ -36,22 +38,27 @@ export class ReminderRepository {
 
   /** Due reminders, locked for the caller's transaction (another replica's job skips them). */
   async lockDue(m: EntityManager, now: Date, limit: number): Promise<OpenReminder[]> {
-    const rows: { id: string; notification_id: string; recipient_nip: string; kategori: string; judul: string; isi: string; tautan: string | null; due_at: Date; step: number }[] =
+    const rows: { id: string; notification_id: string; recipient_nip: string; kategori: string; judul: string; isi: string; tautan: string | null; due_at: Date; step: number; template: string | null }[] =
       await m.query(
-        `SELECT r.id, r.notification_id, r.recipient_nip, r.kategori, r.judul, n.isi, n.tautan, r.due_at, r.step FROM reminder r
+        `SELECT r.id, r.notification_id, r.recipient_nip, r.kategori, r.judul, n.isi, n.tautan, r.due_at, r.step, r.template FROM reminder r
          JOIN notification n ON n.id = r.notification_id
          WHERE r.resolved_at IS NULL AND r.step < $3 AND r.next_at <= $1 ORDER BY r.next_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
         [now, limit, FINAL_STEP],
       );
-    return rows.map((r) => ({ id: r.id, notificationId: r.notification_id, recipientNip: r.recipient_nip, kategori: r.kategori, judul: r.judul, isi: r.isi, tautan: r.tautan, dueAt: r.due_at, step: r.step }));
+    return rows.map((r) => ({ id: r.id, notificationId: r.notification_id, recipientNip: r.recipient_nip, kategori: r.kategori, judul: r.judul, isi: r.isi, tautan: r.tautan, dueAt: r.due_at, step: r.step, template: r.template }));
   }
 
   async resolve(m: EntityManager, id: string, at: Date): Promise<void> {
     await m.query(`UPDATE reminder SET resolved_at = $2 WHERE id = $1`, [id, at]);
   }
 
-  async advance(m: EntityManager, id: string, step: number, nextAt: Date | null): Promise<void> {
-    await m.query(`UPDATE reminder SET step = $2, next_at = COALESCE($3, next_at) WHERE id = $1`, [id, step, nextAt]);
+  async advance(m: EntityManager, id: string, step: number, nextAt: Date): Promise<void> {
+    await m.query(`UPDATE reminder SET step = $2, next_at = $3 WHERE id = $1`, [id, step, nextAt]);
+  }
+
+  /** The ladder ran to its end: nothing more is due (kept with its last step, for the record). */
+  async finish(m: EntityManager, id: string, step: number, at: Date): Promise<void> {
+    await m.query(`UPDATE reminder SET step = $2, resolved_at = $3 WHERE id = $1`, [id, step, at]);
   }
 
   /** Reading the original notice or any reminder of it answers the reminder. */

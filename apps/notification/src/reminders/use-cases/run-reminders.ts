@@ -7,7 +7,7 @@ import type { Person } from '../../directory/domain/person';
 import { RecipientDirectory } from '../../directory/recipient-directory';
 import { InboxRepository } from '../../inbox/infrastructure/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
-import { escalationStep, nextStepAt } from '../domain/escalation';
+import { endsWhenRead, escalationStep, nextStepAt } from '../domain/escalation';
 import { ReminderRepository } from '../infrastructure/reminder.repository';
 
 export const REMINDER_EVENT_TYPE = 'capaian.notification.reminder';
@@ -46,12 +46,15 @@ export class RunReminders {
     const now = this.clock.now();
     const due = await this.reminders.lockDue(m, now, batch);
     for (const r of due) {
-      if (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`)) {
+      if (endsWhenRead(r.template) && (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`))) {
         await this.reminders.resolve(m, r.id, now);
         continue;
       }
-      const step = escalationStep(r.step);
-      if (!step) continue;
+      const step = escalationStep(r.step, r.template);
+      if (!step) {
+        await this.reminders.resolve(m, r.id, now);
+        continue;
+      }
       const subject = await this.directory.activePerson(m, r.recipientNip);
       if (!subject) {
         // The person left: nobody is to be chased any more.
@@ -81,7 +84,9 @@ export class RunReminders {
         });
       }
       // A missing supervisor or admin OPD skips to the next step rather than stopping the ladder.
-      await this.reminders.advance(m, r.id, r.step + 1, nextStepAt(now, r.step, this.settings.escalateAfterMs));
+      const next = nextStepAt(now, r.step, this.settings.escalateAfterMs, r.template);
+      if (next) await this.reminders.advance(m, r.id, r.step + 1, next);
+      else await this.reminders.finish(m, r.id, r.step + 1, now);
     }
     return due.length;
   }
