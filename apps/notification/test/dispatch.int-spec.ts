@@ -377,6 +377,7 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
       const stats = await http().get('/api/v1/notification/statistik').set('authorization', `Bearer ${hendra}`).expect(200);
       const skp = stats.body.rincian.find((r: { kategori: string; opdId: string }) => r.kategori === 'skp' && r.opdId === OPD_DISKOMINFO.unitId);
       expect(skp.notifikasi).toBeGreaterThanOrEqual(2);
+      expect(skp).toHaveProperty('opdNama');
       expect(skp.emailTerkirim).toBeGreaterThanOrEqual(2);
       expect(skp.emailGagal).toBeGreaterThanOrEqual(1);
       expect(stats.body.kendala).toEqual(expect.arrayContaining([expect.objectContaining({ kode: 'PENERIMA_TIDAK_DIKENAL' }), expect.objectContaining({ kode: 'NILAI_TEMPLAT_KOSONG' })]));

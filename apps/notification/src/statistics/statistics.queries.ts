@@ -8,8 +8,8 @@ const DAY_MS = 24 * 3_600_000;
 
 /**
  * Delivery and reading figures per category and OPD for BKPSDM. A read-only query over the inbox,
- * the delivery queue and the dispatch issues (it bypasses the repositories on purpose: it reads
- * aggregates across tables and writes nothing).
+ * the delivery queue, the dispatch issues and the OPD names of the personnel projection (a read
+ * across tables that writes nothing).
  */
 @Injectable()
 export class StatisticsQueries {
@@ -25,6 +25,7 @@ export class StatisticsQueries {
     const rows: {
       kategori: string;
       opd_id: string | null;
+      opd_name: string | null;
       notifikasi: number;
       dibaca: number;
       terkirim: number;
@@ -40,6 +41,7 @@ export class StatisticsQueries {
                 count(*) FILTER (WHERE status IN ('pending', 'digest'))::int AS menunggu, count(*) FILTER (WHERE status = 'digested')::int AS ringkasan
          FROM delivery WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2)
        SELECT COALESCE(n.kategori, d.kategori) AS kategori, COALESCE(n.opd_id, d.opd_id) AS opd_id,
+              (SELECT u.name FROM personnel_unit u WHERE u.id::text = COALESCE(n.opd_id, d.opd_id)) AS opd_name,
               COALESCE(n.notifikasi, 0) AS notifikasi, COALESCE(n.dibaca, 0) AS dibaca, COALESCE(d.terkirim, 0) AS terkirim,
               COALESCE(d.gagal, 0) AS gagal, COALESCE(d.menunggu, 0) AS menunggu, COALESCE(d.ringkasan, 0) AS ringkasan
        FROM n FULL JOIN d ON n.kategori = d.kategori AND n.opd_id IS NOT DISTINCT FROM d.opd_id
@@ -56,6 +58,7 @@ export class StatisticsQueries {
       rincian: rows.map((r) => ({
         kategori: r.kategori,
         opdId: r.opd_id,
+        opdNama: r.opd_name,
         notifikasi: r.notifikasi,
         dibaca: r.dibaca,
         tingkatBaca: r.notifikasi === 0 ? 0 : Math.round((r.dibaca / r.notifikasi) * 1000) / 1000,

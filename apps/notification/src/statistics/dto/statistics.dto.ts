@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 export class StatisticsRowDto {
   @ApiProperty() kategori: string;
   @ApiProperty({ nullable: true, type: String, description: 'ID unit OPD penerima' }) opdId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Nama OPD penerima' }) opdNama: string | null;
   @ApiProperty({ description: 'Notifikasi di kotak masuk' }) notifikasi: number;
   @ApiProperty() dibaca: number;
   @ApiProperty({ description: 'Bagian yang sudah dibaca (0–1)' }) tingkatBaca: number;
