@@ -180,15 +180,24 @@ async function main(): Promise<void> {
   // Mails to the sink: wait until the queue is empty, then read the accepted times from maildev.
   await until(async () => (await dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status = 'pending'`))[0].n === 0, 900_000, 'mails sent');
   const [sent] = await dataSource.query(`SELECT count(*)::int AS n, min(sent_at) AS first, max(sent_at) AS last FROM delivery WHERE status = 'sent'`);
-  const inSink = ((await (await fetch(`${sinkUrl}/api/email`)).json()) as unknown[]).length;
+  const sink = (await (await fetch(`${sinkUrl}/api/email`)).json()) as { to: { address: string }[]; headers: Record<string, string> }[];
+  const inSink = sink.length;
+  // The same (event, recipient) twice in the sink: the at-least-once window, counted rather than hidden.
+  const seen = new Map<string, number>();
+  for (const m of sink) {
+    const key = `${m.headers['x-capaian-event-id']}|${m.to[0]?.address}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const duplicates = [...seen.entries()].filter(([, n]) => n > 1);
+  if (duplicates.length > 0) console.error('duplicates in the sink:', duplicates.slice(0, 5), 'message ids:', sink.filter((m) => duplicates.some(([k]) => k === `${m.headers['x-capaian-event-id']}|${m.to[0]?.address}`)).map((m) => m.headers['message-id']).slice(0, 10));
   const mailSeconds = (new Date(sent.last).getTime() - new Date(sent.first).getTime()) / 1000;
-  const mails = { sent: sent.n, inSink, seconds: round(mailSeconds), mailsPerSecond: round(sent.n / mailSeconds) };
+  const mails = { sent: sent.n, inSink, duplicates: duplicates.length, seconds: round(mailSeconds), mailsPerSecond: round(sent.n / mailSeconds) };
   const paced = pacedEvents > 0 ? await phase(pacedEvents, 1, pacedRate) : null;
 
   console.log('\nnotification benchmark (real PostgreSQL, Kafka, private maildev)');
   console.log(`burst ${burst.events} events, ${writers} writers: ${burst.eventsPerSecond} events/s → ${burst.inboxItemsPerSecond} inbox items/s, ${burst.queuedMailsPerSecond} queued mails/s`);
   console.log(`  latency commit → inbox item p50 ${burst.latencyMs.p50} ms, p95 ${burst.latencyMs.p95} ms, p99 ${burst.latencyMs.p99} ms`);
-  console.log(`mails to the sink: ${mails.sent} sent (${mails.inSink} in maildev) in ${mails.seconds} s = ${mails.mailsPerSecond} mails/s`);
+  console.log(`mails to the sink: ${mails.sent} sent (${mails.inSink} in maildev, ${mails.duplicates} sent twice) in ${mails.seconds} s = ${mails.mailsPerSecond} mails/s`);
   if (paced) console.log(`paced ${pacedRate} events/s: latency p50 ${paced.latencyMs.p50} ms, p95 ${paced.latencyMs.p95} ms, p99 ${paced.latencyMs.p99} ms`);
   console.log(JSON.stringify({ bench: 'notification', writers, burst, mails, paced: paced && { ...paced, ratePerSecond: pacedRate } }));
 
