@@ -121,6 +121,12 @@ async function main(): Promise<void> {
   const env = { ...process.env, DB_NAME: DATABASE, DB_USER: 'postgres', DB_PASSWORD: 'postgres', KAFKA_GROUP_ID: groupId, LOG_LEVEL: 'warn', DIGEST_THRESHOLD: '1000000', DELIVERY_POLL_MS: '50', QUIET_HOURS_START: '0', QUIET_HOURS_END: '0' };
   const config = loadServiceConfig('notification', env);
   await runMigrations(notificationDataSourceOptions(config));
+  // Emptied before the service starts: a TRUNCATE next to its running jobs would only deadlock them.
+  const cleaner = await new DataSource(notificationDataSourceOptions(config)).initialize();
+  await cleaner.query(
+    'TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, scheduled_job_run, inbox, outbox CASCADE',
+  );
+  await cleaner.destroy();
   const module = AppModule.forRoot(config, { smtp: { ...loadSmtpConfig({}), port: smtpPort }, settings: loadNotificationSettings(env), eventFilter: (e) => e.source === source, projectionConsumer: false });
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: ['error', 'warn'] });
   await moveConsumerGroupToEnd(groupId, [Topics.personnelEmployee, Topics.platformPing]);
@@ -128,7 +134,6 @@ async function main(): Promise<void> {
   await app.init();
   const dataSource = app.get(DataSource);
   const outbox = app.get(OutboxService);
-  await dataSource.query('TRUNCATE notification, delivery, delivery_attempt, dispatch_issue, personnel_employee, personnel_role, preference, reminder, inbox, outbox CASCADE');
 
   const penilai = { nip: freshNip(), name: 'Siti Penilai' };
   const admin = { nip: freshNip(), name: 'Rudi Admin' };
