@@ -4,17 +4,62 @@
 // the six demo people), and the gateway serving the portal build at its origin.
 // Also usable alone: `node apps/portal/e2e/stack.cjs` keeps it running until Ctrl-C.
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, openSync } = require('node:fs');
+const { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '../../..');
-const GATEWAY_PORT = Number(process.env.PORTAL_E2E_PORT || 3090);
-const SERVICES = { personnel: GATEWAY_PORT + 1, appraisal: GATEWAY_PORT + 2, career: GATEWAY_PORT + 3, notification: GATEWAY_PORT + 4 };
+const net = require('node:net');
+// Ports base..base+4 (gateway, then the four services); the first free block from 3090 on, so two
+// runs at once (a developer's and npm test) do not meet. The block also names the run's databases
+// and consumer groups.
+let GATEWAY_PORT = Number(process.env.PORTAL_E2E_PORT || 3090);
+let SERVICES = {};
+const serviceNames = ['personnel', 'appraisal', 'career', 'notification'];
+
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A lock file per block: a run that is still starting has not bound its ports yet. */
+function claim(base) {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const lock = path.join(LOG_DIR, `ports-${base}.lock`);
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(owner, 0);
+      alive = owner !== process.pid;
+    } catch {
+      /* the run that held it is gone */
+    }
+    if (alive) return false;
+    writeFileSync(lock, String(process.pid));
+  }
+  process.once('exit', () => rmSync(lock, { force: true }));
+  return true;
+}
+
+async function choosePorts() {
+  for (let base = GATEWAY_PORT; base < GATEWAY_PORT + 1000; base += 10) {
+    const ok = await Promise.all([0, 1, 2, 3, 4].map((i) => portFree(base + i)));
+    if (ok.every(Boolean) && claim(base)) {
+      GATEWAY_PORT = base;
+      SERVICES = Object.fromEntries(serviceNames.map((svc, i) => [svc, base + 1 + i]));
+      return;
+    }
+  }
+  throw new Error('no free block of five ports from 3090 on');
+}
 const LOG_DIR = path.join(ROOT, '.run', 'portal-e2e');
 
 const entry = (svc, file) => path.join(ROOT, 'dist', 'apps', svc, 'apps', svc, 'src', `${file}.js`);
-const database = (svc) => `capaian_${svc}_portal_e2e`;
+const database = (svc) => `capaian_${svc}_portal_e2e_${GATEWAY_PORT}`;
 
 function serviceEnv(svc) {
   return {
@@ -26,7 +71,7 @@ function serviceEnv(svc) {
     DB_PASSWORD: `capaian_${svc}`,
     // One group per service for every run: a new group would replay every event since Kafka started
     // (other tests' too) before the demo people of this run; a kept group reads only what is new.
-    KAFKA_GROUP_ID: `capaian-${svc}-portal-e2e`,
+    KAFKA_GROUP_ID: `capaian-${svc}-portal-e2e-${GATEWAY_PORT}`,
     LOG_LEVEL: 'warn',
   };
 }
@@ -44,14 +89,17 @@ async function freshDatabases() {
   }
 }
 
-function runOnce(file, env, args = []) {
+function runOnce(file, env, args = [], attempts = 2) {
   const r = spawnSync(process.execPath, [file, ...args], { env, cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  if (r.status !== 0) throw new Error(`${path.basename(file)} failed: ${r.stderr || r.stdout}`);
+  if (r.status === 0) return;
+  // Migrations and the demo seed are idempotent: one more try rides out a dropped connection.
+  if (attempts > 1) return runOnce(file, env, args, attempts - 1);
+  throw new Error(`${path.basename(file)} failed: ${r.stderr || r.stdout}`);
 }
 
 async function waitReady(url, child, name) {
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} stopped (see ${LOG_DIR}/${name}.log)`);
+    if (child.exitCode !== null) throw new Error(`${name} stopped (see ${LOG_DIR}/${name}-${GATEWAY_PORT}.log)`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -64,7 +112,7 @@ async function waitReady(url, child, name) {
 
 function start(name, env) {
   mkdirSync(LOG_DIR, { recursive: true });
-  const out = openSync(path.join(LOG_DIR, `${name}.log`), 'w');
+  const out = openSync(path.join(LOG_DIR, `${name}-${GATEWAY_PORT}.log`), 'w');
   return spawn(process.execPath, [entry(name, 'main')], { env, cwd: ROOT, stdio: ['ignore', out, out] });
 }
 
@@ -80,6 +128,7 @@ async function startStack({ build = true } = {}) {
       if (r.status !== 0) throw new Error(`build failed: ${r.stdout}\n${r.stderr}`);
     }
   }
+  await choosePorts();
   await freshDatabases();
   for (const svc of Object.keys(SERVICES)) runOnce(entry(svc, 'migrate'), serviceEnv(svc));
   runOnce(entry('personnel', 'seed'), serviceEnv('personnel'), ['--employees', '40', '--no-accounts']);
@@ -126,7 +175,7 @@ async function startStack({ build = true } = {}) {
   }
 }
 
-module.exports = { startStack, SERVICES, GATEWAY_PORT, ROOT };
+module.exports = { startStack, ROOT };
 
 if (require.main === module) {
   startStack({ build: !process.argv.includes('--no-build') }).then(

@@ -24,8 +24,8 @@ api.use(auth);
 
 /** The body of a typed call, or the problem+json answer as an ApiError the screens show next to the fields. */
 export async function unwrap<T = unknown>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await toApiError(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw await toApiError(response, error);
   return data as T;
 }
 

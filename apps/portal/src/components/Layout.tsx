@@ -52,6 +52,8 @@ export function Layout() {
                 component={Link}
                 to={r.path}
                 label={r.label}
+                variant="filled"
+                color="teal.9"
                 active={r.path === '/' ? location.pathname === '/' : location.pathname === r.path || location.pathname.startsWith(r.path + '/')}
                 onClick={close}
               />

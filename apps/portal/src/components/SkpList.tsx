@@ -7,7 +7,7 @@ export function SkpList({ items, showName }: { items: SkpSummary[]; showName?: b
   return (
     <Stack gap="xs">
       {items.map((s) => (
-        <Card key={s.id} withBorder component={Link} to={`/skp/${s.id}`} padding="sm" aria-label={`SKP ${showName ? s.name + ' ' : ''}tahun ${s.year}, ${STATUS_LABEL[s.status]}`}>
+        <Card key={s.id} withBorder component={Link} to={`/skp/${s.id}`} padding="sm">
           <Group justify="space-between" wrap="wrap">
             <div>
               <Text fw={600}>{showName ? `${s.name} — SKP ${s.year}` : `SKP ${s.year}${s.version > 1 ? ` (versi ${s.version})` : ''}`}</Text>

@@ -28,12 +28,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function toApiError(response: Response): Promise<ApiError> {
-  let body: Partial<Problem> = {};
-  try {
-    body = (await response.clone().json()) as Partial<Problem>;
-  } catch {
-    /* not JSON: keep the status only */
+/** `parsed`: the body when the caller has read it already (openapi-fetch reads error bodies itself). */
+export async function toApiError(response: Response, parsed?: unknown): Promise<ApiError> {
+  let body: Partial<Problem> = parsed && typeof parsed === 'object' ? (parsed as Partial<Problem>) : {};
+  if (parsed === undefined && !response.bodyUsed) {
+    try {
+      body = (await response.json()) as Partial<Problem>;
+    } catch {
+      /* not JSON: keep the status only */
+    }
   }
   const fallback: Record<number, string> = {
     401: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
