@@ -16,6 +16,7 @@ const net = require('node:net');
 let GATEWAY_PORT = Number(process.env.PORTAL_E2E_PORT || 3090);
 let SERVICES = {};
 const serviceNames = ['personnel', 'appraisal', 'career', 'notification'];
+const RUN = Date.now().toString(36);
 
 const portFree = (port) =>
   new Promise((resolve) => {
@@ -69,9 +70,9 @@ function serviceEnv(svc) {
     DB_NAME: database(svc),
     DB_USER: `capaian_${svc}`,
     DB_PASSWORD: `capaian_${svc}`,
-    // One group per service for every run: a new group would replay every event since Kafka started
-    // (other tests' too) before the demo people of this run; a kept group reads only what is new.
-    KAFKA_GROUP_ID: `capaian-${svc}-portal-e2e-${GATEWAY_PORT}`,
+    // A group of the run's own; the e2e test moves it past the shared topics' history before the
+    // services join, so they read only what happens during the run.
+    KAFKA_GROUP_ID: `capaian-${svc}-portal-e2e-${GATEWAY_PORT}-${RUN}`,
     LOG_LEVEL: 'warn',
   };
 }
@@ -117,7 +118,7 @@ function start(name, env) {
 }
 
 /** Builds what is missing, starts everything, resolves with the portal's URL and a stop function. */
-async function startStack({ build = true } = {}) {
+async function startStack({ build = true, beforeServices } = {}) {
   if (build) {
     const missing = ['personnel', 'appraisal', 'career', 'notification', 'gateway'].filter((s) => !existsSync(entry(s, 'main')));
     const projects = [...missing, ...(existsSync(path.join(ROOT, 'dist/apps/portal/index.html')) ? [] : ['portal'])];
@@ -133,6 +134,9 @@ async function startStack({ build = true } = {}) {
   for (const svc of Object.keys(SERVICES)) runOnce(entry(svc, 'migrate'), serviceEnv(svc));
   runOnce(entry('personnel', 'seed'), serviceEnv('personnel'), ['--employees', '40', '--no-accounts']);
 
+  // The caller may prepare the run's consumer groups (e.g. move them past the history of the shared
+  // topics) before any service joins them.
+  if (beforeServices) await beforeServices(serviceNames.map((svc) => serviceEnv(svc).KAFKA_GROUP_ID));
   const children = [];
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

@@ -100,8 +100,8 @@ export const STATUS_LABEL: Record<SkpStatus, string> = {
 export const STATUS_COLOR: Record<SkpStatus, string> = {
   DRAFT: 'gray.7',
   DIAJUKAN: 'blue.8',
-  DIKEMBALIKAN: 'orange.9',
-  DITETAPKAN: 'green.9',
+  DIKEMBALIKAN: '#a33c00',
+  DITETAPKAN: 'teal.9',
   DIGANTI: 'gray.7',
   DITUTUP: 'dark.6',
 };

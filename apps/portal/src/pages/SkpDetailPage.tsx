@@ -120,7 +120,7 @@ function RhkTable({ skp }: { skp: Skp }) {
         {skp.rhk.map((r, i) => (
           <div key={r.id}>
             <Text fw={600}>
-              {i + 1}. {r.description} <Badge variant="light" color="gray.8">{r.kind === 'UTAMA' ? 'Utama' : 'Tambahan'}</Badge>
+              {i + 1}. {r.description} <Badge variant="outline" color="dark.6">{r.kind === 'UTAMA' ? 'Utama' : 'Tambahan'}</Badge>
             </Text>
             <Text size="xs" c="gray.7">
               Kode RHK: <Code data-testid="rhk-code">{r.id}</Code>
@@ -183,7 +183,7 @@ function Decide({ id, onDone }: { id: string; onDone: () => unknown }) {
         Keputusan pejabat penilai
       </Title>
       <Stack>
-        <Text size="sm">Ekspektasi perilaku kerja (BerAKHLAK), boleh dikosongkan:</Text>
+        <Text size="sm">Ekspektasi perilaku kerja (BerAKHLAK) untuk setiap nilai:</Text>
         {BERAKHLAK.map(([code, label]) => (
           <TextInput key={code} label={label} value={expectations[code] ?? ''} onChange={(e) => { const v = e.currentTarget.value; setExpectations((p) => ({ ...p, [code]: v })); }} error={fieldError(set.error, `expectations.${code}`)} />
         ))}
@@ -193,7 +193,7 @@ function Decide({ id, onDone }: { id: string; onDone: () => unknown }) {
         </Button>
         <Textarea label="Catatan pengembalian" description="Jelaskan apa yang perlu diperbaiki" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(ret.error, 'reason')} />
         <FormErrors error={ret.error} fields={['reason']} />
-        <Button variant="outline" color="orange.9" onClick={() => ret.mutate()} loading={ret.isPending} w="fit-content">
+        <Button variant="outline" color="red.9" onClick={() => ret.mutate()} loading={ret.isPending} w="fit-content">
           Kembalikan untuk diperbaiki
         </Button>
       </Stack>
@@ -214,10 +214,10 @@ function Periods({ skp, owner, penilai }: { skp: Skp; owner: boolean; penilai: b
       <Title order={2} size="h3" mb="sm">
         Realisasi per periode
       </Title>
-      <Accordion variant="separated">
+      <Accordion variant="separated" defaultValue={openPeriod(periods.data)}>
         {periods.data.map((p) => (
           <Accordion.Item key={p.number} value={String(p.number)}>
-            <Accordion.Control>
+            <Accordion.Control data-period={p.name}>
               <Group justify="space-between" wrap="wrap" pr="sm">
                 <Text fw={600}>{p.name}</Text>
                 <Text size="sm" c="gray.7">
@@ -233,6 +233,13 @@ function Periods({ skp, owner, penilai }: { skp: Skp; owner: boolean; penilai: b
       </Accordion>
     </Card>
   );
+}
+
+/** The period that takes reports today (from its start to its report deadline), opened at first. */
+function openPeriod(periods: Period[]): string | null {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+  const open = periods.find((p) => p.start <= today && today <= p.reportDue);
+  return open ? String(open.number) : null;
 }
 
 function PeriodPanel({ skp, period, owner, penilai }: { skp: Skp; period: Period; owner: boolean; penilai: boolean }) {
@@ -299,7 +306,6 @@ function PeriodPanel({ skp, period, owner, penilai }: { skp: Skp; period: Period
                   onChange={(f) => void upload(ind.id, f)}
                   error={ue ? (ue as Error).message : undefined}
                   accept="application/pdf,image/png,image/jpeg,.doc,.docx,.xls,.xlsx"
-                  clearable
                   w={280}
                 />
               </Group>
