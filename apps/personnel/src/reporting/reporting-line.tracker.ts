@@ -7,6 +7,7 @@ import { employeeRefs } from '../common/snapshots';
 import { NO_APPRAISERS, sameAppraisers, type AppraiserIds } from './domain';
 import { appraiserDependents, appraiserIdsOf } from './infrastructure/reporting-graph.queries';
 import { supervisorIdsAt } from './infrastructure/reporting.queries';
+import { workingEmployee } from '../employee/infrastructure/employee.repository';
 
 /** What a change may touch: positions whose occupancy or superior changes, employees who change. */
 export interface ReportingScope {
@@ -49,10 +50,10 @@ export class ReportingLineTracker {
          SELECT p.id, d.depth + 1 FROM down d JOIN position p ON p.reports_to_id = d.position_id
           WHERE d.depth < 32 AND (
             d.position_id IN (SELECT position_id FROM touched)
-            OR NOT EXISTS (SELECT 1 FROM employee o WHERE o.position_id = d.position_id AND o.status IN ('AKTIF', 'CUTI')))
+            OR NOT EXISTS (SELECT 1 FROM employee o WHERE o.position_id = d.position_id AND ${workingEmployee('o')}))
        )
        SELECT e.id FROM employee e
-        WHERE e.status IN ('AKTIF', 'CUTI') AND (
+        WHERE ${workingEmployee('e')} AND (
           e.position_id IN (SELECT position_id FROM touched)
           OR e.position_id IN (SELECT position_id FROM down)
           OR e.id = ANY($2::uuid[])

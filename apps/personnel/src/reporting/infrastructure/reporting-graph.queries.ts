@@ -1,6 +1,7 @@
 import type { IsoDate, JenisJabatan } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { appraisersIn, shieldsReports, type AppraiserIds, type GraphNode } from '../domain';
+import { workingEmployee } from '../../employee/infrastructure/employee.repository';
 
 interface NodeRow {
   id: string;
@@ -34,7 +35,7 @@ function nodeSql(all: boolean): string {
        LEFT JOIN position p ON p.id = e.position_id
        LEFT JOIN org_unit u ON u.id = e.unit_id
        LEFT JOIN org_unit o ON o.id = e.opd_id
-      WHERE ${all ? `e.status IN ('AKTIF', 'CUTI') AND $1::uuid[] IS NULL` : 'e.id = ANY($1::uuid[])'}`;
+      WHERE ${all ? `${workingEmployee('e')} AND $1::uuid[] IS NULL` : 'e.id = ANY($1::uuid[])'}`;
 }
 
 /**
