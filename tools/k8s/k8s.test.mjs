@@ -1,6 +1,6 @@
 // Offline tests of the Kubernetes manifests (deploy/k8s) and of the realm split (infra/keycloak).
 // Run: node --test tools/k8s/*.test.mjs   (needs kubectl, Debian's package; no cluster, no network)
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,9 +66,15 @@ test('every service has a Deployment, Service, PDB, HPA, NetworkPolicy, and a mi
 
 // ---------------------------------------------------------------- bad input names the file
 
-/** A scratch copy of deploy/k8s and the topic registry, to break on purpose. */
+const scratchRoots = [];
+after(() => {
+  for (const root of scratchRoots) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A scratch copy of deploy/k8s and the topic registry, to break on purpose (removed after the tests). */
 function scratchCopy() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'capaian-k8s-'));
+  scratchRoots.push(root);
   fs.cpSync(path.join(REPO_ROOT, 'deploy/k8s'), path.join(root, 'deploy/k8s'), { recursive: true });
   fs.mkdirSync(path.join(root, 'libs/contracts/src'), { recursive: true });
   fs.copyFileSync(path.join(REPO_ROOT, 'libs/contracts/src/topics.json'), path.join(root, 'libs/contracts/src/topics.json'));
