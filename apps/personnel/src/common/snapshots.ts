@@ -12,6 +12,12 @@ export async function orgUnitSnapshot(manager: EntityManager, unitId: string, ef
        FROM org_unit u LEFT JOIN org_unit o ON o.id = u.opd_id WHERE u.id = $1`,
     [unitId],
   );
+  return orgUnitSnapshotOf(row, effectiveDate);
+}
+
+/** An `org_unit` row (with its OPD's code as `opd_code`) as the event payload. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function orgUnitSnapshotOf(row: Record<string, any>, effectiveDate: IsoDate): OrgUnitSnapshot {
   return {
     unitId: row.id,
     code: row.code,
@@ -32,6 +38,12 @@ export async function positionSnapshot(manager: EntityManager, positionId: strin
     `SELECT p.*, (u.head_position_id = p.id) AS head FROM position p JOIN org_unit u ON u.id = p.unit_id WHERE p.id = $1`,
     [positionId],
   );
+  return positionSnapshotOf(row, effectiveDate);
+}
+
+/** A `position` row (with `head`: it heads its unit) as the event payload. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function positionSnapshotOf(row: Record<string, any>, effectiveDate: IsoDate): PositionSnapshot {
   return {
     positionId: row.id,
     code: row.code,

@@ -1,6 +1,6 @@
 import type { EmployeeRef, EmployeeSnapshot, OrgUnitSnapshot, PositionSnapshot } from '@capaian/contracts';
 import type { EntityManager } from 'typeorm';
-import { positionRef } from '../common/snapshots';
+import { orgUnitSnapshotOf, positionRef, positionSnapshotOf } from '../common/snapshots';
 
 /**
  * The whole current organisation in three set-based reads (no per-row queries), for the republish.
@@ -12,19 +12,7 @@ export async function allUnitSnapshots(manager: EntityManager): Promise<OrgUnitS
     `SELECT u.id, u.code, u.name, u.kind, u.parent_id, u.opd_id, o.code AS opd_code, u.level, u.head_position_id, u.status, u.valid_from::text AS valid_from
        FROM org_unit u LEFT JOIN org_unit o ON o.id = u.opd_id ORDER BY u.level, u.code`,
   );
-  return rows.map((row: Record<string, any>) => ({
-    unitId: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    parentId: row.parent_id,
-    opdId: row.opd_id,
-    opdCode: row.opd_code,
-    level: Number(row.level),
-    headPositionId: row.head_position_id,
-    status: row.status,
-    effectiveDate: row.valid_from,
-  }));
+  return rows.map((row: Record<string, any>) => orgUnitSnapshotOf(row, row.valid_from));
 }
 
 export async function allPositionSnapshots(manager: EntityManager): Promise<PositionSnapshot[]> {
@@ -33,21 +21,7 @@ export async function allPositionSnapshots(manager: EntityManager): Promise<Posi
             p.valid_from::text AS valid_from, (u.head_position_id IS NOT NULL AND u.head_position_id = p.id) AS head
        FROM position p JOIN org_unit u ON u.id = p.unit_id ORDER BY p.code`,
   );
-  return rows.map((row: Record<string, any>) => ({
-    positionId: row.id,
-    code: row.code,
-    name: row.name,
-    jenisJabatan: row.jenis_jabatan,
-    jenjang: row.jenjang,
-    kelasJabatan: row.kelas_jabatan === null ? null : Number(row.kelas_jabatan),
-    unitId: row.unit_id,
-    opdId: row.opd_id,
-    reportsToPositionId: row.reports_to_id,
-    head: row.head === true,
-    capacity: Number(row.capacity),
-    status: row.status,
-    effectiveDate: row.valid_from,
-  }));
+  return rows.map((row: Record<string, any>) => positionSnapshotOf(row, row.valid_from));
 }
 
 /** Every employee without the supervisor (the caller adds it from the reporting graph), plus what roles need. */
