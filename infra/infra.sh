@@ -15,6 +15,8 @@
 #   infra/infra.sh status [component...]                  exit 0 only if all named components run
 #   infra/infra.sh logs   <component> [-f]                 last 100 lines of its log (-f: follow)
 #   infra/infra.sh topics                                  (re)create the Kafka topics (idempotent)
+#   infra/infra.sh wipe kafka                              delete Kafka's data (topics, events, committed
+#                                                          offsets); refused while the broker runs
 #
 # `up` prints one line per component and, ALWAYS as its last line on stdout:
 #     started: kafka keycloak          (the components this call actually started; may be empty)
@@ -33,10 +35,17 @@
 # Everything lives relative to the repository root (computed from this file's location):
 # runtime files (pid, logs, data) in .run/<component>/, downloads in .infra/ (both git-ignored).
 # Environment overrides: KEYCLOAK_JAVA_HOME (default Temurin 25), KAFKA_JAVA (default `java`, 17).
+# A second, private Kafka (reliability tests that stop and kill a broker must not touch the shared
+# one): INFRA_RUN_DIR (default .run: pid, log, data, lock and started-by files), KAFKA_PORT (9092),
+# KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (-Xms256m -Xmx768m), e.g.
+#   INFRA_RUN_DIR=/tmp/k2 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 infra/infra.sh up kafka
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUN="$ROOT/.run"
+RUN="${INFRA_RUN_DIR:-$ROOT/.run}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 CACHE="$ROOT/.infra"
 ALL=(postgres kafka keycloak mail s3)
 export LC_ALL=C   # decimal point in $EPOCHREALTIME and awk output
@@ -203,25 +212,31 @@ wait_postgres() {
 launch_kafka() {
   alive kafka && return 2
   rm -f "$RUN/kafka/pid"
-  require_free_ports kafka 9092 9093 || return 1
+  require_free_ports kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" || return 1
   ensure_kafka_libs || return 1
   local d="$RUN/kafka"
-  # Wipe the data on every start: a fresh cluster id each time, and `format --ignore-formatted`
-  # refuses a new id on an old directory. Tests get a clean broker; nothing here is precious.
-  rm -rf "$d/data" && mkdir -p "$d/data" || return 1
-  sed "s#@DATA@#$d/data#" "$ROOT/infra/kafka/server.properties" >"$d/server.properties" || return 1
-  # A random cluster id as kafka-storage random-uuid makes it (16 random bytes, base64url, no
-  # padding), without paying for one more JVM start. Not starting with '-', which CLI parsers
-  # would take for an option (Kafka's own Uuid.randomUuid avoids it too).
-  local cid=-
-  while [[ $cid == -* ]]; do cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
+  mkdir -p "$d/data" || return 1
+  sed -e "s#@DATA@#$d/data#" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+    "$ROOT/infra/kafka/server.properties" >"$d/server.properties" || return 1
   local java="${KAFKA_JAVA:-java}" cp="$KAFKA_LIBS/*"
   local log4j=(-Dlog4j2.configurationFile="$ROOT/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$d")
-  "$java" "${log4j[@]}" -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cid" -c "$d/server.properties" \
-    >"$d/format.log" 2>&1 9>&- || { fail_tail kafka "$d/format.log"; return 1; }
+  # The data survives restarts: acknowledged events and committed offsets must outlive a broker
+  # restart. Format only a directory that was never formatted (meta.properties is written last by
+  # the format); `infra.sh wipe kafka` is the explicit way to start empty.
+  if [[ ! -f $d/data/kraft-logs/meta.properties ]]; then
+    rm -rf "$d/data/kraft-logs"
+    # A random cluster id as kafka-storage random-uuid makes it (16 random bytes, base64url, no
+    # padding), without paying for one more JVM start. Not starting with '-', which CLI parsers
+    # would take for an option (Kafka's own Uuid.randomUuid avoids it too).
+    local cid=-
+    while [[ $cid == -* ]]; do cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
+    "$java" "${log4j[@]}" -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cid" -c "$d/server.properties" \
+      >"$d/format.log" 2>&1 9>&- || { fail_tail kafka "$d/format.log"; return 1; }
+  fi
   rotate_log "$d/kafka.log"
   # JVM flags of upstream kafka-run-class.sh, with a smaller heap than its 1 GB (tests run alongside).
-  spawn kafka "$d/kafka.log" "$java" -Xms256m -Xmx768m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  # shellcheck disable=SC2086 # KAFKA_HEAP holds several flags
+  spawn kafka "$d/kafka.log" "$java" ${KAFKA_HEAP:--Xms256m -Xmx768m} -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 \
     -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true "${log4j[@]}" -cp "$cp" kafka.Kafka "$d/server.properties"
 }
@@ -240,7 +255,7 @@ wait_kafka() {
   # Then a real client round trip with kafkajs (the client the services use).
   ok=
   for i in 1 2 3 4 5; do
-    if node "$ROOT/infra/kafka/ready.js" >>"$log" 2>&1; then ok=1; break; fi
+    if node "$ROOT/infra/kafka/ready.js" "$KAFKA_BOOTSTRAP" >>"$log" 2>&1; then ok=1; break; fi
     sleep 1
   done
   [[ -n $ok ]] || { err "kafka: kafkajs admin listTopics failed 5 times"; return 1; }
@@ -250,7 +265,7 @@ wait_kafka() {
 create_topics() {
   # create-topics.js prints "topics: ..." (or a warning when libs/contracts/src/topics.json is missing).
   local out
-  out="$(node "$ROOT/infra/kafka/create-topics.js" 2>&1)" || { err "$out"; return 1; }
+  out="$(KAFKA_BROKERS="$KAFKA_BOOTSTRAP" node "$ROOT/infra/kafka/create-topics.js" 2>&1)" || { err "$out"; return 1; }
   TOPICS_NOTE="$(printf '%s' "$out" | tail -n 1)"
 }
 
@@ -357,7 +372,7 @@ log_of() {
 url_of() {
   case $1 in
     postgres) echo "127.0.0.1:5432" ;;
-    kafka) echo "127.0.0.1:9092" ;;
+    kafka) echo "$KAFKA_BOOTSTRAP, data in ${RUN#"$ROOT/"}/kafka/data" ;;
     keycloak) echo "http://127.0.0.1:8180/realms/capaian" ;;
     mail) echo "smtp 127.0.0.1:1025, http://127.0.0.1:1080" ;;
     s3) echo "http://127.0.0.1:9000, bucket data in .infra/s3-data" ;;
@@ -502,7 +517,7 @@ cmd_status() {
         if alive "$c"; then
           state="running, pid $pid, rss $(rss_mb "$pid") MB"
           case $c in
-            kafka) port_open 9092 || state+=", NOT listening" ;;
+            kafka) port_open "$KAFKA_PORT" || state+=", NOT listening" ;;
             keycloak) curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:9180/health/ready 2>/dev/null || state+=", NOT ready" ;;
             mail) curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:1080/api/healthz 2>/dev/null || state+=", NOT ready" ;;
             s3) port_open 9000 || state+=", NOT listening" ;;
@@ -522,6 +537,16 @@ cmd_logs() {
   log="$(log_of "$c")"
   [[ -f $log ]] || { err "no log yet: ${log#"$ROOT/"}"; return 1; }
   if [[ ${2:-} == -f ]]; then tail -n 100 -f "$log"; else tail -n 100 "$log"; fi
+}
+
+cmd_wipe() {   # component: delete its data, explicitly (up never does)
+  [[ ${1:-} == kafka && $# -eq 1 ]] || { err "usage: infra.sh wipe kafka"; return 2; }
+  if alive kafka; then
+    err "kafka: running (pid $(pid_of kafka)); stop it first (infra.sh down kafka), then wipe"
+    return 1
+  fi
+  rm -rf "$RUN/kafka/data"
+  say "kafka: data deleted (${RUN#"$ROOT/"}/kafka/data); the next up formats a new, empty cluster"
 }
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
@@ -550,7 +575,7 @@ main() {
   fi
   mkdir -p "$RUN"
   case $cmd in
-    up | down | topics)
+    up | down | topics | wipe)
       # One up/down at a time (two test runs starting together would both see "not running").
       # The lock is released when this script exits; spawn() keeps fd 9 out of the daemons.
       exec 9>"$RUN/.lock"
@@ -563,7 +588,8 @@ main() {
     logs) cmd_logs "${args[@]+"${args[@]}"}" ;;
     topics)
       alive kafka || { err "kafka is not running (infra.sh up kafka)"; exit 1; }
-      node "$ROOT/infra/kafka/create-topics.js" ;;
+      KAFKA_BROKERS="$KAFKA_BOOTSTRAP" node "$ROOT/infra/kafka/create-topics.js" ;;
+    wipe) cmd_wipe "${args[@]+"${args[@]}"}" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac
