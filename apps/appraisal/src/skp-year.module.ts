@@ -23,6 +23,8 @@ import { EvaluationRepository } from './evaluation/infrastructure/evaluation.rep
 import { FinalizeDueEvaluations } from './evaluation/use-cases/finalize-due-evaluations';
 import { RateEvaluation } from './evaluation/use-cases/rate-evaluation';
 import { ObjectionRepository } from './objection/infrastructure/objection.repository';
+import { ObjectionQueries } from './objection/objection.queries';
+import { ObjectionReadsHttpController } from './objection/objection-reads.http.controller';
 import { ObjectionsHttpController } from './objection/objections.http.controller';
 import { DecideObjection } from './objection/use-cases/decide-objection';
 import { FileObjection } from './objection/use-cases/file-objection';
@@ -33,11 +35,14 @@ import { PeriodicReportRepository } from './realization/infrastructure/periodic-
 import { PeriodReports } from './realization/period-reports';
 import { RealizationHttpController } from './realization/realization.http.controller';
 import { RealizationQueries } from './realization/realization.queries';
+import { AnnounceReportsDue } from './realization/use-cases/announce-reports-due';
 import { GiveFeedback } from './realization/use-cases/give-feedback';
 import { LockDueReports } from './realization/use-cases/lock-due-reports';
 import { ReportRealization } from './realization/use-cases/report-realization';
 import { UploadEvidence } from './realization/use-cases/upload-evidence';
 import { SkpRepository } from './skp/infrastructure/skp.repository';
+import { PenilaiRhkHttpController } from './skp/penilai-rhk.http.controller';
+import { PenilaiRhkQueries } from './skp/penilai-rhk.queries';
 import { PersonnelEventsMessageController } from './skp/personnel-events.message.controller';
 import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
@@ -69,9 +74,11 @@ function verificationBase(): string {
   imports: [PersonnelProjectionModule],
   controllers: [
     SkpsHttpController,
+    PenilaiRhkHttpController,
     RealizationHttpController,
     EvaluationsHttpController,
     ObjectionsHttpController,
+    ObjectionReadsHttpController,
     CadencesHttpController,
     DocumentsHttpController,
     DashboardHttpController,
@@ -87,6 +94,7 @@ function verificationBase(): string {
     SkpEventRecorder,
     SkpWorkflow,
     SkpQueries,
+    PenilaiRhkQueries,
     CreateSkp,
     EditSkp,
     SubmitSkp,
@@ -109,6 +117,7 @@ function verificationBase(): string {
     ReportRealization,
     GiveFeedback,
     LockDueReports,
+    AnnounceReportsDue,
     // evaluation and objection
     EvaluationRepository,
     EvaluationEventRecorder,
@@ -117,6 +126,7 @@ function verificationBase(): string {
     RateEvaluation,
     FinalizeDueEvaluations,
     ObjectionRepository,
+    ObjectionQueries,
     FileObjection,
     DecideObjection,
     // dashboard and documents
@@ -133,12 +143,21 @@ export class SkpYearModule implements OnModuleInit {
   constructor(
     private readonly scheduler: Scheduler,
     private readonly lockDueReports: LockDueReports,
+    private readonly announceReportsDue: AnnounceReportsDue,
     private readonly finalizeDueEvaluations: FinalizeDueEvaluations,
   ) {}
 
   onModuleInit(): void {
     // A period locks the day after its feedback deadline; a rating is final the day after its objection window.
     this.scheduler.register({ name: 'appraisal-lock-periods', schedule: dailyAt('00:30'), run: async ({ manager }) => void (await this.lockDueReports.execute(manager)) });
+    // A period's report is announced as due a few days before its deadline (notification reminds and escalates);
+    // a day missed is caught up the next while the deadline has not passed.
+    this.scheduler.register({
+      name: 'appraisal-announce-reports-due',
+      schedule: dailyAt('07:00'),
+      catchUpWindow: { hours: 12 },
+      run: async ({ manager }) => void (await this.announceReportsDue.execute(manager)),
+    });
     this.scheduler.register({
       name: 'appraisal-finalize-evaluations',
       schedule: every({ minutes: 15 }),

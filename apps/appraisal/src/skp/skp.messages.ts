@@ -8,6 +8,7 @@ export const SkpMessages = defineMessages('skp', {
   BUKAN_PEMILIK_SKP: { kind: 'forbidden', message: 'Hanya pegawai pemilik SKP yang dapat {aksi}' },
   BUKAN_PEJABAT_PENILAI: { kind: 'forbidden', message: 'Anda bukan pejabat penilai kinerja pegawai ini' },
   AKSES_SKP_DITOLAK: { kind: 'forbidden', message: 'Anda tidak berhak melihat SKP ini' },
+  AKSES_RHK_PENILAI_DITOLAK: { kind: 'forbidden', message: 'RHK pejabat penilai hanya dapat dilihat oleh pegawai yang dinilainya dan pejabat penilai itu sendiri' },
   SKP_TUMPANG_TINDIH: { kind: 'conflict', message: 'Pegawai sudah memiliki SKP pada rentang tanggal tersebut' },
   SKP_DI_LUAR_TAHUN: { kind: 'invalid', message: 'Tanggal SKP harus berada dalam satu tahun {year}' },
   TANGGAL_SKP_TIDAK_VALID: { kind: 'invalid', message: 'Tanggal akhir SKP harus sama dengan atau setelah tanggal mulai' },
