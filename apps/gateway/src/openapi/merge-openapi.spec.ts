@@ -3,7 +3,8 @@ import { mergeOpenApi, type OpenApiDocument } from './merge-openapi';
 const personnel: OpenApiDocument = {
   openapi: '3.0.0',
   paths: {
-    '/api/v1/personnel/pegawai': { get: { responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } } } } },
+    '/api/v1/personnel/pegawai': { get: { operationId: 'PegawaiController_list', responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } } } } },
+    '/api/v1/personnel/whoami': { get: { operationId: 'WhoAmIController_whoami', responses: {} } },
     '/health/live': { get: { responses: {} } },
     '/metrics': { get: { responses: {} } },
   },
@@ -19,8 +20,9 @@ const personnel: OpenApiDocument = {
 const appraisal: OpenApiDocument = {
   openapi: '3.0.0',
   paths: {
+    '/api/v1/appraisal/whoami': { get: { operationId: 'WhoAmIController_whoami', responses: {} } },
     '/api/v1/appraisal/skp': {
-      get: { tags: ['skp'], security: [{ bearer: [] }], responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } } } },
+      get: { operationId: 'SkpController_list', tags: ['skp'], security: [{ bearer: [] }], responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } } } },
     },
     // A path of another service in this document is not the appraisal's to publish.
     '/api/v1/personnel/sneaky': { get: { responses: {} } },
@@ -46,7 +48,13 @@ describe('mergeOpenApi', () => {
   );
 
   it("keeps only each service's own API paths", () => {
-    expect(Object.keys(merged.paths!)).toEqual(['/api/v1/appraisal/skp', '/api/v1/personnel/pegawai']);
+    expect(Object.keys(merged.paths!)).toEqual(['/api/v1/appraisal/skp', '/api/v1/appraisal/whoami', '/api/v1/personnel/pegawai', '/api/v1/personnel/whoami']);
+  });
+
+  it('names each operation once: the service prefixes the ids that every service has (whoami)', () => {
+    const ids = Object.values(merged.paths!).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId));
+    expect(ids.sort()).toEqual(['appraisal_SkpController_list', 'appraisal_WhoAmIController_whoami', 'personnel_PegawaiController_list', 'personnel_WhoAmIController_whoami']);
+    expect((appraisal.paths!['/api/v1/appraisal/whoami'].get as { operationId: string }).operationId).toBe('WhoAmIController_whoami');
   });
 
   it('renames conflicting components, also those that conflict only through a renamed reference', () => {

@@ -3,6 +3,8 @@
  * document is filtered to its own `/api/v1/<service>` paths (its health and metrics routes are not
  * reachable through the gateway) and its components are renamed on conflict, with every `$ref`
  * rewritten, so that two services may both define a `PageQuery` without one hiding the other.
+ * Operation ids get the service as a prefix (`personnel_WhoAmIController_whoami`): every service
+ * has routes of the same controller (whoami), and a generated client needs each id once.
  */
 
 export type OpenApiDocument = {
@@ -125,7 +127,8 @@ export function mergeOpenApi(sources: ServiceDocument[], options: MergeOptions):
       const copy = rewriteRefs(item, rewrite);
       for (const [method, operation] of Object.entries(copy)) {
         if (!HTTP_METHODS.has(method) || !operation || typeof operation !== 'object') continue;
-        const op = operation as { tags?: string[]; security?: Record<string, string[]>[] };
+        const op = operation as { tags?: string[]; security?: Record<string, string[]>[]; operationId?: string };
+        if (op.operationId) op.operationId = `${source.service}_${op.operationId}`;
         if (!op.tags || op.tags.length === 0) op.tags = [source.service];
         if (Array.isArray(op.security) && options.keycloakIssuer && op.security.some((s) => 'bearer' in s)) {
           op.security = [...op.security, { keycloak: [] }];

@@ -3,6 +3,14 @@ import { type GatewayConfig, UPSTREAM_SERVICES } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { mergeOpenApi, type OpenApiDocument, type ServiceDocument } from './merge-openapi';
 
+/** Title and description of the merged document (tests/openapi builds the same document from code). */
+export const MERGED_DOCUMENT = {
+  title: 'Capaian API',
+  description:
+    'Penilaian kinerja dan pengembangan karier ASN Pemerintah Kota Palembang. Semua jalur `/api/v1/<layanan>/...` ' +
+    'membutuhkan token akses Keycloak (Bearer) untuk audiens `capaian-api`. Kesalahan dikirim sebagai `application/problem+json`.',
+};
+
 /**
  * The whole API as one OpenAPI document, built from each service's `/openapi.json` at request time
  * (short timeout, brief cache, one build at a time). A service that is down is listed as
@@ -50,13 +58,7 @@ export class OpenApiAggregator {
       }),
     );
     if (this.ownDocument) sources.unshift({ service: 'gateway', document: this.ownDocument });
-    const document = mergeOpenApi(sources, {
-      title: 'Capaian API',
-      description:
-        'Penilaian kinerja dan pengembangan karier ASN Pemerintah Kota Palembang. Semua jalur `/api/v1/<layanan>/...` ' +
-        'membutuhkan token akses Keycloak (Bearer) untuk audiens `capaian-api`. Kesalahan dikirim sebagai `application/problem+json`.',
-      keycloakIssuer: `${this.config.auth.keycloakUrl}/realms/${this.config.auth.realm}`,
-    });
+    const document = mergeOpenApi(sources, { ...MERGED_DOCUMENT, keycloakIssuer: `${this.config.auth.keycloakUrl}/realms/${this.config.auth.realm}` });
     this.cached = { document, builtAt: Date.now() };
     return document;
   }

@@ -8,9 +8,9 @@ export interface paths {
             cookie?: never;
         };
         /** Jadwal penilaian satu OPD dengan periode dan batas waktunya */
-        get: operations["CadencesHttpController_get"];
+        get: operations["appraisal_CadencesHttpController_get"];
         /** Menetapkan jadwal penilaian (bulanan/triwulanan) dan batas waktunya untuk satu OPD (BKPSDM) */
-        put: operations["CadencesHttpController_set"];
+        put: operations["appraisal_CadencesHttpController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -26,7 +26,7 @@ export interface paths {
             cookie?: never;
         };
         /** Kelengkapan SKP satu OPD: belum menyusun, belum melapor, belum dinilai, dan pejabat penilai yang menahan, per unit */
-        get: operations["DashboardHttpController_get"];
+        get: operations["appraisal_DashboardHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,7 +43,7 @@ export interface paths {
             cookie?: never;
         };
         /** Verifikasi publik (tanpa token): dokumen apa, milik siapa, versi berapa, dan apakah masih berlaku */
-        get: operations["DocumentsHttpController_verify"];
+        get: operations["appraisal_DocumentsHttpController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,7 +60,7 @@ export interface paths {
             cookie?: never;
         };
         /** Satu evaluasi kinerja */
-        get: operations["EvaluationsHttpController_get"];
+        get: operations["appraisal_EvaluationsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -77,7 +77,7 @@ export interface paths {
             cookie?: never;
         };
         /** Dokumen evaluasi kinerja akhir tahun (PDF) dengan kode verifikasi dan kode QR */
-        get: operations["DocumentsHttpController_evaluation"];
+        get: operations["appraisal_DocumentsHttpController_evaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -96,7 +96,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mengajukan keberatan dalam masa keberatan (pegawai yang dinilai) */
-        post: operations["EvaluationsHttpController_file"];
+        post: operations["appraisal_ObjectionsHttpController_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -111,7 +111,24 @@ export interface paths {
             cookie?: never;
         };
         /** Mengunduh bukti dukung (selalu sebagai lampiran) */
-        get: operations["RealizationHttpController_download"];
+        get: operations["appraisal_RealizationHttpController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisal/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keberatan yang diputus oleh pemanggil sebagai atasan pejabat penilai (status=DIAJUKAN: yang menunggu keputusan) */
+        get: operations["appraisal_ObjectionReadsHttpController_toDecide"];
         put?: never;
         post?: never;
         delete?: never;
@@ -130,7 +147,24 @@ export interface paths {
         get?: never;
         put?: never;
         /** Memutus keberatan: diterima dengan rating baru atau ditolak dengan alasan (atasan pejabat penilai) */
-        post: operations["EvaluationsHttpController_decide"];
+        post: operations["appraisal_ObjectionsHttpController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisal/penilai-rhk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RHK pejabat penilai sendiri (SKP yang ditetapkan pada tahun itu) untuk menyusun SKP baru */
+        get: operations["appraisal_PenilaiRhkHttpController_forCaller"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -145,10 +179,10 @@ export interface paths {
             cookie?: never;
         };
         /** Daftar periode penilaian (semua pengguna terautentikasi) */
-        get: operations["AppraisalPeriodsHttpController_list"];
+        get: operations["appraisal_AppraisalPeriodsHttpController_list"];
         put?: never;
         /** Membuat periode penilaian (hanya admin BKPSDM) */
-        post: operations["AppraisalPeriodsHttpController_create"];
+        post: operations["appraisal_AppraisalPeriodsHttpController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,7 +199,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menyusun draf SKP sendiri (snapshot jabatan, unit, golongan, dan pejabat penilai diambil saat dibuat) */
-        post: operations["SkpsHttpController_draft"];
+        post: operations["appraisal_SkpsHttpController_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,7 +214,7 @@ export interface paths {
             cookie?: never;
         };
         /** Satu SKP (pegawai, pejabat penilai, atasannya, admin OPD, pimpinan unit, BKPSDM) */
-        get: operations["SkpsHttpController_get"];
+        get: operations["appraisal_SkpsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,7 +231,7 @@ export interface paths {
             cookie?: never;
         };
         /** Capaian per indikator dan RHK, dan saran rating hasil kerja */
-        get: operations["EvaluationsHttpController_achievement"];
+        get: operations["appraisal_EvaluationsHttpController_achievement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -216,7 +250,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menutup SKP karena mutasi atau promosi, dan membuka SKP baru bila diminta (BKPSDM) */
-        post: operations["SkpsHttpController_close"];
+        post: operations["appraisal_SkpsHttpController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -232,7 +266,7 @@ export interface paths {
         };
         get?: never;
         /** Mengubah isi draf atau SKP yang dikembalikan (pemilik) */
-        put: operations["SkpsHttpController_edit"];
+        put: operations["appraisal_SkpsHttpController_edit"];
         post?: never;
         delete?: never;
         options?: never;
@@ -248,7 +282,7 @@ export interface paths {
             cookie?: never;
         };
         /** Dokumen SKP (PDF, format Lampiran PermenPANRB 6/2022) dengan kode verifikasi dan kode QR */
-        get: operations["DocumentsHttpController_skp"];
+        get: operations["appraisal_DocumentsHttpController_skp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,10 +298,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Evaluasi akhir SKP beserta keberatannya, bila ada (pembaca SKP) */
+        get: operations["appraisal_ObjectionReadsHttpController_ofSkp"];
         put?: never;
         /** Menilai akhir tahun: rating hasil kerja (saran sistem dikonfirmasi atau diubah dengan alasan) dan perilaku (pejabat penilai) */
-        post: operations["EvaluationsHttpController_rate"];
+        post: operations["appraisal_EvaluationsHttpController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisal/skps/{id}/penilai-rhk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RHK pejabat penilai yang dapat diintervensi oleh RHK SKP ini (pemilik SKP dan pejabat penilainya) */
+        get: operations["appraisal_PenilaiRhkHttpController_forSkp"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -282,7 +334,7 @@ export interface paths {
             cookie?: never;
         };
         /** Periode SKP menurut jadwal OPD, dengan laporan, umpan balik, dan bukti dukung */
-        get: operations["RealizationHttpController_list"];
+        get: operations["appraisal_RealizationHttpController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,7 +353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mengunggah satu bukti dukung (isi berkas sebagai badan permintaan; nama berkas di parameter fileName) */
-        post: operations["RealizationHttpController_upload"];
+        post: operations["appraisal_RealizationHttpController_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -318,7 +370,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Memberi umpan balik atas laporan periode (pejabat penilai) */
-        post: operations["RealizationHttpController_feedback"];
+        post: operations["appraisal_RealizationHttpController_feedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -334,7 +386,7 @@ export interface paths {
         };
         get?: never;
         /** Melaporkan realisasi periode (pemilik SKP) */
-        put: operations["RealizationHttpController_report"];
+        put: operations["appraisal_RealizationHttpController_report"];
         post?: never;
         delete?: never;
         options?: never;
@@ -352,7 +404,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mengembalikan SKP dengan catatan (pejabat penilai) */
-        post: operations["SkpsHttpController_giveBack"];
+        post: operations["appraisal_SkpsHttpController_giveBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -369,7 +421,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Merevisi SKP yang sudah ditetapkan setelah dialog kinerja: versi baru, versi lama disimpan */
-        post: operations["SkpsHttpController_revise"];
+        post: operations["appraisal_SkpsHttpController_revise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,7 +438,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menetapkan SKP dengan ekspektasi khusus pimpinan (pejabat penilai) */
-        post: operations["SkpsHttpController_set"];
+        post: operations["appraisal_SkpsHttpController_set"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,7 +455,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mengajukan SKP kepada pejabat penilai (pemilik) */
-        post: operations["SkpsHttpController_submit"];
+        post: operations["appraisal_SkpsHttpController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,7 +470,7 @@ export interface paths {
             cookie?: never;
         };
         /** SKP milik sendiri dan SKP pegawai yang dinilai, per tahun */
-        get: operations["SkpsHttpController_mine"];
+        get: operations["appraisal_SkpsHttpController_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -434,7 +486,584 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["WhoAmIController_whoami"];
+        get: operations["appraisal_WhoAmIController_whoami"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anggaran per tahun (BKPSDM: semua; admin OPD: OPD-nya) */
+        get: operations["career_BudgetsHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/budgets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anggaran dengan buku besar pergerakannya */
+        get: operations["career_BudgetsHttpController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/budgets/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Menambah atau mengurangi alokasi anggaran tahunan (BKPSDM, atau admin OPD untuk OPD-nya) */
+        post: operations["career_BudgetsHttpController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pendaftaran yang boleh dilihat: milik sendiri, bawahan, OPD (admin OPD), semua (BKPSDM) */
+        get: operations["career_EnrolmentsHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["career_EnrolmentsHttpController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Menyetujui dan membebankan biaya ke anggaran (tidak pernah melebihi sisa) */
+        post: operations["career_EnrolmentsHttpController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/attendance/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mencatat kehadiran per hari */
+        put: operations["career_EnrolmentsHttpController_attend"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Membatalkan: kursi ke daftar tunggu, komitmen anggaran dilepas */
+        post: operations["career_EnrolmentsHttpController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["career_EnrolmentsHttpController_download"];
+        /** Mengunggah sertifikat (isi berkas sebagai badan permintaan) */
+        put: operations["career_EnrolmentsHttpController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/certificate/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifikasi sertifikat; JP diakui sekali */
+        post: operations["career_EnrolmentsHttpController_verifyCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["career_EnrolmentsHttpController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Umpan balik peserta (hanya yang hadir, sekali) */
+        post: operations["career_EvaluationHttpController_give"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluasi penerapan di tempat kerja oleh atasan langsung (sekali, beberapa bulan setelah sesi) */
+        post: operations["career_EvaluationHttpController_follow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["career_EnrolmentsHttpController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/enrolments/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifikasi BKPSDM: syarat jabatan, kuota, anggaran, jadwal */
+        post: operations["career_EnrolmentsHttpController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pegawai yang tidak akan mencapai JP minimal dengan pendaftaran yang ada */
+        get: operations["career_JpLedgerHttpController_atRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Klaim JP: milik sendiri, atau semua (BKPSDM) */
+        get: operations["career_JpClaimsHttpController_list"];
+        put?: never;
+        /** Mengajukan JP dari kegiatan di luar platform (mis. sertifikat e-learning) */
+        post: operations["career_JpClaimsHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/claims/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mengunggah sertifikat klaim (isi berkas sebagai badan permintaan) */
+        put: operations["career_JpClaimsHttpController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["career_JpClaimsHttpController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/claims/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifikasi klaim; JP diakui sekali (harus ada sertifikat) */
+        post: operations["career_JpClaimsHttpController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pemenuhan JP per OPD */
+        get: operations["career_JpLedgerHttpController_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Koreksi JP seorang pegawai (BKPSDM) */
+        post: operations["career_JpClaimsHttpController_correction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/employees/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JP seorang pegawai (pegawai itu, atasannya, admin OPD-nya, BKPSDM) */
+        get: operations["career_JpLedgerHttpController_employee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JP saya pada tahun tersebut dan pemenuhan kewajiban */
+        get: operations["career_JpLedgerHttpController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/jp/recap.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rekap JP tahunan per OPD (XLSX) */
+        get: operations["career_JpLedgerHttpController_recap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar lembaga mitra dan perjanjiannya (admin) */
+        get: operations["career_PartnersHttpController_list"];
+        put?: never;
+        /** Mencatat lembaga mitra (BKPSDM) */
+        post: operations["career_PartnersHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/partners/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mencatat MoU/PKS dengan masa berlaku dan kuota (BKPSDM) */
+        post: operations["career_PartnersHttpController_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/partners/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kartu skor mitra dari evaluasi peserta dan evaluasi penerapan oleh atasan (admin) */
+        get: operations["career_PartnersHttpController_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Katalog program (semua pengguna terautentikasi) */
+        get: operations["career_DevelopmentProgramsHttpController_list"];
+        put?: never;
+        /** Menambah program ke katalog (hanya admin BKPSDM) */
+        post: operations["career_DevelopmentProgramsHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/programs/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sesi sebuah program */
+        get: operations["career_SessionsHttpController_ofProgram"];
+        put?: never;
+        /** Menjadwalkan sesi program (BKPSDM) */
+        post: operations["career_SessionsHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu sesi dengan kuota terisi */
+        get: operations["career_SessionsHttpController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/sessions/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mendaftar sendiri, atau mengusulkan pegawai (atasan langsung, admin OPD, BKPSDM) */
+        post: operations["career_EnrolmentsHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/sessions/{id}/enrolments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar peserta sesi (XLSX; admin OPD: pegawai OPD-nya) */
+        get: operations["career_EnrolmentsHttpController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/career/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["career_WhoAmIController_whoami"];
         put?: never;
         post?: never;
         delete?: never;
@@ -450,26 +1079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Pemanggil menurut layanan gateway */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WhoAmIResponse"];
-                    };
-                };
-            };
-        };
+        get: operations["gateway_WhoAmIController_whoami"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,10 +1096,10 @@ export interface paths {
             cookie?: never;
         };
         /** Berhenti berlangganan e-mail satu kategori lewat tautan bertanda tangan (tanpa login) */
-        get: operations["PreferencesHttpController_viaLink"];
+        get: operations["notification_PreferencesHttpController_viaLink"];
         put?: never;
         /** Berhenti berlangganan satu klik (RFC 8058) */
-        post: operations["PreferencesHttpController_oneClick"];
+        post: operations["notification_PreferencesHttpController_oneClick"];
         delete?: never;
         options?: never;
         head?: never;
@@ -504,7 +1114,7 @@ export interface paths {
             cookie?: never;
         };
         /** Notifikasi milik pengguna yang sedang masuk, terbaru lebih dulu */
-        get: operations["InboxHttpController_page"];
+        get: operations["notification_InboxHttpController_page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -523,7 +1133,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menandai satu notifikasi sebagai sudah dibaca (idempoten) */
-        post: operations["InboxHttpController_read"];
+        post: operations["notification_InboxHttpController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,7 +1148,7 @@ export interface paths {
             cookie?: never;
         };
         /** Preferensi e-mail pengguna per kategori */
-        get: operations["PreferencesHttpController_list"];
+        get: operations["notification_PreferencesHttpController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -556,7 +1166,7 @@ export interface paths {
         };
         get?: never;
         /** Menyalakan atau mematikan e-mail untuk satu kategori opsional */
-        put: operations["PreferencesHttpController_set"];
+        put: operations["notification_PreferencesHttpController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -572,7 +1182,7 @@ export interface paths {
             cookie?: never;
         };
         /** Terkirim, gagal, menunggu dan tingkat baca per kategori dan OPD (admin BKPSDM) */
-        get: operations["StatisticsHttpController_get"];
+        get: operations["notification_StatisticsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -589,7 +1199,7 @@ export interface paths {
             cookie?: never;
         };
         /** Siaran langsung notifikasi baru dan jumlah belum dibaca (Server-Sent Events) */
-        get: operations["InboxStreamHttpController_open"];
+        get: operations["notification_InboxStreamHttpController_open"];
         put?: never;
         post?: never;
         delete?: never;
@@ -608,7 +1218,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tiket sekali pakai (berlaku satu menit) untuk membuka siaran langsung kotak masuk */
-        post: operations["InboxStreamHttpController_issue"];
+        post: operations["notification_InboxStreamHttpController_issue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,26 +1232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Pemanggil menurut layanan notification */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WhoAmIResponse"];
-                    };
-                };
-            };
-        };
+        get: operations["notification_WhoAmIController_whoami"];
         put?: never;
         post?: never;
         delete?: never;
@@ -658,10 +1249,10 @@ export interface paths {
             cookie?: never;
         };
         /** Daftar pegawai (berhalaman; filter OPD, unit, jenis jabatan, golongan, awalan nama atau NIP; asOf) */
-        get: operations["EmployeesHttpController_list"];
+        get: operations["personnel_EmployeesHttpController_list"];
         put?: never;
         /** Mengangkat pegawai (membuat akun SSO kecuali createAccount=false) */
-        post: operations["EmployeesHttpController_hire"];
+        post: operations["personnel_EmployeesHttpController_hire"];
         delete?: never;
         options?: never;
         head?: never;
@@ -676,14 +1267,14 @@ export interface paths {
             cookie?: never;
         };
         /** Satu pegawai (id atau NIP), dapat per tanggal (asOf) */
-        get: operations["EmployeesHttpController_get"];
+        get: operations["personnel_EmployeesHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Mengoreksi data pegawai (nama, e-mail, tanggal lahir/jenis kelamin sesuai NIP, CPNS → PNS) */
-        patch: operations["EmployeesHttpController_update"];
+        patch: operations["personnel_EmployeesHttpController_update"];
         trace?: never;
     };
     "/api/v1/personnel/employees/{ref}/account": {
@@ -694,10 +1285,10 @@ export interface paths {
             cookie?: never;
         };
         /** Status akun SSO pegawai */
-        get: operations["AccountsHttpController_state"];
+        get: operations["personnel_AccountsHttpController_state"];
         put?: never;
         /** Membuat atau menautkan akun SSO pegawai (username = NIP) */
-        post: operations["AccountsHttpController_provision"];
+        post: operations["personnel_AccountsHttpController_provision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,7 +1303,7 @@ export interface paths {
             cookie?: never;
         };
         /** Pejabat penilai kinerja dan atasan pejabat penilai */
-        get: operations["ReportingHttpController_appraisers"];
+        get: operations["personnel_ReportingHttpController_appraisers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -729,7 +1320,7 @@ export interface paths {
             cookie?: never;
         };
         /** Garis atasan sampai kepala OPD */
-        get: operations["ReportingHttpController_chain"];
+        get: operations["personnel_ReportingHttpController_chain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -746,7 +1337,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bawahan langsung pegawai */
-        get: operations["ReportingHttpController_directReports"];
+        get: operations["personnel_ReportingHttpController_directReports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,7 +1354,7 @@ export interface paths {
             cookie?: never;
         };
         /** Riwayat jabatan, golongan dan status dengan tanggal berlaku */
-        get: operations["EmployeesHttpController_history"];
+        get: operations["personnel_EmployeesHttpController_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -782,7 +1373,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Kenaikan pangkat (golongan) dengan TMT */
-        post: operations["EmployeesHttpController_promote"];
+        post: operations["personnel_EmployeesHttpController_promote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -799,9 +1390,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** Memberi peran admin-bkpsdm atau pimpinan kepada pegawai */
-        post: operations["AccountsHttpController_grantRole"];
+        post: operations["personnel_AccountsHttpController_grantRole"];
         /** Mencabut peran admin-bkpsdm atau pimpinan */
-        delete: operations["AccountsHttpController_revokeRole"];
+        delete: operations["personnel_AccountsHttpController_revokeRole"];
         options?: never;
         head?: never;
         patch?: never;
@@ -817,9 +1408,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** Memberi peran admin-opd untuk OPD tempat pegawai bekerja */
-        post: operations["AccountsHttpController_grant"];
+        post: operations["personnel_AccountsHttpController_grant"];
         /** Mencabut peran admin-opd */
-        delete: operations["AccountsHttpController_revoke"];
+        delete: operations["personnel_AccountsHttpController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -835,7 +1426,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mengubah status: AKTIF, CUTI, PENSIUN, KELUAR (berhenti menonaktifkan akun) */
-        post: operations["EmployeesHttpController_changeStatus"];
+        post: operations["personnel_EmployeesHttpController_changeStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -850,7 +1441,7 @@ export interface paths {
             cookie?: never;
         };
         /** Atasan langsung pegawai (penunjukan khusus atau pohon jabatan) */
-        get: operations["ReportingHttpController_supervisor"];
+        get: operations["personnel_ReportingHttpController_supervisor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,10 +1459,10 @@ export interface paths {
         };
         get?: never;
         /** Menunjuk atasan langsung secara khusus (dengan alasan, tercatat di jejak audit) */
-        put: operations["EmployeesHttpController_setOverride"];
+        put: operations["personnel_EmployeesHttpController_setOverride"];
         post?: never;
         /** Mencabut penunjukan atasan khusus (kembali mengikuti pohon jabatan) */
-        delete: operations["EmployeesHttpController_removeOverride"];
+        delete: operations["personnel_EmployeesHttpController_removeOverride"];
         options?: never;
         head?: never;
         patch?: never;
@@ -887,7 +1478,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mutasi / pindah jabatan dengan TMT */
-        post: operations["EmployeesHttpController_transfer"];
+        post: operations["personnel_EmployeesHttpController_transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -902,10 +1493,10 @@ export interface paths {
             cookie?: never;
         };
         /** Daftar impor terakhir */
-        get: operations["ImportsHttpController_list"];
+        get: operations["personnel_ImportsHttpController_list"];
         put?: never;
         /** Mengunggah berkas CSV/XLSX pegawai (dryRun=true untuk memeriksa saja) */
-        post: operations["ImportsHttpController_accept"];
+        post: operations["personnel_ImportsHttpController_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -920,7 +1511,7 @@ export interface paths {
             cookie?: never;
         };
         /** Status, kemajuan, kesalahan per baris dan ringkasan satu impor */
-        get: operations["ImportsHttpController_get"];
+        get: operations["personnel_ImportsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -937,7 +1528,7 @@ export interface paths {
             cookie?: never;
         };
         /** Data kepegawaian saya */
-        get: operations["EmployeesHttpController_me"];
+        get: operations["personnel_EmployeesHttpController_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -954,7 +1545,7 @@ export interface paths {
             cookie?: never;
         };
         /** Pejabat penilai dan atasan pejabat penilai saya */
-        get: operations["ReportingHttpController_myAppraisers"];
+        get: operations["personnel_ReportingHttpController_myAppraisers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -971,7 +1562,7 @@ export interface paths {
             cookie?: never;
         };
         /** Garis atasan saya sampai kepala OPD */
-        get: operations["ReportingHttpController_myChain"];
+        get: operations["personnel_ReportingHttpController_myChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -988,7 +1579,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bawahan langsung saya */
-        get: operations["ReportingHttpController_myDirectReports"];
+        get: operations["personnel_ReportingHttpController_myDirectReports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1005,7 +1596,7 @@ export interface paths {
             cookie?: never;
         };
         /** Atasan langsung saya */
-        get: operations["ReportingHttpController_mySupervisor"];
+        get: operations["personnel_ReportingHttpController_mySupervisor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1022,10 +1613,10 @@ export interface paths {
             cookie?: never;
         };
         /** Daftar jabatan (berhalaman; filter unit, OPD, jenis jabatan, formasi kosong) */
-        get: operations["PositionsHttpController_list"];
+        get: operations["personnel_PositionsHttpController_list"];
         put?: never;
         /** Membentuk jabatan */
-        post: operations["PositionsHttpController_create"];
+        post: operations["personnel_PositionsHttpController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1040,14 +1631,14 @@ export interface paths {
             cookie?: never;
         };
         /** Satu jabatan (id atau kode) dengan pemangkunya */
-        get: operations["PositionsHttpController_get"];
+        get: operations["personnel_PositionsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Mengubah jabatan: nama, kelas, kebutuhan, unit, atau jabatan atasan */
-        patch: operations["PositionsHttpController_update"];
+        patch: operations["personnel_PositionsHttpController_update"];
         trace?: never;
     };
     "/api/v1/personnel/positions/{ref}/close": {
@@ -1060,7 +1651,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menutup jabatan yang kosong dan tidak lagi menjadi atasan */
-        post: operations["PositionsHttpController_close"];
+        post: operations["personnel_PositionsHttpController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1080,7 +1671,7 @@ export interface paths {
          * Menerbitkan ulang keadaan terkini semua unit, jabatan dan pegawai
          * @description Hanya admin-bkpsdm. Layanan lain membangun ulang salinan data kepegawaian mereka dari hasil publikasi ini.
          */
-        post: operations["RepublishHttpController_republish"];
+        post: operations["personnel_RepublishHttpController_republish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1095,10 +1686,10 @@ export interface paths {
             cookie?: never;
         };
         /** Daftar unit organisasi (berhalaman, dapat difilter) */
-        get: operations["OrgUnitsHttpController_list"];
+        get: operations["personnel_OrgUnitsHttpController_list"];
         put?: never;
         /** Membentuk unit baru */
-        post: operations["OrgUnitsHttpController_create"];
+        post: operations["personnel_OrgUnitsHttpController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1113,14 +1704,14 @@ export interface paths {
             cookie?: never;
         };
         /** Satu unit (id atau kode), dengan jabatan kepala dan pemangkunya */
-        get: operations["OrgUnitsHttpController_get"];
+        get: operations["personnel_OrgUnitsHttpController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Mengganti nama atau jabatan kepala unit */
-        patch: operations["OrgUnitsHttpController_update"];
+        patch: operations["personnel_OrgUnitsHttpController_update"];
         trace?: never;
     };
     "/api/v1/personnel/units/{ref}/close": {
@@ -1133,7 +1724,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Menutup unit yang sudah kosong */
-        post: operations["OrgUnitsHttpController_close"];
+        post: operations["personnel_OrgUnitsHttpController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,7 +1741,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Memindahkan unit ke induk lain (tanpa siklus) */
-        post: operations["OrgUnitsHttpController_move"];
+        post: operations["personnel_OrgUnitsHttpController_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,7 +1756,7 @@ export interface paths {
             cookie?: never;
         };
         /** Pohon organisasi (Pemerintah Kota → OPD → bidang → seksi) */
-        get: operations["OrgUnitsHttpController_tree"];
+        get: operations["personnel_OrgUnitsHttpController_tree"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1181,26 +1772,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Pemanggil menurut layanan personnel */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WhoAmIResponse"];
-                    };
-                };
-            };
-        };
+        get: operations["personnel_WhoAmIController_whoami"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1606,6 +2178,262 @@ export interface components {
             /** @example 14 */
             objectionDays: number;
         };
+        CreateDevelopmentProgramDto: {
+            /** @example Pelatihan Analisis Kebijakan Publik */
+            name: string;
+            /**
+             * @example pelatihan_klasikal
+             * @enum {string}
+             */
+            form: "pelatihan_klasikal" | "seminar" | "workshop" | "pelatihan_dasar" | "pka" | "pkp" | "pkn_i" | "pkn_ii" | "e_learning" | "coaching" | "mentoring" | "detasering" | "benchmarking" | "magang" | "belajar_mandiri" | "komunitas_belajar";
+            /**
+             * @description Menentukan konversi JP (mis. seminar 4/6 JP per hari)
+             * @default nasional
+             * @enum {string}
+             */
+            scope: "nasional" | "internasional";
+            /** @example BKPSDM Kota Palembang */
+            organizer: string;
+            /**
+             * @description Jam Pelajaran (1 JP = 45 menit)
+             * @example 40
+             */
+            jp: number;
+            /**
+             * Format: date
+             * @example 2026-05-04
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-05-08
+             */
+            endDate: string;
+            /** @example 30 */
+            quota: number;
+            /**
+             * @description Pagu anggaran dalam rupiah (bilangan bulat)
+             * @example 45000000
+             */
+            budgetCeiling: number;
+            /**
+             * @description Biaya per peserta dalam rupiah (bilangan bulat)
+             * @example 1500000
+             */
+            costPerParticipant: number;
+            /**
+             * @description Kompetensi yang dikembangkan
+             * @example [
+             *       "analisis kebijakan"
+             *     ]
+             */
+            competencies?: string[];
+            /** @description Jenis jabatan yang boleh mengikuti (kosong: sesuai bentuk, mis. PKA untuk administrator; selain itu semua) */
+            eligiblePositionKinds?: ("JPT_UTAMA" | "JPT_MADYA" | "JPT_PRATAMA" | "ADMINISTRATOR" | "PENGAWAS" | "PELAKSANA" | "FUNGSIONAL_KEAHLIAN" | "FUNGSIONAL_KETERAMPILAN")[];
+            /**
+             * @description Tahapan program
+             * @example [
+             *       "pembelajaran klasikal",
+             *       "aktualisasi"
+             *     ]
+             */
+            stages?: string[];
+        };
+        DevelopmentProgramView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            form: "pelatihan_klasikal" | "seminar" | "workshop" | "pelatihan_dasar" | "pka" | "pkp" | "pkn_i" | "pkn_ii" | "e_learning" | "coaching" | "mentoring" | "detasering" | "benchmarking" | "magang" | "belajar_mandiri" | "komunitas_belajar";
+            /** @example Pelatihan Klasikal */
+            formLabel: string;
+            /** @enum {string} */
+            scope: "nasional" | "internasional";
+            organizer: string;
+            jp: number;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            quota: number;
+            /** @description Pagu, rupiah */
+            budgetCeiling: number;
+            /** @description rupiah */
+            costPerParticipant: number;
+            /** @enum {string} */
+            status: "DIRENCANAKAN" | "DIBUKA" | "SELEKSI" | "BERJALAN" | "SELESAI" | "DIEVALUASI";
+            /** Format: date-time */
+            createdAt: string;
+            competencies: string[];
+            /** @description Jenis jabatan yang boleh mengikuti (kosong: sesuai bentuk atau semua) */
+            eligiblePositionKinds: string[];
+            stages: string[];
+        };
+        DevelopmentProgramPage: {
+            items: components["schemas"]["DevelopmentProgramView"][];
+            page: number;
+            size: number;
+            total: number;
+        };
+        CreatePartnerDto: {
+            /** @example Universitas Sriwijaya */
+            name: string;
+            /** @enum {string} */
+            kind: "LEMBAGA_PENDIDIKAN" | "ORGANISASI_PROFESI";
+            /** @example Palembang */
+            city?: string;
+        };
+        CreateAgreementDto: {
+            /** @enum {string} */
+            kind: "MOU" | "PKS";
+            /** @example 800/123/BKPSDM/2026 */
+            number: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            validUntil: string;
+            /**
+             * @description Jumlah peserta yang dapat dilayani selama perjanjian berlaku
+             * @example 200
+             */
+            quota: number;
+        };
+        CreateSessionDto: {
+            /**
+             * Format: date
+             * @example 2026-05-04
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-05-08
+             */
+            endDate: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            registrationOpens: string;
+            /**
+             * Format: date
+             * @example 2026-04-20
+             */
+            registrationCloses: string;
+            /** @default false */
+            online: boolean;
+            /** @example Aula BKPSDM Kota Palembang */
+            location?: string;
+            /** @example 30 */
+            quota: number;
+            /**
+             * @description Biaya per peserta dalam rupiah (bilangan bulat)
+             * @example 1500000
+             */
+            costPerParticipant: number;
+            /**
+             * Format: uuid
+             * @description Lembaga mitra penyelenggara
+             */
+            partnerId?: string;
+            /**
+             * Format: uuid
+             * @description Perjanjian kerja sama (MoU/PKS) yang menjadi dasar
+             */
+            agreementId?: string;
+        };
+        ChangeAllocationDto: {
+            /** @example 2026 */
+            fiscalYear: number;
+            /**
+             * @description Kode OPD, atau BKPSDM untuk anggaran pusat
+             * @example DISKOMINFO
+             */
+            ownerCode: string;
+            /**
+             * @description Perubahan dalam rupiah (bilangan bulat; negatif untuk pengurangan)
+             * @example 150000000
+             */
+            change: number;
+            note?: string;
+        };
+        RegisterEnrolmentDto: {
+            /**
+             * @description NIP pegawai yang diusulkan (kosong: mendaftar sendiri)
+             * @example 199203152019031004
+             */
+            nip?: string;
+            /**
+             * @description Bersedia masuk daftar tunggu bila kuota penuh
+             * @default false
+             */
+            joinWaitlist: boolean;
+        };
+        CareerReasonDto: {
+            /** @example Bertugas dinas luar pada tanggal tersebut */
+            reason: string;
+        };
+        ApproveEnrolmentDto: {
+            /** @enum {string} */
+            fundedBy: "OPD" | "BKPSDM";
+        };
+        RecordAttendanceDto: {
+            present: boolean;
+        };
+        CompleteEnrolmentDto: {
+            /** @description Lulus (true) atau tidak lulus (false) */
+            passed: boolean;
+        };
+        CreateClaimDto: {
+            /** @example Kursus Daring Analisis Data (ASN Unggul) */
+            title: string;
+            /**
+             * @example e_learning
+             * @enum {string}
+             */
+            form: "pelatihan_klasikal" | "seminar" | "workshop" | "pelatihan_dasar" | "pka" | "pkp" | "pkn_i" | "pkn_ii" | "e_learning" | "coaching" | "mentoring" | "detasering" | "benchmarking" | "magang" | "belajar_mandiri" | "komunitas_belajar";
+            /** @example LAN RI */
+            organizer: string;
+            /**
+             * Format: date
+             * @example 2026-02-20
+             */
+            endDate: string;
+            /** @example 12 */
+            jp: number;
+        };
+        RejectClaimDto: {
+            /** @example Sertifikat tidak mencantumkan JP */
+            reason: string;
+        };
+        CorrectJpDto: {
+            /** @example 199203152019031004 */
+            nip: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Perubahan JP (negatif untuk pengurangan)
+             * @example -4
+             */
+            jp: number;
+            /** @example Koreksi JP seminar yang tercatat ganda */
+            note: string;
+        };
+        CareerGiveFeedbackDto: {
+            content: number;
+            facilitator: number;
+            organisation: number;
+            comment?: string;
+        };
+        GiveFollowUpDto: {
+            application: number;
+            note?: string;
+        };
         NotificationViewDto: {
             /** Format: uuid */
             id: string;
@@ -1660,6 +2488,8 @@ export interface components {
             kategori: string;
             /** @description ID unit OPD penerima */
             opdId: string | null;
+            /** @description Nama OPD penerima */
+            opdNama: string | null;
             /** @description Notifikasi di kotak masuk */
             notifikasi: number;
             dibaca: number;
@@ -1696,7 +2526,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    CadencesHttpController_get: {
+    appraisal_CadencesHttpController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1716,7 +2546,7 @@ export interface operations {
             };
         };
     };
-    CadencesHttpController_set: {
+    appraisal_CadencesHttpController_set: {
         parameters: {
             query?: never;
             header?: never;
@@ -1740,7 +2570,7 @@ export interface operations {
             };
         };
     };
-    DashboardHttpController_get: {
+    appraisal_DashboardHttpController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1760,7 +2590,7 @@ export interface operations {
             };
         };
     };
-    DocumentsHttpController_verify: {
+    appraisal_DocumentsHttpController_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -1779,7 +2609,7 @@ export interface operations {
             };
         };
     };
-    EvaluationsHttpController_get: {
+    appraisal_EvaluationsHttpController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1798,7 +2628,7 @@ export interface operations {
             };
         };
     };
-    DocumentsHttpController_evaluation: {
+    appraisal_DocumentsHttpController_evaluation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1817,7 +2647,7 @@ export interface operations {
             };
         };
     };
-    EvaluationsHttpController_file: {
+    appraisal_ObjectionsHttpController_file: {
         parameters: {
             query?: never;
             header?: never;
@@ -1840,7 +2670,7 @@ export interface operations {
             };
         };
     };
-    RealizationHttpController_download: {
+    appraisal_RealizationHttpController_download: {
         parameters: {
             query?: never;
             header?: never;
@@ -1859,7 +2689,29 @@ export interface operations {
             };
         };
     };
-    EvaluationsHttpController_decide: {
+    appraisal_ObjectionReadsHttpController_toDecide: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description Bawaan: semua status; DIAJUKAN = menunggu keputusan */
+                status?: "DIAJUKAN" | "DITERIMA" | "DITOLAK";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    appraisal_ObjectionsHttpController_decide: {
         parameters: {
             query?: never;
             header?: never;
@@ -1882,7 +2734,24 @@ export interface operations {
             };
         };
     };
-    AppraisalPeriodsHttpController_list: {
+    appraisal_PenilaiRhkHttpController_forCaller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    appraisal_AppraisalPeriodsHttpController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -1906,7 +2775,7 @@ export interface operations {
             };
         };
     };
-    AppraisalPeriodsHttpController_create: {
+    appraisal_AppraisalPeriodsHttpController_create: {
         parameters: {
             query?: never;
             header?: {
@@ -1953,7 +2822,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_draft: {
+    appraisal_SkpsHttpController_draft: {
         parameters: {
             query?: never;
             header?: {
@@ -1977,7 +2846,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_get: {
+    appraisal_SkpsHttpController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1996,7 +2865,7 @@ export interface operations {
             };
         };
     };
-    EvaluationsHttpController_achievement: {
+    appraisal_EvaluationsHttpController_achievement: {
         parameters: {
             query?: never;
             header?: never;
@@ -2015,7 +2884,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_close: {
+    appraisal_SkpsHttpController_close: {
         parameters: {
             query?: never;
             header?: never;
@@ -2038,7 +2907,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_edit: {
+    appraisal_SkpsHttpController_edit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2061,7 +2930,7 @@ export interface operations {
             };
         };
     };
-    DocumentsHttpController_skp: {
+    appraisal_DocumentsHttpController_skp: {
         parameters: {
             query?: never;
             header?: never;
@@ -2080,7 +2949,26 @@ export interface operations {
             };
         };
     };
-    EvaluationsHttpController_rate: {
+    appraisal_ObjectionReadsHttpController_ofSkp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    appraisal_EvaluationsHttpController_rate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2103,7 +2991,7 @@ export interface operations {
             };
         };
     };
-    RealizationHttpController_list: {
+    appraisal_PenilaiRhkHttpController_forSkp: {
         parameters: {
             query?: never;
             header?: never;
@@ -2122,9 +3010,31 @@ export interface operations {
             };
         };
     };
-    RealizationHttpController_upload: {
+    appraisal_RealizationHttpController_list: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    appraisal_RealizationHttpController_upload: {
+        parameters: {
+            query: {
+                indicatorId: string;
+                fileName?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2142,7 +3052,7 @@ export interface operations {
             };
         };
     };
-    RealizationHttpController_feedback: {
+    appraisal_RealizationHttpController_feedback: {
         parameters: {
             query?: never;
             header?: never;
@@ -2166,7 +3076,7 @@ export interface operations {
             };
         };
     };
-    RealizationHttpController_report: {
+    appraisal_RealizationHttpController_report: {
         parameters: {
             query?: never;
             header?: never;
@@ -2190,7 +3100,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_giveBack: {
+    appraisal_SkpsHttpController_giveBack: {
         parameters: {
             query?: never;
             header?: never;
@@ -2213,7 +3123,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_revise: {
+    appraisal_SkpsHttpController_revise: {
         parameters: {
             query?: never;
             header?: never;
@@ -2236,7 +3146,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_set: {
+    appraisal_SkpsHttpController_set: {
         parameters: {
             query?: never;
             header?: never;
@@ -2259,7 +3169,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_submit: {
+    appraisal_SkpsHttpController_submit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2278,7 +3188,7 @@ export interface operations {
             };
         };
     };
-    SkpsHttpController_mine: {
+    appraisal_SkpsHttpController_mine: {
         parameters: {
             query?: never;
             header?: never;
@@ -2295,7 +3205,7 @@ export interface operations {
             };
         };
     };
-    WhoAmIController_whoami: {
+    appraisal_WhoAmIController_whoami: {
         parameters: {
             query?: never;
             header?: never;
@@ -2315,7 +3225,853 @@ export interface operations {
             };
         };
     };
-    PreferencesHttpController_viaLink: {
+    career_BudgetsHttpController_list: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_BudgetsHttpController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_BudgetsHttpController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeAllocationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_list: {
+        parameters: {
+            query: {
+                sessionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_attend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareerReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_upload: {
+        parameters: {
+            query: {
+                /** @description JP yang tertera pada sertifikat */
+                jp: number;
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EvaluationHttpController_give: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareerGiveFeedbackDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EvaluationHttpController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveFollowUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareerReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpLedgerHttpController_atRisk: {
+        parameters: {
+            query: {
+                year: number;
+                opd?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_upload: {
+        parameters: {
+            query?: {
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpLedgerHttpController_compliance: {
+        parameters: {
+            query: {
+                year: number;
+                opd?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpClaimsHttpController_correction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectJpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpLedgerHttpController_employee: {
+        parameters: {
+            query: {
+                year: number;
+                opd?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpLedgerHttpController_me: {
+        parameters: {
+            query: {
+                year: number;
+                opd?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_JpLedgerHttpController_recap: {
+        parameters: {
+            query: {
+                year: number;
+                opd?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_PartnersHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_PartnersHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_PartnersHttpController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_PartnersHttpController_scorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_DevelopmentProgramsHttpController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                form?: "pelatihan_klasikal" | "seminar" | "workshop" | "pelatihan_dasar" | "pka" | "pkp" | "pkn_i" | "pkn_ii" | "e_learning" | "coaching" | "mentoring" | "detasering" | "benchmarking" | "magang" | "belajar_mandiri" | "komunitas_belajar";
+                /** @description Program yang dimulai pada tahun ini */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentProgramPage"];
+                };
+            };
+        };
+    };
+    career_DevelopmentProgramsHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Kunci unik (1–200 karakter: huruf, angka, _ . : -) agar permintaan yang diulang tidak diproses dua kali. Permintaan ulang dengan kunci dan isi yang sama dalam 24 jam mendapat jawaban yang sama dengan header Idempotency-Replayed: true. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDevelopmentProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentProgramView"];
+                };
+            };
+            /** @description VALIDASI_GAGAL, TANGGAL_TIDAK_VALID, TANGGAL_SELESAI_SEBELUM_MULAI, PAGU_TIDAK_MENCUKUPI, JP_MELEBIHI_KONVERSI */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PERAN_TIDAK_MEMADAI */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_SessionsHttpController_ofProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_SessionsHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_SessionsHttpController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterEnrolmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_EnrolmentsHttpController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    career_WhoAmIController_whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pemanggil menurut layanan career */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhoAmIResponse"];
+                };
+            };
+        };
+    };
+    gateway_WhoAmIController_whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pemanggil menurut layanan gateway */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhoAmIResponse"];
+                };
+            };
+        };
+    };
+    notification_PreferencesHttpController_viaLink: {
         parameters: {
             query: {
                 token: unknown;
@@ -2336,7 +4092,7 @@ export interface operations {
             };
         };
     };
-    PreferencesHttpController_oneClick: {
+    notification_PreferencesHttpController_oneClick: {
         parameters: {
             query: {
                 token: unknown;
@@ -2357,7 +4113,7 @@ export interface operations {
             };
         };
     };
-    InboxHttpController_page: {
+    notification_InboxHttpController_page: {
         parameters: {
             query?: {
                 page?: number;
@@ -2381,7 +4137,7 @@ export interface operations {
             };
         };
     };
-    InboxHttpController_read: {
+    notification_InboxHttpController_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -2409,7 +4165,7 @@ export interface operations {
             };
         };
     };
-    PreferencesHttpController_list: {
+    notification_PreferencesHttpController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2428,7 +4184,7 @@ export interface operations {
             };
         };
     };
-    PreferencesHttpController_set: {
+    notification_PreferencesHttpController_set: {
         parameters: {
             query?: never;
             header?: never;
@@ -2453,7 +4209,7 @@ export interface operations {
             };
         };
     };
-    StatisticsHttpController_get: {
+    notification_StatisticsHttpController_get: {
         parameters: {
             query?: {
                 /** @description Awal rentang (default: 30 hari lalu) */
@@ -2477,7 +4233,7 @@ export interface operations {
             };
         };
     };
-    InboxStreamHttpController_open: {
+    notification_InboxStreamHttpController_open: {
         parameters: {
             query: {
                 tiket: unknown;
@@ -2496,7 +4252,7 @@ export interface operations {
             };
         };
     };
-    InboxStreamHttpController_issue: {
+    notification_InboxStreamHttpController_issue: {
         parameters: {
             query?: never;
             header?: never;
@@ -2515,7 +4271,27 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_list: {
+    notification_WhoAmIController_whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pemanggil menurut layanan notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhoAmIResponse"];
+                };
+            };
+        };
+    };
+    personnel_EmployeesHttpController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -2546,7 +4322,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_hire: {
+    personnel_EmployeesHttpController_hire: {
         parameters: {
             query?: never;
             header?: {
@@ -2570,7 +4346,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_get: {
+    personnel_EmployeesHttpController_get: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -2592,7 +4368,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_update: {
+    personnel_EmployeesHttpController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -2615,7 +4391,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_state: {
+    personnel_AccountsHttpController_state: {
         parameters: {
             query?: never;
             header?: never;
@@ -2634,7 +4410,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_provision: {
+    personnel_AccountsHttpController_provision: {
         parameters: {
             query?: never;
             header?: never;
@@ -2653,7 +4429,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_appraisers: {
+    personnel_ReportingHttpController_appraisers: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -2675,7 +4451,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_chain: {
+    personnel_ReportingHttpController_chain: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -2697,7 +4473,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_directReports: {
+    personnel_ReportingHttpController_directReports: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -2719,7 +4495,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_history: {
+    personnel_EmployeesHttpController_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -2738,7 +4514,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_promote: {
+    personnel_EmployeesHttpController_promote: {
         parameters: {
             query?: never;
             header?: {
@@ -2764,7 +4540,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_grantRole: {
+    personnel_AccountsHttpController_grantRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -2784,7 +4560,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_revokeRole: {
+    personnel_AccountsHttpController_revokeRole: {
         parameters: {
             query?: never;
             header?: never;
@@ -2804,7 +4580,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_grant: {
+    personnel_AccountsHttpController_grant: {
         parameters: {
             query?: never;
             header?: never;
@@ -2827,7 +4603,7 @@ export interface operations {
             };
         };
     };
-    AccountsHttpController_revoke: {
+    personnel_AccountsHttpController_revoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -2846,7 +4622,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_changeStatus: {
+    personnel_EmployeesHttpController_changeStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -2869,7 +4645,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_supervisor: {
+    personnel_ReportingHttpController_supervisor: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -2891,7 +4667,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_setOverride: {
+    personnel_EmployeesHttpController_setOverride: {
         parameters: {
             query?: never;
             header?: never;
@@ -2914,7 +4690,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_removeOverride: {
+    personnel_EmployeesHttpController_removeOverride: {
         parameters: {
             query?: never;
             header?: never;
@@ -2937,7 +4713,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_transfer: {
+    personnel_EmployeesHttpController_transfer: {
         parameters: {
             query?: never;
             header?: {
@@ -2963,7 +4739,7 @@ export interface operations {
             };
         };
     };
-    ImportsHttpController_list: {
+    personnel_ImportsHttpController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -2983,7 +4759,7 @@ export interface operations {
             };
         };
     };
-    ImportsHttpController_accept: {
+    personnel_ImportsHttpController_accept: {
         parameters: {
             query?: never;
             header?: {
@@ -3003,7 +4779,7 @@ export interface operations {
             };
         };
     };
-    ImportsHttpController_get: {
+    personnel_ImportsHttpController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3022,7 +4798,7 @@ export interface operations {
             };
         };
     };
-    EmployeesHttpController_me: {
+    personnel_EmployeesHttpController_me: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3042,7 +4818,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_myAppraisers: {
+    personnel_ReportingHttpController_myAppraisers: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3062,7 +4838,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_myChain: {
+    personnel_ReportingHttpController_myChain: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3082,7 +4858,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_myDirectReports: {
+    personnel_ReportingHttpController_myDirectReports: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3102,7 +4878,7 @@ export interface operations {
             };
         };
     };
-    ReportingHttpController_mySupervisor: {
+    personnel_ReportingHttpController_mySupervisor: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3122,7 +4898,7 @@ export interface operations {
             };
         };
     };
-    PositionsHttpController_list: {
+    personnel_PositionsHttpController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -3154,7 +4930,7 @@ export interface operations {
             };
         };
     };
-    PositionsHttpController_create: {
+    personnel_PositionsHttpController_create: {
         parameters: {
             query?: never;
             header?: {
@@ -3178,7 +4954,7 @@ export interface operations {
             };
         };
     };
-    PositionsHttpController_get: {
+    personnel_PositionsHttpController_get: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3200,7 +4976,7 @@ export interface operations {
             };
         };
     };
-    PositionsHttpController_update: {
+    personnel_PositionsHttpController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -3223,7 +4999,7 @@ export interface operations {
             };
         };
     };
-    PositionsHttpController_close: {
+    personnel_PositionsHttpController_close: {
         parameters: {
             query?: never;
             header?: never;
@@ -3246,7 +5022,7 @@ export interface operations {
             };
         };
     };
-    RepublishHttpController_republish: {
+    personnel_RepublishHttpController_republish: {
         parameters: {
             query?: never;
             header?: never;
@@ -3263,7 +5039,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_list: {
+    personnel_OrgUnitsHttpController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -3292,7 +5068,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_create: {
+    personnel_OrgUnitsHttpController_create: {
         parameters: {
             query?: never;
             header?: {
@@ -3316,7 +5092,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_get: {
+    personnel_OrgUnitsHttpController_get: {
         parameters: {
             query?: {
                 /** @description Tanggal acuan (YYYY-MM-DD); bawaan hari ini */
@@ -3338,7 +5114,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_update: {
+    personnel_OrgUnitsHttpController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -3361,7 +5137,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_close: {
+    personnel_OrgUnitsHttpController_close: {
         parameters: {
             query?: never;
             header?: never;
@@ -3384,7 +5160,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_move: {
+    personnel_OrgUnitsHttpController_move: {
         parameters: {
             query?: never;
             header?: never;
@@ -3407,7 +5183,7 @@ export interface operations {
             };
         };
     };
-    OrgUnitsHttpController_tree: {
+    personnel_OrgUnitsHttpController_tree: {
         parameters: {
             query?: {
                 /** @description Id atau kode unit akar (bawaan: Pemerintah Kota) */
@@ -3427,6 +5203,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    personnel_WhoAmIController_whoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pemanggil menurut layanan personnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhoAmIResponse"];
+                };
             };
         };
     };

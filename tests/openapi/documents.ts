@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadServiceConfig } from '@capaian/shared/config';
+import { configureHttpApp } from '@capaian/shared/http';
+import { AppModule as AppraisalModule } from '../../apps/appraisal/src/app.module';
+import { AppModule as CareerModule } from '../../apps/career/src/app.module';
+import { loadCareerConfig } from '../../apps/career/src/career.config';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
+import { MERGED_DOCUMENT } from '../../apps/gateway/src/openapi/openapi-aggregator.service';
+import { mergeOpenApi, type OpenApiDocument, type ServiceDocument } from '../../apps/gateway/src/openapi/merge-openapi';
+import { AppModule as NotificationModule } from '../../apps/notification/src/app.module';
+import { AppModule as PersonnelModule } from '../../apps/personnel/src/app.module';
+import { loadPersonnelConfig } from '../../apps/personnel/src/personnel.config';
+
+/**
+ * Each service's OpenAPI document as its `/openapi.json` serves it, built from its code in Nest's
+ * preview mode: modules and routes are read, no provider is created, so nothing connects to a
+ * database, Kafka or Keycloak.
+ */
+async function documentOf(service: string, module: DynamicModule, unprefixed: string[] = []): Promise<OpenApiDocument> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  try {
+    configureHttpApp(app, service, { title: service, unprefixed });
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(service).addBearerAuth().build());
+    return document as unknown as OpenApiDocument;
+  } finally {
+    await app.close();
+  }
+}
+
+export async function serviceDocuments(): Promise<ServiceDocument[]> {
+  // The defaults, not this machine's environment: the document must not depend on where it is built.
+  const env = {};
+  const career = loadCareerConfig(env);
+  return [
+    { service: 'gateway', document: await documentOf('gateway', GatewayModule.forRoot(loadGatewayConfig(env)), ['health']) },
+    { service: 'personnel', document: await documentOf('personnel', PersonnelModule.forRoot(loadPersonnelConfig(env))) },
+    { service: 'appraisal', document: await documentOf('appraisal', AppraisalModule.forRoot(loadServiceConfig('appraisal', env))) },
+    { service: 'career', document: await documentOf('career', CareerModule.forRoot(career.service, { competencyDevelopment: career.competencyDevelopment })) },
+    { service: 'notification', document: await documentOf('notification', NotificationModule.forRoot(loadServiceConfig('notification', env))) },
+  ];
+}
+
+/** The document the gateway serves at `/api/openapi.json` when every service answers. */
+export async function mergedDocument(keycloakIssuer = 'http://127.0.0.1:8180/realms/capaian'): Promise<OpenApiDocument> {
+  return mergeOpenApi(await serviceDocuments(), { ...MERGED_DOCUMENT, keycloakIssuer });
+}

@@ -1,0 +1,54 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenApiDocument } from '../../apps/gateway/src/openapi/merge-openapi';
+import { mergedDocument } from './documents';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+type Operation = { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+
+function operations(document: OpenApiDocument): { name: string; operation: Operation }[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation: operation as Operation })),
+  );
+}
+
+describe('the merged OpenAPI document (every service, as the gateway merges them)', () => {
+  let document: OpenApiDocument;
+  beforeAll(async () => {
+    document = await mergedDocument();
+  }, 60_000);
+
+  it('has every service and their operations', () => {
+    expect(Object.keys((document.info as { 'x-services': object })['x-services']).sort()).toEqual(['appraisal', 'career', 'gateway', 'notification', 'personnel']);
+    for (const service of ['personnel', 'appraisal', 'career', 'notification']) {
+      expect(operations(document).filter((o) => o.name.includes(`/api/v1/${service}/`)).length).toBeGreaterThan(5);
+    }
+  });
+
+  it('names each operation once (operationId unique across services)', () => {
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const { name, operation } of operations(document)) {
+      if (!operation.operationId) {
+        duplicates.push(`${name}: no operationId`);
+        continue;
+      }
+      const first = seen.get(operation.operationId);
+      if (first) duplicates.push(`${operation.operationId}: ${first} and ${name}`);
+      else seen.set(operation.operationId, name);
+    }
+    expect(duplicates).toEqual([]);
+  });
+
+  // The portal's types are generated from this file (apps/portal/scripts/generate-api.mjs), so a
+  // change of an endpoint that is not carried over to the portal fails here.
+  it("is the document the portal's API types were generated from", () => {
+    const saved = join(__dirname, '../../apps/portal/src/api/openapi.json');
+    const current = JSON.stringify(document, null, 1) + '\n';
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(saved, current);
+    expect(readFileSync(saved, 'utf8') === current ? 'up to date' : 'stale: run UPDATE_OPENAPI=1 npx jest tests/openapi, then node apps/portal/scripts/generate-api.mjs').toBe('up to date');
+  });
+});
