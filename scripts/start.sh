@@ -19,6 +19,9 @@ npx nx run-many -t build --projects="$(IFS=,; echo "${SERVICES[*]}")" --output-s
 log "building the staff portal (served by the gateway at /)"
 npx nx run portal:build --output-style=static
 export PORTAL_DIR="$ROOT/dist/apps/portal"
+# The gateway's rate-limit counters live in Redis, shared by every gateway replica (docs/deploy.md).
+# Without a reachable Redis the gateway still serves, counting nothing until Redis is back.
+export RATE_LIMIT_REDIS_URL="${RATE_LIMIT_REDIS_URL:-redis://127.0.0.1:6379}"
 
 for svc in "${DB_SERVICES[@]}"; do
   log "migrating the $svc database"
