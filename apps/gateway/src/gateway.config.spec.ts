@@ -11,7 +11,27 @@ describe('loadGatewayConfig', () => {
       career: 'http://127.0.0.1:3003',
       notification: 'http://127.0.0.1:3004',
     });
-    expect(c.rateLimit).toEqual({ max: 300, anonymousMax: 60, windowMs: 60_000 });
+    expect(c.rateLimit).toEqual({ max: 300, anonymousMax: 60, windowMs: 60_000, clientMax: {}, redisUrl: undefined, redisPrefix: 'capaian:gateway:rate-limit:' });
+    expect(c.corsAllowedOrigins).toEqual([]);
+  });
+
+  it('reads the shared rate-limit store and the per-client allowances, and refuses what is not one', () => {
+    const c = loadGatewayConfig({ RATE_LIMIT_REDIS_URL: 'redis://redis:6379/2', RATE_LIMIT_CLIENT_MAX: 'sipd-reader=3000, capaian-portal = 600' });
+    expect(c.rateLimit.redisUrl).toBe('redis://redis:6379/2');
+    expect(c.rateLimit.clientMax).toEqual({ 'sipd-reader': 3000, 'capaian-portal': 600 });
+    for (const bad of [{ RATE_LIMIT_REDIS_URL: 'http://redis:6379' }, { RATE_LIMIT_REDIS_URL: 'redis' }, { RATE_LIMIT_CLIENT_MAX: 'sipd-reader' }, { RATE_LIMIT_CLIENT_MAX: 'sipd-reader=0' }, { RATE_LIMIT_CLIENT_MAX: 'a=1=2' }, { RATE_LIMIT_CLIENT_MAX: '=5' }]) {
+      expect(() => loadGatewayConfig(bad)).toThrow(ConfigError);
+    }
+  });
+
+  it('reads the CORS allow-list as origins and refuses anything else', () => {
+    expect(loadGatewayConfig({ CORS_ALLOWED_ORIGINS: 'https://sipd.palembang.go.id, http://localhost:5173/' }).corsAllowedOrigins).toEqual([
+      'https://sipd.palembang.go.id',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'null', 'sipd.palembang.go.id', 'https://sipd.palembang.go.id/app', 'ftp://x.example', 'https://u:p@x.example', 'https://x.example?a=1']) {
+      expect(() => loadGatewayConfig({ CORS_ALLOWED_ORIGINS: bad })).toThrow(ConfigError);
+    }
   });
 
   it('reads overrides and lists every invalid value', () => {

@@ -1,5 +1,6 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
 import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
 import { Logger } from '@nestjs/common';
@@ -91,10 +92,15 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
     drainUnreadUpload(request.raw);
     done(null, payload);
   });
-  await fastify.register(rateLimit, { global: false });
+  const redis = config.rateLimit.redisUrl ? await connectRateLimitStore(config.rateLimit.redisUrl, metrics) : undefined;
+  if (redis) fastify.addHook('onClose', async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
+  // With Redis, a store failure lets the request through (skipOnError): an outage of the counters
+  // must not become an outage of the API; it is logged and counted instead.
+  await fastify.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: config.rateLimit.redisPrefix, skipOnError: true } : {}) });
+  const { max, anonymousMax, clientMax } = config.rateLimit;
   const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
     keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
-    max: (request: FastifyRequest) => (request.principal ? config.rateLimit.max : config.rateLimit.anonymousMax),
+    max: (request: FastifyRequest) => (request.principal ? (clientMax[request.principal.clientId ?? ''] ?? max) : anonymousMax),
     timeWindow: config.rateLimit.windowMs,
   });
 
@@ -139,6 +145,28 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   for (const service of UPSTREAM_SERVICES) {
     await fastify.register(httpProxy, proxyOptions(service, config, (s, code) => upstreamErrors?.inc({ service: s, code })));
   }
+}
+
+/**
+ * The Redis connection of the shared rate-limit counters. Commands fail at once while it is down
+ * (no offline queue, one attempt, a short timeout), so a request never waits for Redis; ioredis
+ * reconnects by itself. A Redis that is down at boot does not stop the gateway.
+ */
+async function connectRateLimitStore(url: string, metrics?: MetricsService): Promise<Redis> {
+  const failures = metrics?.counter('gateway_rate_limit_store_errors_total', 'Connection errors of the shared rate-limit store (requests pass meanwhile)');
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 250, connectTimeout: 2000 });
+  let down = false;
+  redis.on('error', (error: Error) => {
+    failures?.inc();
+    if (!down) logger.warn(`rate-limit store unreachable, requests are not counted until it is back: ${error.message}`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('rate-limit store reachable again');
+    down = false;
+  });
+  await redis.connect().catch(() => undefined);
+  return redis;
 }
 
 function proxyOptions(service: UpstreamService, config: GatewayConfig, onUpstreamError: (service: string, code: string) => void): FastifyHttpProxyOptions {
