@@ -1,5 +1,6 @@
 export * from './problem';
 export * from './problem.filter';
+export * from './database-unavailable';
 export * from './request-context';
 export * from './json-logger';
 export * from './validation';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ViolationError, statusOfKind } from '@capaian/kinerja';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableProblem, isDatabaseUnavailable } from './database-unavailable';
 import { currentCorrelationId } from './request-context';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, defaultProblemByStatus, problemFor } from './problem';
 
@@ -30,7 +31,11 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.url;
     problem.correlationId = currentCorrelationId() ?? String(request.id);
-    if (problem.status >= 500) {
+    if (problem.status === 503 && problem.code === 'LAYANAN_TIDAK_TERSEDIA' && !(exception instanceof HttpException)) {
+      // The database is out of reach: expected during an outage, one line per request, no stack.
+      this.logger.warn(`database unavailable: ${(exception as Error)?.message ?? String(exception)}`);
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception), (exception as Error)?.stack);
     }
     if (exception instanceof HttpException && problem.status === 429) {
@@ -63,6 +68,9 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return problemFor(status, undefined, defaultProblemByStatus[status]?.title);
     }
+    // Refused, reset or terminated database connections are a fault of the moment, not a bug: 503
+    // with Retry-After lets clients (and the gateway) try again instead of reporting a failure.
+    if (isDatabaseUnavailable(exception)) return databaseUnavailableProblem();
     return problemFor(500);
   }
 }

@@ -10,6 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
@@ -33,7 +34,7 @@ export class ChangeEmployeeStatus {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: ChangeStatusDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: ChangeStatusDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     const date = effectiveDate(dto.effectiveDate);
@@ -68,6 +69,6 @@ export class ChangeEmployeeStatus {
       return e.id;
     });
     if (leaving) await this.accounts.disable(id, actor);
-    return this.queries.view(id);
+    return readAfterCommit(id, () => this.queries.view(id));
   }
 }

@@ -10,6 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate, optionalDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse, refuseAll } from '../../common/violations';
 import { checkJenisAsnChange, validateEmployeeFacts } from '../domain/employee.rules';
@@ -31,7 +32,7 @@ export class CorrectEmployee {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: UpdateEmployeeDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: UpdateEmployeeDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     optionalDate(dto.birthDate, 'birthDate');
@@ -68,6 +69,6 @@ export class CorrectEmployee {
       return { id: e.id, changes };
     });
     if (result.changes.some((c) => c === 'name' || c === 'email')) await this.accounts.syncProfile(result.id, actor);
-    return this.queries.view(result.id);
+    return readAfterCommit(result.id, () => this.queries.view(result.id));
   }
 }

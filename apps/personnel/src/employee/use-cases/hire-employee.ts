@@ -12,6 +12,7 @@ import { PersonnelEvents } from '../../common/events';
 import { PersonnelMessages } from '../../common/personnel.messages';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { conflictOnUnique, refuse, refuseAll } from '../../common/violations';
 import { PositionPlacement } from '../../position/position-placement';
@@ -38,7 +39,7 @@ export class HireEmployee {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, dto: HireEmployeeDto): Promise<{ employee: EmployeeView; account: AccountState | null }> {
+  async execute(p: Principal, dto: HireEmployeeDto): Promise<{ employee: EmployeeView | SavedWithoutView; account: AccountState | null }> {
     const actor = actorOf(p);
     const golongan = dto.golongan ? normalizeGolongan(dto.golongan, dto.jenisAsn) : null;
     const dates: Violation[] = [];
@@ -90,6 +91,6 @@ export class HireEmployee {
       return id;
     });
     const account = dto.createAccount === false ? null : await this.accounts.provision(id, actor);
-    return { employee: await this.queries.view(id), account };
+    return { employee: await readAfterCommit(id, () => this.queries.view(id)), account };
   }
 }

@@ -9,6 +9,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { checkPromotion, checkStillWorking, derivedPangkat } from '../domain/employee.rules';
@@ -29,7 +30,7 @@ export class PromoteEmployee {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: PromoteEmployeeDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: PromoteEmployeeDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     const date = effectiveDate(dto.effectiveDate);
@@ -60,6 +61,6 @@ export class PromoteEmployee {
       });
       return e.id;
     });
-    return this.queries.view(id);
+    return readAfterCommit(id, () => this.queries.view(id));
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { actorOf } from '../../common/access';
 import { lockStructure } from '../../common/refs';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
 import type { RemoveOverrideDto } from '../dto/remove-supervisor-override.dto';
@@ -26,7 +27,7 @@ export class RemoveSupervisorOverride {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: RemoveOverrideDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: RemoveOverrideDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     const date = effectiveDate(dto.effectiveDate);
@@ -51,6 +52,6 @@ export class RemoveSupervisorOverride {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason });
       return e.id;
     });
-    return this.queries.view(id);
+    return readAfterCommit(id, () => this.queries.view(id));
   }
 }

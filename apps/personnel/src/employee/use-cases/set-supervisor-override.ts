@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { actorOf } from '../../common/access';
 import { lockStructure } from '../../common/refs';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { chainIdsAt, supervisorIdAt } from '../../reporting/infrastructure/reporting.queries';
@@ -29,7 +30,7 @@ export class SetSupervisorOverride {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: SupervisorOverrideDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: SupervisorOverrideDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     const target = await this.access.find(dto.supervisorId);
@@ -61,6 +62,6 @@ export class SetSupervisorOverride {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason });
       return e.id;
     });
-    return this.queries.view(id);
+    return readAfterCommit(id, () => this.queries.view(id));
   }
 }

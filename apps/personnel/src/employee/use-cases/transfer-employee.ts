@@ -10,6 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate, optionalDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { PositionPlacement } from '../../position/position-placement';
@@ -36,7 +37,7 @@ export class TransferEmployee {
     private readonly queries: EmployeeQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: TransferEmployeeDto): Promise<EmployeeView> {
+  async execute(p: Principal, ref: string, dto: TransferEmployeeDto): Promise<EmployeeView | SavedWithoutView> {
     const actor = actorOf(p);
     const key = await this.access.find(ref);
     optionalDate(dto.tmtJabatan, 'tmtJabatan');
@@ -77,6 +78,6 @@ export class TransferEmployee {
       return { id: e.id, opdChanged: e.opd_id !== pos.opd_id };
     });
     if (result.opdChanged) await this.accounts.syncProfile(result.id, actor, { opdChanged: true });
-    return this.queries.view(result.id);
+    return readAfterCommit(result.id, () => this.queries.view(result.id));
   }
 }

@@ -12,6 +12,7 @@ import type { Principal } from '@capaian/shared/auth';
 import { ProblemException } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../../common/access';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { ImportMessages } from '../import.messages';
 import { importScopeOf, ImportQueries, type ImportJobView } from '../import.queries';
 import { IMPORT_CONTENT_TYPES, IMPORT_SETTINGS, type ImportSettings } from '../import.settings';
@@ -44,7 +45,7 @@ export class UploadImport implements OnModuleInit {
     }
   }
 
-  async execute(p: Principal, body: unknown, contentType: string | undefined, options: { dryRun: boolean; fileName?: string }): Promise<ImportJobView> {
+  async execute(p: Principal, body: unknown, contentType: string | undefined, options: { dryRun: boolean; fileName?: string }): Promise<ImportJobView | SavedWithoutView> {
     const scope = importScopeOf(p);
     const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
     const format = IMPORT_CONTENT_TYPES[mime];
@@ -88,7 +89,7 @@ export class UploadImport implements OnModuleInit {
     }
     await this.jobs.create(this.dataSource.manager, id, { format, actor, scope, ...options, sha256: hash.digest('hex'), bytes });
     // The answer is the job as accepted; it is read before the job starts so that it never races it.
-    const accepted = await this.queries.view(id);
+    const accepted = await readAfterCommit(id, () => this.queries.view(id));
     this.runner.start(id, path, format, actor, scope, options.dryRun);
     return accepted;
   }

@@ -9,6 +9,7 @@ import { PersonnelEvents } from '../../common/events';
 import { lockStructure } from '../../common/refs';
 import { orgUnitSnapshot, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { EmployeeRepository } from '../../employee/infrastructure/employee.repository';
@@ -32,7 +33,7 @@ export class CloseUnit {
     private readonly queries: OrgUnitQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: CloseUnitDto): Promise<UnitView> {
+  async execute(p: Principal, ref: string, dto: CloseUnitDto): Promise<UnitView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -69,6 +70,6 @@ export class CloseUnit {
       await this.events.emit(m, OrgUnitClosedV1, unit.id, { ...(await orgUnitSnapshot(m, unit.id, date)), reason: dto.reason });
       return unit.id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

@@ -11,6 +11,7 @@ import { forbidden } from '../../common/personnel.messages';
 import { lockStructure } from '../../common/refs';
 import { orgUnitSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { conflictOnUnique, refuse } from '../../common/violations';
 import { checkPlacement, isOpdKind, levelUnder } from '../domain/org-unit.rules';
@@ -30,7 +31,7 @@ export class CreateUnit {
     private readonly queries: OrgUnitQueries,
   ) {}
 
-  async execute(p: Principal, dto: CreateUnitDto): Promise<UnitView> {
+  async execute(p: Principal, dto: CreateUnitDto): Promise<UnitView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -60,6 +61,6 @@ export class CreateUnit {
       await this.events.emit(m, OrgUnitCreatedV1, id, await orgUnitSnapshot(m, id, date));
       return id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

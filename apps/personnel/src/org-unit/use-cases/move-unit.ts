@@ -11,6 +11,7 @@ import { forbidden } from '../../common/personnel.messages';
 import { lockStructure } from '../../common/refs';
 import { employeeSnapshots, orgUnitSnapshot, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { EmployeeRepository } from '../../employee/infrastructure/employee.repository';
@@ -41,7 +42,7 @@ export class MoveUnit {
     private readonly queries: OrgUnitQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: MoveUnitDto): Promise<UnitView> {
+  async execute(p: Principal, ref: string, dto: MoveUnitDto): Promise<UnitView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -95,6 +96,6 @@ export class MoveUnit {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason ?? 'Pemindahan unit organisasi' });
       return unit.id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

@@ -9,6 +9,7 @@ import { PersonnelEvents } from '../../common/events';
 import { lockStructure } from '../../common/refs';
 import { orgUnitSnapshot, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { PositionRepository, resolvePositionId } from '../../position/infrastructure/position.repository';
@@ -35,7 +36,7 @@ export class UpdateUnit {
     private readonly queries: OrgUnitQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: UpdateUnitDto): Promise<UnitView> {
+  async execute(p: Principal, ref: string, dto: UpdateUnitDto): Promise<UnitView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -82,6 +83,6 @@ export class UpdateUnit {
       await this.events.emit(m, OrgUnitChangedV1, unit.id, { ...(await orgUnitSnapshot(m, unit.id, date)), changes });
       return unit.id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

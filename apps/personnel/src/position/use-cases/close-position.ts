@@ -9,6 +9,7 @@ import { PersonnelEvents } from '../../common/events';
 import { lockStructure } from '../../common/refs';
 import { orgUnitSnapshot, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import type { ClosePositionDto } from '../dto/close-position.dto';
@@ -31,7 +32,7 @@ export class ClosePosition {
     private readonly queries: PositionQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: ClosePositionDto): Promise<PositionView> {
+  async execute(p: Principal, ref: string, dto: ClosePositionDto): Promise<PositionView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -52,6 +53,6 @@ export class ClosePosition {
       await this.events.emit(m, PositionClosedV1, pos.id, { ...(await positionSnapshot(m, pos.id, date)), reason: dto.reason });
       return pos.id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

@@ -10,6 +10,7 @@ import { PersonnelEvents } from '../../common/events';
 import { lockStructure } from '../../common/refs';
 import { orgUnitSnapshot, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { conflictOnUnique, refuseAll } from '../../common/violations';
 import { OrgUnitRepository } from '../../org-unit/infrastructure/org-unit.repository';
@@ -36,7 +37,7 @@ export class CreatePosition {
     private readonly queries: PositionQueries,
   ) {}
 
-  async execute(p: Principal, dto: CreatePositionDto): Promise<PositionView> {
+  async execute(p: Principal, dto: CreatePositionDto): Promise<PositionView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const head = dto.head === true;
@@ -83,6 +84,6 @@ export class CreatePosition {
       }
       return id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }

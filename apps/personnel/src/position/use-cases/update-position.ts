@@ -11,6 +11,7 @@ import { forbidden, kernelViolation } from '../../common/personnel.messages';
 import { lockStructure } from '../../common/refs';
 import { employeeSnapshots, positionSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
+import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse, refuseAll } from '../../common/violations';
 import { EmployeeMessages } from '../../employee/employee.messages';
@@ -41,7 +42,7 @@ export class UpdatePosition {
     private readonly queries: PositionQueries,
   ) {}
 
-  async execute(p: Principal, ref: string, dto: UpdatePositionDto): Promise<PositionView> {
+  async execute(p: Principal, ref: string, dto: UpdatePositionDto): Promise<PositionView | SavedWithoutView> {
     const date = effectiveDate(dto.effectiveDate);
     const actor = actorOf(p);
     const id = await inTransaction(this.dataSource, async (m) => {
@@ -132,6 +133,6 @@ export class UpdatePosition {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason ?? 'Perubahan jabatan atasan' });
       return pos.id;
     });
-    return this.queries.get(id);
+    return readAfterCommit(id, () => this.queries.get(id));
   }
 }
