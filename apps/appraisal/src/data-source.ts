@@ -8,6 +8,7 @@ import { CreatePeriodePenilaian1764500000000 } from './migrations/1764500000000-
 import { CreateSkpYear1765200000000 } from './migrations/1765200000000-create-skp-year';
 import { IssuedDocumentDigest1765300000000 } from './migrations/1765300000000-issued-document-digest';
 import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-rename-appraisal-period';
+import { ReportDueNotice1765400000000 } from './migrations/1765400000000-report-due-notice';
 
 /**
  * Every entity of the appraisal database, listed explicitly (TypeORM 1.x, no globs). Feature tables
@@ -26,6 +27,7 @@ export const appraisalMigrations = [
   CreateSkpYear1765200000000,
   IssuedDocumentDigest1765300000000,
   ...projectionMigrations,
+  ReportDueNotice1765400000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -275,6 +275,33 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
         expect(noTarget.status).toBe(422);
         expect(noTarget.body.errors.map((e: any) => e.code).sort()).toEqual(['INTERVENSI_WAJIB', 'SATUAN_WAJIB', 'TARGET_WAJIB']);
       }
+      if (month === 1) {
+        // 07.00 WIB on 2 February, three days before January's deadline: the daily job announces January's
+        // report to everyone with a set SKP who has not reported it (Ahmad, Siti, Dimas, Putri), once.
+        clock.set('2026-02-02T00:00:30Z');
+        expect(await tick()).toContainEqual(expect.objectContaining({ job: 'appraisal-announce-reports-due', outcome: 'succeeded' }));
+        const isDue = (m: { json<T>(): T }) => m.json<any>().type === 'capaian.appraisal.evaluation.report-due.v1' && [ids.dimas, ids.putri].includes(m.json<any>().data.skpId);
+        const announced = await evalWatch.waitFor(isDue, { count: 2, timeoutMs: 30_000 });
+        expect(announced.find((m) => m.json<any>().data.skpId === ids.dimas)!.json<any>().data).toEqual({
+          skpId: ids.dimas,
+          employeeId: PEOPLE[2].id,
+          nip: DEMO_NIP.dimas,
+          opdCode: 'DISKOMINFO',
+          year: 2026,
+          period: 1,
+          periodName: 'Januari 2026',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-01-31',
+          reportDue: '2026-02-05',
+          penilaiNip: DEMO_NIP.siti,
+        });
+        const dueEvents = () => ds.query(`SELECT envelope->'data'->>'nip' AS nip FROM outbox WHERE type = 'capaian.appraisal.evaluation.report-due.v1' ORDER BY 1`);
+        expect((await dueEvents()).map((r: any) => r.nip)).toEqual([DEMO_NIP.ahmad, DEMO_NIP.siti, DEMO_NIP.dimas, DEMO_NIP.putri].sort());
+        // The next day's run (another replica, a rerun) announces nothing again; the open report rows do not count as reported.
+        clock.set('2026-02-03T00:00:30Z');
+        await tick();
+        expect(await dueEvents()).toHaveLength(4);
+      }
       const file = pdf();
       const up = await call('POST', `/skps/${ids.dimas}/periods/${month}/evidence?indicatorId=${dimasIndicator}&fileName=laporan-${month}.pdf`, 'dimas', file, { 'content-type': 'application/pdf' });
       expect(up.status).toBe(201);

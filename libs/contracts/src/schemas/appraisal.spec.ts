@@ -1,7 +1,7 @@
 import { createEnvelope } from '../envelope';
 import { ContractViolationError, contractFor, validateEnvelope } from '../registry';
 import { Topics } from '../topics';
-import { EvaluationFinalizedV1, ObjectionDecidedV1, SkpLinkedRhkChangedV1, SkpRevisedV1, SkpSetV1, type EvaluationEventData, type SkpEventData } from './appraisal';
+import { EvaluationFinalizedV1, ObjectionDecidedV1, ReportDueV1, SkpLinkedRhkChangedV1, SkpRevisedV1, SkpSetV1, type EvaluationEventData, type ReportDueEventData, type SkpEventData } from './appraisal';
 
 const skp: SkpEventData = {
   skpId: 'b7c1f7e2-1d1e-4c55-9d53-6f0d6a1c0001',
@@ -30,6 +30,19 @@ const finalized: EvaluationEventData = {
   predikat: 'BAIK',
   penilaiNip: skp.penilaiNip,
 };
+const reportDue: ReportDueEventData = {
+  skpId: skp.skpId,
+  employeeId: 'e-1',
+  nip: skp.nip,
+  opdCode: 'DISKOMINFO',
+  year: 2026,
+  period: 1,
+  periodName: 'Januari 2026',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-01-31',
+  reportDue: '2026-02-05',
+  penilaiNip: skp.penilaiNip,
+};
 const envelope = (type: string, data: unknown) => createEnvelope({ source: '/capaian/appraisal', type, subject: skp.skpId, data });
 const problems = (type: string, data: unknown) => {
   try {
@@ -52,12 +65,16 @@ describe('appraisal contracts', () => {
     expect(problems(SkpLinkedRhkChangedV1, { ...skp, changedRhkIds: ['r-1'], penilaiSkpId: 's-2' })).toEqual([]);
     expect(problems(EvaluationFinalizedV1, finalized)).toEqual([]);
     expect(problems(ObjectionDecidedV1, { ...finalized, objectionId: 'o-1', accepted: true })).toEqual([]);
+    expect(problems(ReportDueV1, reportDue)).toEqual([]);
+    expect(contractFor(ReportDueV1).topic).toBe(Topics.appraisalEvaluation);
   });
 
   it('refuse what a consumer could not rely on', () => {
     expect(problems(SkpRevisedV1, { ...skp, status: 'DIGANTI' }).join()).toContain('newVersionId');
     expect(problems(EvaluationFinalizedV1, { ...finalized, predikat: 'LUAR_BIASA' }).join()).toContain('predikat');
     expect(problems(EvaluationFinalizedV1, { ...finalized, nip: '1992' }).join()).toContain('nip');
+    expect(problems(ReportDueV1, { ...reportDue, reportDue: '5 Februari 2026' }).join()).toContain('reportDue');
+    expect(problems(ReportDueV1, { ...reportDue, period: null }).join()).toContain('period');
     expect(problems(ObjectionDecidedV1, finalized).join()).toContain('accepted');
     expect(problems(SkpSetV1, { ...skp, extra: 1 }).join()).toContain('additional');
   });

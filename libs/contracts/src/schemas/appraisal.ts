@@ -24,6 +24,12 @@ export const ObjectionFiledV1 = 'capaian.appraisal.evaluation.objection-filed.v1
 export const ObjectionDecidedV1 = 'capaian.appraisal.evaluation.objection-decided.v1';
 /** The result is final (the objection window lapsed, or the objection was decided): career and notification build on it. */
 export const EvaluationFinalizedV1 = 'capaian.appraisal.evaluation.finalized.v1';
+/**
+ * A period's realization report is due soon and not reported yet (announced once per SKP and
+ * period by appraisal's daily job, a few days before the deadline): notification reminds the
+ * employee. `realization-reported` for the same SKP and period is the awaited answer.
+ */
+export const ReportDueV1 = 'capaian.appraisal.evaluation.report-due.v1';
 
 export type AppraisalRating = 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
 export type AppraisalPredikat = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
@@ -64,6 +70,22 @@ export interface EvaluationEventData {
   /** Objection events: the objection, and whether it was accepted (decided only). */
   objectionId?: string;
   accepted?: boolean;
+  penilaiNip: string | null;
+}
+
+export interface ReportDueEventData {
+  skpId: string;
+  employeeId: string;
+  nip: string;
+  opdCode: string | null;
+  year: number;
+  /** The calendar period number (1–12 monthly, 1–4 quarterly) and its name (`Januari 2026`, `Triwulan I 2026`). */
+  period: number;
+  periodName: string;
+  periodStart: string;
+  periodEnd: string;
+  /** The last day (Asia/Jakarta) on which the realization may be reported. */
+  reportDue: string;
   penilaiNip: string | null;
 }
 
@@ -112,6 +134,20 @@ const evaluationProperties = {
 } as const;
 const evaluationRequired = ['skpId', 'employeeId', 'nip', 'opdCode', 'year', 'period', 'evaluationId', 'ratingHasilKerja', 'ratingPerilaku', 'predikat', 'penilaiNip'];
 
+const reportDueProperties = {
+  skpId: id,
+  employeeId: id,
+  nip,
+  opdCode: nullableCode,
+  year,
+  period: { type: 'integer', minimum: 1, maximum: 12 },
+  periodName: { type: 'string', minLength: 1, maxLength: 64 },
+  periodStart: date,
+  periodEnd: date,
+  reportDue: date,
+  penilaiNip: nullableNip,
+} as const;
+
 function schema(properties: Record<string, unknown>, required: string[], extra: string[] = []): object {
   return { type: 'object', required: [...required, ...extra], properties, additionalProperties: false };
 }
@@ -129,4 +165,5 @@ export const appraisalContracts: EventContract[] = [
   { type: ObjectionFiledV1, topic: Topics.appraisalEvaluation, schema: schema(evaluationProperties, evaluationRequired, ['objectionId']) },
   { type: ObjectionDecidedV1, topic: Topics.appraisalEvaluation, schema: schema(evaluationProperties, evaluationRequired, ['objectionId', 'accepted']) },
   { type: EvaluationFinalizedV1, topic: Topics.appraisalEvaluation, schema: schema(evaluationProperties, evaluationRequired) },
+  { type: ReportDueV1, topic: Topics.appraisalEvaluation, schema: schema(reportDueProperties, Object.keys(reportDueProperties)) },
 ];

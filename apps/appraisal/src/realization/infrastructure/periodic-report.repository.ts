@@ -5,6 +5,20 @@ import { PeriodicReport, type ReportState } from '../domain/periodic-report';
 const COLUMNS = `id, skp_id AS "skpId", period_no AS number, start_date::text AS start, end_date::text AS "end", report_due::text AS "reportDue",
   feedback_due::text AS "feedbackDue", status, realizations, feedback`;
 
+export interface ReportingSkp {
+  id: string;
+  employeeId: string;
+  nip: string;
+  opdCode: string | null;
+  year: number;
+  startDate: string;
+  endDate: string;
+  penilaiNip: string | null;
+}
+
+/** A period overlapping an SKP ends at most a quarter after it, and is reported at most 60 days after that. */
+const REPORTABLE_AFTER_SKP_DAYS = 92 + 60;
+
 /** The only writer of `periodic_report`. */
 @Injectable()
 export class PeriodicReportRepository {
@@ -37,6 +51,41 @@ export class PeriodicReportRepository {
     const locked = await this.lock(m, s.skpId, s.number);
     if (!locked) throw new Error(`periodic report ${s.skpId}/${s.number} vanished after its insert`);
     return locked;
+  }
+
+  /**
+   * Marks an open report as announced due (`report-due`); false when it was announced before or is
+   * reported already, so a rerun or another replica announces nothing twice.
+   */
+  async markDueNoticed(m: EntityManager, id: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await m.query(`UPDATE periodic_report SET due_noticed_at = $2 WHERE id = $1 AND due_noticed_at IS NULL AND status = 'TERBUKA' RETURNING id`, [id, now]);
+    return rows.length > 0;
+  }
+
+  /** `<skpId>:<period>` of the reports still reportable on `today` that were announced or reported already (the job skips them without a write). */
+  async settledPeriods(m: EntityManager, today: string): Promise<Set<string>> {
+    const rows: { key: string }[] = await m.query(
+      `SELECT skp_id || ':' || period_no AS key FROM periodic_report WHERE report_due >= $1 AND (due_noticed_at IS NOT NULL OR status <> 'TERBUKA')`,
+      [today],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /**
+   * SKPs that may have a period to report soon: set (or closed after a move, whose last period is
+   * still reported), of this year or the last (December is reported in January), recent enough that
+   * a period overlapping them can still be open. Owners personnel says are no longer active are left out.
+   */
+  async reportingSkps(m: EntityManager, today: string, leadDays: number): Promise<ReportingSkp[]> {
+    return m.query(
+      `SELECT s.id, s.employee_id AS "employeeId", s.nip, s.opd_code AS "opdCode", s.year, s.start_date::text AS "startDate", s.end_date::text AS "endDate", s.penilai_nip AS "penilaiNip"
+         FROM skp s
+        WHERE s.status IN ('DITETAPKAN', 'DITUTUP') AND s.year BETWEEN $4 - 1 AND $4
+          AND s.start_date <= $1::date + $2::int AND s.end_date >= $1::date - $3::int
+          AND NOT EXISTS (SELECT 1 FROM personnel_employee e WHERE e.id = s.employee_id AND e.status NOT IN ('AKTIF', 'CUTI'))
+        ORDER BY s.id`,
+      [today, leadDays, REPORTABLE_AFTER_SKP_DAYS, Number(today.slice(0, 4))],
+    );
   }
 
   async update(m: EntityManager, report: PeriodicReport, now: Date): Promise<void> {
