@@ -8,6 +8,7 @@ import { CreateNotificationTables1764500000000 } from './migrations/176450000000
 import { DeliveryQueue1765000000000 } from './migrations/1765000000000-delivery-queue';
 import { DropLocalDirectory1765200000000 } from './migrations/1765200000000-drop-local-directory';
 import { ReminderAwaitedEvent1765300000000 } from './migrations/1765300000000-reminder-awaited-event';
+import { ReminderAwaitedRef1765400000000 } from './migrations/1765400000000-reminder-awaited-ref';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
@@ -26,6 +27,7 @@ export const notificationMigrations = [
   DropLocalDirectory1765200000000,
   ...schedulingMigrations,
   ReminderAwaitedEvent1765300000000,
+  ReminderAwaitedRef1765400000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

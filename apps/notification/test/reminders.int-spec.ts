@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { EmployeeHiredV1, EnrolmentChangedV1, JpAtRiskV1, Topics, type EnrolmentEventData, type JpAtRiskEventData } from '@capaian/contracts';
+import {
+  EmployeeHiredV1,
+  EnrolmentChangedV1,
+  JpAtRiskV1,
+  RealizationReportedV1,
+  ReportDueV1,
+  Topics,
+  type EnrolmentEventData,
+  type EvaluationEventData,
+  type JpAtRiskEventData,
+  type ReportDueEventData,
+} from '@capaian/contracts';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
@@ -230,5 +241,83 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     for (const name of names.slice(1)) expect(mail.text).toContain(`Pegawai baru yang Anda nilai: ${name} ${runId}`);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE recipient_nip = $1 AND status = 'digested'`, [sibuk.nip]);
     expect(n).toBe(3);
+  });
+
+  it('a period report due: told at once (mail held through quiet hours), reminded on the deadline morning, escalated to the penilai; that period\'s realization ends it, another period\'s does not', async () => {
+    const pelapor = { nip: freshNip(), name: 'Pelapor Lalai', email: address('pelapor') };
+    const tertib = { nip: freshNip(), name: 'Pelapor Tertib', email: address('tertib') };
+    const terlambat = { nip: freshNip(), name: 'Pelapor Terlambat', email: address('terlambat') };
+    for (const p of [pelapor, tertib, terlambat]) await hire({ ...p, supervisor: penilai });
+    // Their welcome notices are answered: only the report reminders below are in play.
+    await t.dataSource.query(`UPDATE notification SET read_at = now() WHERE recipient_nip = ANY($1)`, [[pelapor.nip, tertib.nip, terlambat.nip]]);
+    const skpOf = new Map([pelapor, tertib, terlambat].map((p) => [p.nip, randomUUID()]));
+    const due = (p: { nip: string }, period: number, name: string, start: string, end: string, reportDue: string) =>
+      personnelEvent<ReportDueEventData>(
+        ReportDueV1,
+        { skpId: skpOf.get(p.nip)!, employeeId: employeeIdOf(p.nip), nip: p.nip, opdCode: 'DISKOMINFO', year: 2027, period, periodName: name, periodStart: start, periodEnd: end, reportDue, penilaiNip: penilai.nip },
+        skpOf.get(p.nip)!,
+      );
+    const reported = (p: { nip: string }, period: number) =>
+      personnelEvent<EvaluationEventData>(
+        RealizationReportedV1,
+        { skpId: skpOf.get(p.nip)!, employeeId: employeeIdOf(p.nip), nip: p.nip, opdCode: 'DISKOMINFO', year: 2027, period, evaluationId: null, ratingHasilKerja: null, ratingPerilaku: null, predikat: null, penilaiNip: penilai.nip },
+        skpOf.get(p.nip)!,
+      );
+    const reminderOf = async (nip: string) =>
+      (await t.dataSource.query(`SELECT step, resolved_at IS NOT NULL AS resolved, due_at FROM reminder WHERE recipient_nip = $1 AND template = 'laporan-realisasi'`, [nip])) as { step: number; resolved: boolean; due_at: Date }[];
+    const subject = '[Capaian] Laporan realisasi kinerja Februari 2027 jatuh tempo 5 Maret 2027';
+
+    // Appraisal announces February's report at 22.00 WIB on 2 March (its job caught up late): the inbox has it, the mail waits for 06.00.
+    t.clock.set('2027-03-02T15:00:00Z');
+    const [duePelapor, dueTertib] = [due(pelapor, 2, 'Februari 2027', '2027-02-01', '2027-02-28', '2027-03-05'), due(tertib, 2, 'Februari 2027', '2027-02-01', '2027-02-28', '2027-03-05')];
+    await publishEvents(Topics.appraisalEvaluation, duePelapor, dueTertib);
+    await consumed(duePelapor.id, dueTertib.id);
+    const worker = t.app.get(DeliveryWorker);
+    await worker.drainDue();
+    const [held] = await t.dataSource.query(`SELECT status, attempts, next_attempt_at FROM delivery WHERE recipient_nip = $1 AND event_id = $2`, [pelapor.nip, duePelapor.id]);
+    expect({ ...held, next_attempt_at: new Date(held.next_attempt_at).toISOString() }).toEqual({ status: 'pending', attempts: 0, next_attempt_at: '2027-03-02T23:00:00.000Z' });
+    expect((await mailsTo(pelapor.email)).filter((m) => m.subject === subject)).toEqual([]);
+    const [item] = await t.dataSource.query(`SELECT judul, tautan FROM notification WHERE recipient_nip = $1 AND source_event_id = $2`, [pelapor.nip, duePelapor.id]);
+    expect(item).toEqual({ judul: 'Laporan realisasi kinerja Februari 2027 jatuh tempo 5 Maret 2027', tautan: '/skp/realisasi' });
+    // The reminder is due at 07.00 WIB on the last day a report is accepted.
+    expect((await reminderOf(pelapor.nip)).map((r) => [r.step, r.resolved, new Date(r.due_at).toISOString()])).toEqual([[0, false, '2027-03-05T00:00:00.000Z']]);
+
+    t.clock.set('2027-03-02T23:00:30Z'); // 06.00 WIB
+    const [mail] = await mailWith(pelapor.email, subject);
+    expect(mail.text).toContain('Yth. Pelapor Lalai, realisasi kinerja Anda untuk Februari 2027 (1 Februari 2027 s.d. 28 Februari 2027) belum dilaporkan.');
+    expect(mail.text).toContain('paling lambat 5 Maret 2027');
+    const link = `${t.settings.portalBaseUrl.replace(/\/+$/, '')}/skp/realisasi`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link}"`);
+
+    // Tertib reports February; Pelapor only corrects January: his February reminder stays open.
+    const [r1, r2] = [reported(tertib, 2), reported(pelapor, 1)];
+    await publishEvents(Topics.appraisalEvaluation, r1, r2);
+    await consumed(r1.id, r2.id);
+    expect((await reminderOf(tertib.nip)).map((r) => r.resolved)).toEqual([true]);
+    expect((await reminderOf(pelapor.nip)).map((r) => r.resolved)).toEqual([false]);
+
+    // The deadline morning: a reminder to Pelapor only.
+    t.clock.set('2027-03-05T00:00:30Z');
+    await t.app.get(RunReminders).execute();
+    const [reminder] = await mailWith(pelapor.email, `[Capaian] Pengingat: Laporan realisasi kinerja Februari 2027 jatuh tempo 5 Maret 2027`);
+    expect(reminder.text).toContain('tenggatnya 5 Maret 2027');
+    expect((await mailsTo(tertib.email)).filter((m) => m.subject.startsWith('[Capaian] Pengingat'))).toEqual([]);
+
+    // Still nothing 48 hours later: the penilai is told.
+    t.clock.advance(2 * DAY + 60_000);
+    await t.app.get(RunReminders).execute();
+    const [escalation] = await mailWith(penilai.email, '[Capaian] Eskalasi: Pelapor Lalai belum menindaklanjuti tugas');
+    expect(escalation.text).toContain('"Laporan realisasi kinerja Februari 2027 jatuh tempo 5 Maret 2027"');
+    expect((await reminderOf(pelapor.nip)).map((r) => r.step)).toEqual([2]);
+
+    // Announced only after the deadline morning (an SKP set late): the notice is its own reminder, the ladder goes on from the escalation.
+    t.clock.set('2027-04-05T03:00:00Z');
+    const late = due(terlambat, 3, 'Maret 2027', '2027-03-01', '2027-03-31', '2027-04-05');
+    await publishEvents(Topics.appraisalEvaluation, late);
+    await consumed(late.id);
+    expect((await reminderOf(terlambat.nip)).map((r) => [r.step, r.resolved])).toEqual([[1, false]]);
+    await t.app.get(RunReminders).execute();
+    expect((await mailsTo(terlambat.email)).filter((m) => m.subject.startsWith('[Capaian] Pengingat'))).toEqual([]);
   });
 });

@@ -32,6 +32,10 @@ export interface NoticeRequest {
   channels: readonly Channel[];
   values: TemplateValues;
   actionDueDays?: number;
+  /** The deadline the event carries (reminded then, escalated like `actionDueDays`). */
+  actionDueAt?: Date;
+  /** Which occurrence of the awaited action the reminder waits for (`<skpId>:<period>`). */
+  awaitedRef?: string;
   /** A plain reminder at this time instead (no escalation): a training session tomorrow. */
   remindAt?: Date;
 }
@@ -60,7 +64,7 @@ export class NoticeWriter {
   async write(m: EntityManager, req: NoticeRequest): Promise<string | null> {
     const now = this.clock.now();
     const category = CATEGORIES[req.category];
-    const dueAt = req.remindAt ?? (req.actionDueDays !== undefined ? new Date(now.getTime() + req.actionDueDays * DAY_MS) : null);
+    const dueAt = req.remindAt ?? req.actionDueAt ?? (req.actionDueDays !== undefined ? new Date(now.getTime() + req.actionDueDays * DAY_MS) : null);
     const values: TemplateValues = { ...req.values, penerima: req.person.name, ...(dueAt && !req.remindAt ? { batas: formatTanggalWib(dueAt) } : {}) };
     let notice;
     try {
@@ -84,7 +88,19 @@ export class NoticeWriter {
     });
     if (itemId === null) return null;
     if (dueAt) {
-      await this.reminders.create(m, { notificationId: itemId, recipientNip: req.person.nip, kategori: category.code, judul: notice.judul, dueAt, template: req.template, subjectNip: req.subjectNip });
+      // A notice that arrives on its deadline's morning or later is its own reminder: the ladder goes on from the escalation.
+      const late = req.actionDueAt !== undefined && dueAt.getTime() <= now.getTime();
+      await this.reminders.create(m, {
+        notificationId: itemId,
+        recipientNip: req.person.nip,
+        kategori: category.code,
+        judul: notice.judul,
+        dueAt,
+        template: req.template,
+        subjectNip: req.subjectNip,
+        awaitedRef: req.awaitedRef ?? null,
+        ...(late ? { step: 1, nextAt: new Date(now.getTime() + this.settings.escalateAfterMs) } : {}),
+      });
     }
     if (!req.channels.includes('email')) return itemId;
 

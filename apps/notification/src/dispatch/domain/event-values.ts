@@ -8,6 +8,9 @@ import {
   FeedbackGivenV1,
   ObjectionDecidedV1,
   ObjectionFiledV1,
+  RealizationReportedV1,
+  ReportDueV1,
+  type ReportDueEventData,
   SkpReturnedV1,
   SkpSetV1,
   SkpSubmittedV1,
@@ -37,6 +40,10 @@ export interface EventFacts {
   penilaiNip?: string | null;
   /** 07.00 WIB the day before the event's start date (a training session), for `remindDayBeforeStart` rules. */
   dayBeforeStart?: Date;
+  /** 07.00 WIB on the deadline day the event carries (a report due), for `actionDueFromEvent` rules. */
+  actionDueAt?: Date;
+  /** Which occurrence of an awaited action this is about (`<skpId>:<period>`), when the employee can owe several. */
+  awaitedRef?: string;
   opdId: string | null;
   values: Record<string, string | null>;
 }
@@ -105,6 +112,27 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         values: { nip: e.nip, tahun: String(e.year), versi: String(e.version), alasan: e.reason, periode: `${formatTanggal(e.startDate)} s.d. ${formatTanggal(e.endDate)}` },
       };
     }
+    case ReportDueV1: {
+      const e = data as ReportDueEventData;
+      const due = Date.parse(`${e.reportDue}T07:00:00Z`) - WIB_OFFSET_MS;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        penilaiNip: e.penilaiNip,
+        opdId: null,
+        actionDueAt: Number.isNaN(due) ? undefined : new Date(due),
+        awaitedRef: `${e.skpId}:${e.period}`,
+        values: {
+          nip: e.nip,
+          tahun: String(e.year),
+          periodeKe: String(e.period),
+          namaPeriode: e.periodName,
+          periode: `${formatTanggal(e.periodStart)} s.d. ${formatTanggal(e.periodEnd)}`,
+          batasLaporan: formatTanggal(e.reportDue),
+        },
+      };
+    }
+    case RealizationReportedV1:
     case FeedbackGivenV1:
     case EvaluationRatedV1:
     case ObjectionFiledV1:
@@ -115,6 +143,7 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         supervisorNip: null,
         penilaiNip: e.penilaiNip,
         opdId: null,
+        awaitedRef: type === RealizationReportedV1 && e.period !== null ? `${e.skpId}:${e.period}` : undefined,
         values: {
           nip: e.nip,
           tahun: String(e.year),

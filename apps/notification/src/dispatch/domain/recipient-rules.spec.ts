@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmployeeHiredV1, EmployeeTransferredV1 } from '@capaian/contracts';
+import { EmployeeHiredV1, EmployeeTransferredV1, RealizationReportedV1, ReportDueV1 } from '@capaian/contracts';
 import { messageDefects } from '@capaian/kinerja';
 import { CATEGORIES } from './categories';
-import { RECIPIENT_RULES, rulesFor } from './recipient-rules';
+import { factsOf } from './event-values';
+import { awaitedBy, RECIPIENT_RULES, RULED_EVENT_TYPES, rulesFor } from './recipient-rules';
 import { renderNotice, TEMPLATE_KEYS, TemplateValueMissingError } from './templates';
 
 const values = {
@@ -37,6 +38,8 @@ const values = {
   jpRencana: '4',
   jpMinimal: '20',
   kekurangan: '8',
+  namaPeriode: 'Januari 2026',
+  batasLaporan: '5 Februari 2026',
 };
 
 describe('recipient rules', () => {
@@ -56,6 +59,22 @@ describe('recipient rules', () => {
 
   it('give the new employee an SKP planning deadline', () => {
     expect(rulesFor(EmployeeHiredV1, {}).find((r) => r.recipient === 'employee')?.actionDueDays).toBe(14);
+  });
+
+  it('remind of a period report by the deadline the event carries, ended by that period\'s realization', () => {
+    const [rule] = rulesFor(ReportDueV1, {});
+    expect(rule).toMatchObject({ recipient: 'employee', template: 'laporan-realisasi', actionDueFromEvent: true });
+    expect(awaitedBy(RealizationReportedV1)).toEqual(['laporan-realisasi']);
+    expect(RULED_EVENT_TYPES).toContain(RealizationReportedV1);
+    const due = factsOf(ReportDueV1, {
+      skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: 'DISKOMINFO', year: 2026, period: 1,
+      periodName: 'Januari 2026', periodStart: '2026-01-01', periodEnd: '2026-01-31', reportDue: '2026-02-05', penilaiNip: null,
+    });
+    expect(due?.actionDueAt?.toISOString()).toBe('2026-02-05T00:00:00.000Z'); // 07.00 WIB on the last day
+    expect(due?.awaitedRef).toBe('s-1:1');
+    expect(due?.values.batasLaporan).toBe('5 Februari 2026');
+    const reported = factsOf(RealizationReportedV1, { skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: null, year: 2026, period: 1, evaluationId: null, ratingHasilKerja: null, ratingPerilaku: null, predikat: null, penilaiNip: null });
+    expect(reported?.awaitedRef).toBe('s-1:1');
   });
 
   it('are the table docs/notifications.md shows (one line per row)', () => {

@@ -9,6 +9,8 @@ import {
   FeedbackGivenV1,
   ObjectionDecidedV1,
   ObjectionFiledV1,
+  RealizationReportedV1,
+  ReportDueV1,
   ReportingLineChangedV1,
   SkpReturnedV1,
   SkpSetV1,
@@ -46,6 +48,11 @@ export interface RecipientRule {
    * scheduled, then escalated to the supervisor and to the OPD admin while the notice stays unread.
    */
   actionDueDays?: number;
+  /**
+   * The notice asks for an action by the deadline the event itself carries (a period's report due
+   * date): reminded at 07.00 WIB on that day, then escalated like `actionDueDays`.
+   */
+  actionDueFromEvent?: boolean;
   /** A plain reminder (no escalation) at 07.00 WIB the day before the event's start date: a training session tomorrow. */
   remindDayBeforeStart?: boolean;
 }
@@ -73,6 +80,7 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: FeedbackGivenV1, recipient: 'employee', category: 'skp', template: 'umpan-balik', channels: both },
   { eventType: EvaluationRatedV1, recipient: 'employee', category: 'skp', template: 'penilaian-ditetapkan', channels: both },
   { eventType: ObjectionFiledV1, recipient: 'atasan', category: 'skp', template: 'keberatan-diajukan', channels: both, actionDueDays: 7 },
+  { eventType: ReportDueV1, recipient: 'employee', category: 'skp', template: 'laporan-realisasi', channels: both, actionDueFromEvent: true },
   { eventType: ObjectionDecidedV1, recipient: 'employee', category: 'skp', template: 'keberatan-diputus', channels: both },
   { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-disetujui', channels: both, when: 'disetujui', remindDayBeforeStart: true },
   { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-ditolak', channels: both, when: 'ditolak' },
@@ -89,6 +97,8 @@ export const AWAITED_BY: Readonly<Record<string, readonly TemplateKey[]>> = {
   [SkpSetV1]: ['skp-diajukan'],
   [SkpReturnedV1]: ['skp-diajukan'],
   [ObjectionDecidedV1]: ['keberatan-diajukan'],
+  // Per SKP and period: the facts carry `<skpId>:<period>` as the awaited reference on both sides.
+  [RealizationReportedV1]: ['laporan-realisasi'],
 };
 
 export function awaitedBy(eventType: string): readonly TemplateKey[] {
@@ -99,5 +109,5 @@ export function rulesFor(eventType: string, values: Readonly<Record<string, stri
   return RECIPIENT_RULES.filter((r) => r.eventType === eventType && (!r.when || values[r.when] === 'true'));
 }
 
-/** The event types this service reacts to through the rules table. */
-export const RULED_EVENT_TYPES: readonly string[] = [...new Set(RECIPIENT_RULES.map((r) => r.eventType))];
+/** The event types this service reacts to through the rules table, or that end a reminder (a realization reported). */
+export const RULED_EVENT_TYPES: readonly string[] = [...new Set([...RECIPIENT_RULES.map((r) => r.eventType), ...Object.keys(AWAITED_BY)])];

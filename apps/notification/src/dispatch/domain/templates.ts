@@ -107,6 +107,11 @@ const TEMPLATES = {
     isi: `Yth. ${v('penerima')}, pejabat penilai telah memberikan umpan balik atas realisasi kinerja Anda periode ${v('periodeKe')} tahun ${v('tahun')}.`,
     tautan: '/skp/evaluasi',
   }),
+  'laporan-realisasi': (v) => ({
+    judul: `Laporan realisasi kinerja ${v('namaPeriode')} jatuh tempo ${v('batasLaporan')}`,
+    isi: `Yth. ${v('penerima')}, realisasi kinerja Anda untuk ${v('namaPeriode')} (${v('periode')}) belum dilaporkan. Laporkan realisasi beserta bukti dukungnya paling lambat ${v('batasLaporan')}; setelah tanggal itu laporan tidak dapat diterima lagi.`,
+    tautan: '/skp/realisasi',
+  }),
   'penilaian-ditetapkan': (v) => ({
     judul: `Hasil penilaian kinerja tahun ${v('tahun')}: ${v('predikat')}`,
     isi: `Yth. ${v('penerima')}, predikat kinerja Anda tahun ${v('tahun')} adalah ${v('predikat')}. Jika tidak sependapat, Anda dapat mengajukan keberatan dalam batas waktu yang berlaku.`,

@@ -51,7 +51,7 @@ export class DispatchEvent {
     const facts = factsOf(envelope.type, envelope.data);
     if (!facts) return;
     // The action some open reminders wait for may be this event (an SKP submitted, an SKP decided).
-    await this.reminders.resolveAwaited(m, facts.subjectNip, awaitedBy(envelope.type), this.clock.now());
+    await this.reminders.resolveAwaited(m, facts.subjectNip, awaitedBy(envelope.type), this.clock.now(), facts.awaitedRef);
     const subject = await this.directory.activePerson(m, facts.subjectNip);
     // Events that carry only a NIP (a reporting line change) take the name from the projection.
     if (!facts.values.nama) facts.values.nama = subject?.name ?? null;
@@ -73,6 +73,8 @@ export class DispatchEvent {
           channels: rule.channels,
           values: facts.values,
           actionDueDays: rule.actionDueDays,
+          actionDueAt: rule.actionDueFromEvent ? facts.actionDueAt : undefined,
+          awaitedRef: facts.awaitedRef,
           remindAt: rule.remindDayBeforeStart ? facts.dayBeforeStart : undefined,
         });
       }

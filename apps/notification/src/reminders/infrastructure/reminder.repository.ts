@@ -21,19 +21,25 @@ export interface OpenReminder {
 export class ReminderRepository {
   async create(
     m: EntityManager,
-    r: { notificationId: string; recipientNip: string; kategori: string; judul: string; dueAt: Date; template: string; subjectNip: string },
+    r: { notificationId: string; recipientNip: string; kategori: string; judul: string; dueAt: Date; template: string; subjectNip: string; awaitedRef: string | null; step?: number; nextAt?: Date },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO reminder (notification_id, recipient_nip, kategori, judul, due_at, next_at, template, subject_nip) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)
+      `INSERT INTO reminder (notification_id, recipient_nip, kategori, judul, due_at, next_at, step, template, subject_nip, awaited_ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT ON CONSTRAINT reminder_notification_uq DO NOTHING`,
-      [r.notificationId, r.recipientNip, r.kategori, r.judul, r.dueAt, r.template, r.subjectNip],
+      [r.notificationId, r.recipientNip, r.kategori, r.judul, r.dueAt, r.nextAt ?? r.dueAt, r.step ?? 0, r.template, r.subjectNip, r.awaitedRef],
     );
   }
 
-  /** The awaited action happened (an event says so): open reminders of these notices about `subjectNip` end. */
-  async resolveAwaited(m: EntityManager, subjectNip: string, templates: readonly string[], at: Date): Promise<void> {
+  /**
+   * The awaited action happened (an event says so): open reminders of these notices about
+   * `subjectNip` end; with `ref` (a period's report), only those waiting for that occurrence.
+   */
+  async resolveAwaited(m: EntityManager, subjectNip: string, templates: readonly string[], at: Date, ref?: string): Promise<void> {
     if (templates.length === 0) return;
-    await m.query(`UPDATE reminder SET resolved_at = $3 WHERE subject_nip = $1 AND template = ANY($2) AND resolved_at IS NULL`, [subjectNip, templates, at]);
+    await m.query(
+      `UPDATE reminder SET resolved_at = $3 WHERE subject_nip = $1 AND template = ANY($2) AND resolved_at IS NULL AND (awaited_ref IS NULL OR $4::text IS NULL OR awaited_ref = $4)`,
+      [subjectNip, templates, at, ref ?? null],
+    );
   }
 
   /** Due reminders, locked for the caller's transaction (another replica's job skips them). */
