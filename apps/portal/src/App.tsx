@@ -8,7 +8,6 @@ import { AuthCallback } from './auth/AuthCallback';
 import { RequireRole, RequireSignIn } from './auth/guards';
 import { Layout } from './components/Layout';
 import { AdminDashboardPage } from './pages/AdminDashboardPage';
-import { DevelopmentPage } from './pages/DevelopmentPage';
 import { EmployeesPage } from './pages/EmployeesPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
@@ -19,6 +18,11 @@ import { ProfilePage } from './pages/ProfilePage';
 import { SkpDetailPage } from './pages/SkpDetailPage';
 import { SkpPage } from './pages/SkpPage';
 import { TeamPage } from './pages/TeamPage';
+import { ObjectionsPage } from './pages/appraisal/ObjectionsPage';
+import { EmployeeDetailPage } from './pages/personnel/EmployeeDetailPage';
+import { CareerAdminPage } from './pages/career/admin/CareerAdminPage';
+import { MyDevelopmentPage } from './pages/career/MyDevelopmentPage';
+import { NominatePage } from './pages/career/NominatePage';
 import { contrastVariables, theme } from './theme';
 import { Loading } from './components/States';
 
@@ -49,12 +53,17 @@ export function App({ manager }: { manager: UserManager }) {
                   <Route path="skp" element={<SkpPage />} />
                   <Route path="skp/:id" element={<SkpDetailPage />} />
                   <Route path="tim" element={<TeamPage />} />
-                  <Route path="pengembangan" element={<DevelopmentPage />} />
+                  <Route path="keberatan" element={<ObjectionsPage />} />
+                  <Route path="pengembangan" element={<MyDevelopmentPage />} />
+                  <Route path="pengembangan/usulan" element={<NominatePage />} />
                   <Route path="kotak-masuk" element={<InboxPage />} />
                   <Route element={<RequireRole roles={['admin-opd', 'admin-bkpsdm']} />}>
                     <Route path="admin" element={<AdminDashboardPage />} />
                     <Route path="admin/pegawai" element={<EmployeesPage />} />
+                    <Route path="admin/pegawai/:ref" element={<EmployeeDetailPage />} />
                     <Route path="admin/impor" element={<ImportPage />} />
+                    <Route path="admin/pengembangan" element={<CareerAdminPage />} />
+                    <Route path="admin/pengembangan/:tab" element={<CareerAdminPage />} />
                   </Route>
                   <Route element={<RequireRole roles={['admin-bkpsdm']} />}>
                     <Route path="admin/periode" element={<PeriodsPage />} />

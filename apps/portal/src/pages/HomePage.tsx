@@ -8,11 +8,12 @@ const HINTS: Record<string, string> = {
   '/profil': 'Jabatan, unit kerja, dan pejabat penilai Anda.',
   '/skp': 'Susun rencana hasil kerja, ajukan, dan laporkan realisasi.',
   '/tim': 'SKP bawahan yang menunggu penetapan, umpan balik, dan penilaian.',
-  '/pengembangan': 'Katalog pelatihan, pendaftaran, dan capaian JP tahun ini.',
+  '/pengembangan': 'Katalog, rekomendasi, pendaftaran, sertifikat, dan capaian JP tahun ini.',
   '/kotak-masuk': 'Pemberitahuan terbaru untuk Anda.',
   '/admin': 'Kelengkapan SKP per unit dan siapa yang tertunda.',
   '/admin/pegawai': 'Cari pegawai berdasarkan nama atau NIP.',
   '/admin/impor': 'Impor data pegawai dengan uji coba terlebih dahulu.',
+  '/admin/pengembangan': 'Verifikasi peserta, kehadiran, program, anggaran, mitra, dan rekap JP.',
   '/admin/periode': 'Jadwal pelaporan dan penilaian per OPD.',
   '/pimpinan': 'Grafik kelengkapan dan sebaran status SKP.',
 };
