@@ -4,7 +4,33 @@
 # Three stages: build (full workspace, dev dependencies, `nx build`), deps (only this service's
 # production packages, cut from the root lock file by tools/docker/prune-deps.mjs), runtime (those
 # packages + the compiled service, non-root). See docs/deploy.md.
+# The staff portal is the `portal` target: its static build served by nginx, nothing of Node:
+#   docker build --target portal --build-arg KEYCLOAK_AUTHORITY=https://sso.example/realms/capaian -t capaian/portal:<version> .
+# (tools/docker/build-images.mjs prints or runs the commands for every image.) The service
+# stages come last, so a build without --target still makes a service image.
 ARG NODE_IMAGE=node:24-bookworm-slim
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.30-alpine
+
+FROM ${NODE_IMAGE} AS portal-build
+# The portal reads Keycloak's realm URL at build time (Vite inlines it): one image per environment.
+ARG KEYCLOAK_AUTHORITY
+RUN test -n "${KEYCLOAK_AUTHORITY}" || { echo "build argument KEYCLOAK_AUTHORITY is required for the portal (e.g. https://sso.example/realms/capaian)" >&2; exit 1; }
+WORKDIR /workspace
+ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json ./
+COPY apps/portal/ apps/portal/
+RUN VITE_KEYCLOAK_AUTHORITY="${KEYCLOAK_AUTHORITY}" npx vite build --config apps/portal/vite.config.ts
+
+FROM ${NGINX_IMAGE} AS portal
+# nginx-unprivileged: uid 101, port 8080, pid and temporary files in /tmp (read-only root filesystem
+# with an emptyDir on /tmp, deploy/k8s/base/portal). The files stay owned by root.
+COPY tools/docker/portal-nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=portal-build /workspace/dist/apps/portal/ /usr/share/nginx/html/
+USER 101
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --retries=3 CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/"]
 
 FROM ${NODE_IMAGE} AS build
 ARG SERVICE

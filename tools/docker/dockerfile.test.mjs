@@ -26,7 +26,7 @@ test('one Dockerfile replaces the per-app copies', () => {
 
 test('the images run on Node 24 (LTS)', () => {
   assert.match(dockerfile, /^ARG NODE_IMAGE=node:24-bookworm-slim$/m);
-  assert.equal((dockerfile.match(/^FROM \$\{NODE_IMAGE\}/gm) ?? []).length, 3, 'build, deps and runtime stages all use NODE_IMAGE');
+  assert.equal((dockerfile.match(/^FROM \$\{NODE_IMAGE\}/gm) ?? []).length, 4, "build, deps and runtime stages and the portal's build all use NODE_IMAGE");
 });
 
 test('the SERVICE build argument accepts exactly the services, each with its configured port', () => {
