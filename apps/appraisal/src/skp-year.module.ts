@@ -8,6 +8,7 @@ import { SetCadence } from './cadence/use-cases/set-cadence';
 import { SkpAccess } from './common/access';
 import { SkpReader } from './common/skp-reader';
 import { CompletionQuery } from './dashboard/completion.query';
+import { DashboardExportHttpController } from './dashboard/dashboard-export.http.controller';
 import { DashboardHttpController } from './dashboard/dashboard.http.controller';
 import { DocumentIssuer, DOCUMENTS_PUBLIC_URL } from './documents/document-issuer';
 import { DocumentsHttpController } from './documents/documents.http.controller';
@@ -82,6 +83,7 @@ function verificationBase(): string {
     CadencesHttpController,
     DocumentsHttpController,
     DashboardHttpController,
+    DashboardExportHttpController,
     PersonnelEventsMessageController,
   ],
   providers: [

@@ -7,6 +7,7 @@ import { runMigrations } from '@capaian/shared/persistence';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import { Clock, TestClock } from '@capaian/shared/scheduling';
 import { DEMO_NIP, getToken } from '@capaian/shared/testing';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
@@ -19,7 +20,8 @@ import { seedPersonnel } from './personnel-stand-in';
  * (Ahmad → Siti → Dimas set, Putri's waiting for Siti), with real Keycloak tokens:
  * - the RHK of the penilai's set SKP a subordinate may link to (only the SKP's owner and its
  *   penilai read them for an SKP; anyone for their own next SKP);
- * - the evaluation and objection of an SKP, and the objections an atasan penilai decides.
+ * - the evaluation and objection of an SKP, and the objections an atasan penilai decides;
+ * - the completion dashboard as an XLSX download for the OPD's admin and BKPSDM.
  */
 const DB = 'capaian_appraisal_portal_reads_test';
 jest.setTimeout(120_000);
@@ -161,5 +163,29 @@ describe('penilai RHK and objection reads (real PostgreSQL, Keycloak)', () => {
     expect(all.body.items[0]).toMatchObject({ status: 'DITERIMA', decision: 'Bukti laporan diterima', ratingHasilKerja: 'SESUAI', newRatingHasilKerja: 'SESUAI', decidedAt: expect.any(String) });
     const after = await call('GET', `/skps/${skp.dimas}/evaluation`, 'dimas');
     expect(after.body).toMatchObject({ evaluation: { status: 'FINAL', ratingHasilKerja: 'SESUAI' }, objection: { status: 'DITERIMA' } });
+  });
+
+  it('exports the completion dashboard as a workbook to BKPSDM and the OPD admin, and refuses others', async () => {
+    for (const who of ['hendra', 'rudi']) {
+      const res = await fetch(`${base}/dashboard/2026/DISKOMINFO/export.xlsx`, { headers: { authorization: `Bearer ${token[who]}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="kelengkapan-skp-diskominfo-2026.xlsx"');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Per unit', 'Belum menyusun SKP', 'Belum melapor', 'Belum dinilai', 'Pejabat penilai']);
+      const dashboard = (await call('GET', '/dashboard/2026/DISKOMINFO', who)).body;
+      const perUnit = book.getWorksheet('Per unit')!;
+      expect(perUnit.getRow(1).values).toEqual([undefined, 'Unit kerja', 'Pegawai', 'Belum menyusun SKP', 'Belum melapor', 'Belum dinilai']);
+      expect(perUnit.getRow(perUnit.rowCount).getCell(2).value).toBe(dashboard.totals.employees);
+      expect(book.getWorksheet('Belum dinilai')!.rowCount - 1).toBe(dashboard.notRated.length);
+    }
+    for (const [who, status] of [['dimas', 403], ['rudi', 403]] as const) {
+      const opd = who === 'rudi' ? 'BAPPEDA' : 'DISKOMINFO';
+      const res = await fetch(`${base}/dashboard/2026/${opd}/export.xlsx`, { headers: { authorization: `Bearer ${token[who]}` } });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await fetch(`${base}/dashboard/dua/DISKOMINFO/export.xlsx`, { headers: { authorization: `Bearer ${token.hendra}` } })).status).toBe(400);
   });
 });
