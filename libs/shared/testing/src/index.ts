@@ -1,2 +1,3 @@
 export * from './auth';
 export * from './eventually';
+export * from './query-plans';

@@ -1,0 +1,160 @@
+import { RequestMethod, type INestApplicationContext, type Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Support for the list-query plan tests (issue 12, "reads that scale"): record the SQL an endpoint's
+ * query class sends, ask PostgreSQL for the plan of each statement, and report the nodes that read
+ * or sort a large table as a whole. A list endpoint must answer a page from an index, so its cost
+ * does not grow with the table.
+ */
+
+export interface RecordedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+type QueryFn = (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Records every statement sent through the data source's query runners while `fn` runs (TypeORM
+ * sends `DataSource.query`, `EntityManager.query` and repositories through the runner's `query`).
+ * The statements still run, so `fn` sees real answers.
+ */
+export async function recordStatements<T>(dataSource: DataSource, fn: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
+  const runner = dataSource.createQueryRunner();
+  const proto = Object.getPrototypeOf(runner) as { query: QueryFn };
+  await runner.release();
+  const original = proto.query;
+  const statements: RecordedStatement[] = [];
+  proto.query = function (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) {
+    statements.push({ sql, params: params ?? [] });
+    return original.call(this, sql, params, ...rest);
+  };
+  try {
+    const result = await fn();
+    return { result, statements };
+  } finally {
+    proto.query = original;
+  }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Plan Rows': number;
+  'Sort Key'?: string[];
+  Plans?: PlanNode[];
+}
+
+export interface PlanFinding {
+  node: string;
+  relation?: string;
+  rows: number;
+  detail: string;
+}
+
+export interface StatementPlan {
+  sql: string;
+  findings: PlanFinding[];
+  /** The plan as text, for the failure message. */
+  text: string;
+}
+
+/** Reads (SELECT or WITH … SELECT) are planned; writes and session commands are not list reads. */
+export function isRead(sql: string): boolean {
+  return /^\s*(\(\s*)?(select|with)\b/i.test(sql) && !/\bfor\s+(update|share|no key update)\b/i.test(sql);
+}
+
+/**
+ * The plan of one statement and what is wrong with it for a list read: a sequential scan of a table
+ * of at least `largeRows` rows (by the planner's statistics, so run ANALYZE after loading), or a Sort
+ * whose input is at least `largeRows` rows (a page must not sort the whole table; sorting the few
+ * rows a selective filter found is fine).
+ */
+export async function planOf(dataSource: DataSource, statement: RecordedStatement, largeRows: number): Promise<StatementPlan> {
+  const [{ 'QUERY PLAN': json }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
+  const textRows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN ${statement.sql}`, statement.params);
+  const text = textRows.map((r) => r['QUERY PLAN']).join('\n');
+  const root = (typeof json === 'string' ? JSON.parse(json) : json)[0].Plan as PlanNode;
+  const relations = new Set<string>();
+  const walk = (n: PlanNode) => {
+    if (n['Relation Name']) relations.add(n['Relation Name']);
+    n.Plans?.forEach(walk);
+  };
+  walk(root);
+  const sizes = new Map<string, number>();
+  if (relations.size > 0) {
+    const rows: { relname: string; n: number }[] = await dataSource.query(
+      `SELECT relname, greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE relkind IN ('r', 'p', 'm') AND relname = ANY($1)`,
+      [[...relations]],
+    );
+    for (const r of rows) sizes.set(r.relname, Number(r.n));
+  }
+  const findings: PlanFinding[] = [];
+  const inspect = (n: PlanNode) => {
+    const relation = n['Relation Name'];
+    if (n['Node Type'] === 'Seq Scan' && relation && (sizes.get(relation) ?? 0) >= largeRows) {
+      findings.push({ node: 'Seq Scan', relation, rows: sizes.get(relation)!, detail: `sequential scan of ${relation} (${sizes.get(relation)} rows)` });
+    }
+    if (n['Node Type'] === 'Sort') {
+      const input = Math.max(0, ...(n.Plans ?? []).map((c) => c['Plan Rows']));
+      if (input >= largeRows) findings.push({ node: 'Sort', rows: input, detail: `sort of ${input} rows by ${(n['Sort Key'] ?? []).join(', ')}` });
+    }
+    n.Plans?.forEach(inspect);
+  };
+  inspect(root);
+  return { sql: statement.sql, findings, text };
+}
+
+export interface HttpRoute {
+  method: 'GET';
+  /** `<controller path>/<handler path>` without the global prefix, e.g. `employees/:ref`. */
+  path: string;
+  controller: string;
+  handler: string;
+  /** The handler's parameter types (decorator metadata), to tell a paged list by its query class. */
+  paramTypes: unknown[];
+}
+
+const joinPath = (...parts: (string | string[] | undefined)[]) =>
+  parts
+    .map((p) => (Array.isArray(p) ? p[0] : p) ?? '')
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
+
+/** Every GET route of every controller the application registered (through Nest's module graph). */
+export function getRoutes(app: INestApplicationContext): HttpRoute[] {
+  const routes: HttpRoute[] = [];
+  const seen = new Set<Type>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const ctrl = wrapper.metatype as Type | undefined;
+      if (!ctrl || seen.has(ctrl)) continue;
+      seen.add(ctrl);
+      const base = Reflect.getMetadata('path', ctrl) as string | string[] | undefined;
+      const proto = ctrl.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        if (name === 'constructor' || typeof proto[name] !== 'function') continue;
+        const handler = proto[name] as object;
+        if (Reflect.getMetadata('method', handler) !== RequestMethod.GET) continue;
+        const sub = Reflect.getMetadata('path', handler) as string | string[] | undefined;
+        routes.push({
+          method: 'GET',
+          path: joinPath(base, sub),
+          controller: ctrl.name,
+          handler: name,
+          paramTypes: (Reflect.getMetadata('design:paramtypes', proto, name) as unknown[] | undefined) ?? [],
+        });
+      }
+    }
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A route whose query class extends `pageQuery` is a paged list. */
+export function isPagedRoute(route: HttpRoute, pageQuery: Type): boolean {
+  return route.paramTypes.some((t) => typeof t === 'function' && (t === pageQuery || (t as Type).prototype instanceof pageQuery));
+}
