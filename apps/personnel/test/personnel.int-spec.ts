@@ -444,7 +444,7 @@ describe('access matrix (real tokens)', () => {
     expect((await get('/employees?q=siti%20rah&opd=DISKOMINFO', 'hendra')).body.items.map((e: any) => e.nip)).toContain(DEMO_NIP.siti);
     const jpt = await get('/employees?jenisJabatan=JPT_PRATAMA&size=100', 'hendra');
     expect(jpt.body.items.every((e: any) => e.position.jenisJabatan === 'JPT_PRATAMA')).toBe(true);
-    const gol = await get('/employees?golongan=iii%2Fb&size=5', 'hendra');
+    const gol = await get('/employees?golongan=iii%2Fb&size=5&total=true', 'hendra');
     expect(gol.body.items.every((e: any) => e.golongan === 'III/b')).toBe(true);
     expect(gol.body.total).toBeGreaterThan(0);
   });

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery, queryBoolean } from '@capaian/shared/http';
 
 /** `?asOf=YYYY-MM-DD`: answer as the data stood on that date (default today, Asia/Jakarta). */
 export class AsOfQuery {
@@ -22,4 +24,16 @@ export class ReasonedChangeDto {
   @IsOptional()
   @IsString()
   effectiveDate?: string;
+}
+
+/**
+ * `?page=&size=` plus `?total=true`. Counting every match costs a scan of all of them, whatever the
+ * page, so a list answers `total` only when asked (docs/benchmarks.md, "Reads").
+ */
+export class CountablePageQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Sertakan jumlah seluruh hasil (total); bawaan tidak', default: false })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  total?: boolean;
 }

@@ -9,6 +9,7 @@ export const PersonnelMessages = defineMessages('personnel', {
     message: 'Perubahan terakhir berlaku sejak {since}; tanggal berlaku tidak boleh lebih awal',
   },
   AKSES_DITOLAK: { kind: 'forbidden', message: 'Akses ditolak: {reason}' },
+  KURSOR_TIDAK_VALID: { kind: 'invalid', message: 'Kursor halaman tidak valid; gunakan nilai next dari halaman sebelumnya' },
 });
 
 /** Access refusals say who may do what; the reasons are fixed texts, never built from input. */

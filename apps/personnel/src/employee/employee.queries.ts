@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeGolongan, todayInJakarta } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
-import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
 import { readsCityWide } from '../common/access';
+import { decodeCursor, encodeCursor, type ListPage } from '../common/paging';
 import { forbidden } from '../common/personnel.messages';
 import { resolveUnitId } from '../org-unit/infrastructure/org-unit.repository';
 import { asOfDate, validOn } from '../common/temporal';
@@ -38,13 +38,20 @@ export class EmployeeQueries {
     private readonly access: EmployeeAccess,
   ) {}
 
-  async list(p: Principal, q: EmployeeListQuery): Promise<Page<EmployeeView>> {
+  /**
+   * A page of employees by name, then NIP. Every filter, scope and page is answered by walking an
+   * index in that order (`employee_name_nip_idx`, `employee_opd_name_nip_idx`; name search by the
+   * trigram index), so a page costs the same whatever the city's size: checked by
+   * apps/personnel/test/list-query-plans.int-spec.ts on the demo city. `total` is counted only when asked.
+   */
+  async list(p: Principal, q: EmployeeListQuery): Promise<ListPage<EmployeeView>> {
     let opd = q.opd;
     if (!readsCityWide(p)) {
       if (!p.roles.includes('admin-opd') || !p.opd) throw forbidden('employeeList');
       if (opd && opd !== p.opd) throw forbidden('employeeListOtherOpd');
       opd = p.opd;
     }
+    const after = q.after ? decodeCursor(q.after, 2) : undefined;
     const today = todayInJakarta();
     const date = asOfDate(q.asOf);
     const mode = readModeFor(q.asOf ? date : undefined, today);
@@ -55,7 +62,9 @@ export class EmployeeQueries {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (opd) add((n) => `${col.opdCode} = ${n}`, opd);
+    // Now, the OPD is the employee's own column (indexed with the sort); as of a past date it is the
+    // OPD the employee's unit belonged to then.
+    if (opd) add((n) => (mode === 'current' ? `e.opd_id = (SELECT id FROM org_unit WHERE code = ${n})` : `${col.opdCode} = ${n}`), opd);
     if (q.unitId) add((n) => `${col.unitId} = ${n}`, await resolveUnitId(this.dataSource.manager, q.unitId));
     if (q.jenisJabatan) add((n) => `${col.jenisJabatan} = ${n}`, q.jenisJabatan);
     if (q.golongan) add((n) => `${col.golongan} = ${n}`, normalizeGolongan(q.golongan));
@@ -67,10 +76,39 @@ export class EmployeeQueries {
       if (/^[\d\s]+$/.test(term)) add((n) => `e.nip LIKE ${n}`, `${term.replace(/\s/g, '')}%`);
       else add((n) => `(lower(e.name) LIKE ${n} || '%' OR lower(e.name) LIKE '% ' || ${n} || '%')`, term);
     }
-    const base = `${employeeSelect(mode, '$1')}${where.length ? ' WHERE ' + where.join(' AND ') : ''}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
-    const rows: EmployeeRow[] = await this.dataSource.query(`${base} ORDER BY e.name, e.nip LIMIT ${q.size} OFFSET ${q.offset}`, params);
-    return toPage(rows.map(toEmployeeView), total, q);
+    const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const keyset = () => (after ? `${filter ? ' AND' : ' WHERE'} (e.name, e.nip) > ($${params.push(after[0])}, $${params.push(after[1])})` : '');
+    const pageRows = `ORDER BY e.name, e.nip LIMIT ${q.size + 1} OFFSET ${after ? 0 : q.offset}`;
+    let total: number | undefined;
+    let rows: EmployeeRow[];
+    if (mode === 'current') {
+      // The page's ids first, from the employee table alone (its filters are its own columns, the
+      // position's kind aside), then the joins for those few rows only.
+      const from = `FROM employee e${q.jenisJabatan ? ' JOIN position p ON p.id = e.position_id' : ''}${filter}`;
+      // The count does not need the date ($1), but every parameter must appear to get its type.
+      if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} AND $1::date IS NOT NULL`, params);
+      // As an array, the ids are fetched by primary key: joined as a relation, a page of 100 may be
+      // hash-joined against a scan of the whole table.
+      rows = await this.dataSource.query(
+        `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(SELECT e.id ${from}${keyset()} ${pageRows})) ORDER BY e.name, e.nip`,
+        params,
+      );
+    } else {
+      const filtered = `${employeeSelect(mode, '$1')}${filter}`;
+      if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) x`, params);
+      rows = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
+    }
+    // One row more than the page tells whether a next page exists without counting.
+    const more = rows.length > q.size;
+    const items = rows.slice(0, q.size);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toEmployeeView),
+      page: after ? 1 : q.page,
+      size: q.size,
+      ...(total === undefined ? {} : { total }),
+      next: more && last ? encodeCursor([last.name, last.nip]) : null,
+    };
   }
 
   async get(p: Principal, ref: string, asOf?: string): Promise<EmployeeView> {

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JENIS_ASN, JENIS_JABATAN, STATUS_PEGAWAI, type JenisAsn, type JenisJabatan, type StatusPegawai } from '@capaian/kinerja';
-import { PageQuery } from '@capaian/shared/http';
+import { CountablePageQuery } from '../../common/dto';
 
-export class EmployeeListQuery extends PageQuery {
+/** Sorted by name, then NIP. Deep pages: follow `next` with `?after=` instead of raising `page`. */
+export class EmployeeListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Kode OPD' })
   @IsOptional()
   @IsString()
@@ -45,4 +46,10 @@ export class EmployeeListQuery extends PageQuery {
   @IsOptional()
   @IsString()
   asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Kursor halaman berikutnya (nilai next dari halaman sebelumnya); menggantikan page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
 }

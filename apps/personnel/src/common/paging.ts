@@ -1,0 +1,32 @@
+import { PersonnelMessages } from './personnel.messages';
+
+/**
+ * A page of a personnel list. `total` is there only when the request asked for it (`?total=true`);
+ * `next`, on lists that page by key, is the cursor of the following page (`?after=`), null on the last.
+ */
+export interface ListPage<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total?: number;
+  next?: string | null;
+}
+
+/** The sort key of the last row of a page, as an opaque URL-safe cursor. */
+export function encodeCursor(key: readonly string[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** The sort key a cursor carries; anything that is not a cursor of this list is a 400. */
+export function decodeCursor(cursor: string, arity: number): string[] {
+  let key: unknown;
+  try {
+    key = /^[A-Za-z0-9_-]{1,2000}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== arity || !key.every((k) => typeof k === 'string' && k.length <= 500)) {
+    throw PersonnelMessages.error('KURSOR_TIDAK_VALID', {}, 'after');
+  }
+  return key as string[];
+}
