@@ -1,6 +1,8 @@
 import { ActionIcon, Button, Card, Fieldset, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import type { CreateSkp } from '../api/views';
 import { useDraft } from '../lib/draft';
+import { RhkPicker } from './appraisal/RhkPicker';
+import type { PenilaiRhk } from './appraisal/views';
 import { fieldError, FormErrors } from './FormErrors';
 
 export interface IndicatorDraft {
@@ -63,6 +65,8 @@ export function SkpForm(props: {
   busy: boolean;
   submitLabel: string;
   onSubmit(draft: SkpDraft, clear: () => void): void;
+  /** The penilai's RHK to link to (GET …/penilai-rhk); without it the link is a code typed by hand. */
+  penilaiRhk?: { data?: PenilaiRhk; loading: boolean; failed: boolean };
 }) {
   const [d, setD, clear] = useDraft<SkpDraft>(props.draftKey, props.initial);
   const setRhk = (i: number, patch: Partial<RhkDraft>) => setD((p) => ({ ...p, rhk: p.rhk.map((r, k) => (k === i ? { ...r, ...patch } : r)) }));
@@ -109,13 +113,25 @@ export function SkpForm(props: {
                   allowDeselect={false}
                 />
                 <Textarea label="Uraian RHK" required autosize minRows={2} value={r.description} onChange={(e) => setRhk(i, { description: e.currentTarget.value })} error={err(`rhk.${i}.description`)} />
-                <TextInput
-                  label="RHK pejabat penilai yang diintervensi (opsional)"
-                  description="Kode RHK dari SKP pejabat penilai Anda yang sudah ditetapkan"
-                  value={r.parentRhkId}
-                  onChange={(e) => setRhk(i, { parentRhkId: e.currentTarget.value })}
-                  error={err(`rhk.${i}.parentRhkId`)}
-                />
+                {props.penilaiRhk ? (
+                  <RhkPicker
+                    index={i}
+                    value={r.parentRhkId}
+                    onChange={(v) => setRhk(i, { parentRhkId: v })}
+                    error={err(`rhk.${i}.parentRhkId`)}
+                    options={props.penilaiRhk.data}
+                    loading={props.penilaiRhk.loading}
+                    failed={props.penilaiRhk.failed}
+                  />
+                ) : (
+                  <TextInput
+                    label="RHK pejabat penilai yang diintervensi (opsional)"
+                    description="Kode RHK dari SKP pejabat penilai Anda yang sudah ditetapkan"
+                    value={r.parentRhkId}
+                    onChange={(e) => setRhk(i, { parentRhkId: e.currentTarget.value })}
+                    error={err(`rhk.${i}.parentRhkId`)}
+                  />
+                )}
                 {r.indicators.map((ind, j) => (
                   <Card key={j} bg="gray.0" padding="xs">
                     <Stack gap={6}>

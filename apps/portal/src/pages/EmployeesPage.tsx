@@ -1,7 +1,8 @@
-import { Pagination, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Pagination, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { Employee } from '../api/views';
 import { Empty, LoadError, Loading, PageTitle } from '../components/States';
@@ -43,7 +44,11 @@ export function EmployeesPage() {
                 {list.data.items.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td>{e.nip}</Table.Td>
-                    <Table.Td>{e.name}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/pegawai/${e.nip}`}>
+                        {e.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{e.golongan}</Table.Td>
                     <Table.Td>{e.position?.name ?? '—'}</Table.Td>
                     <Table.Td>{e.unit?.name ?? '—'}</Table.Td>

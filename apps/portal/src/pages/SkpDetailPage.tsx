@@ -5,6 +5,8 @@ import { useParams } from 'react-router';
 import { api, download, rawFetch, unwrap } from '../api/client';
 import { ASPEK_LABEL, BERAKHLAK, RATING_LABEL, STATUS_COLOR, STATUS_LABEL, type Period, type Skp } from '../api/views';
 import { useAuth } from '../auth/AuthProvider';
+import { EvaluationCard } from '../components/appraisal/EvaluationCard';
+import { usePenilaiRhk } from '../components/appraisal/hooks';
 import { fieldError, FormErrors } from '../components/FormErrors';
 import { SkpForm, toRequest, type SkpDraft } from '../components/SkpForm';
 import { Empty, LoadError, Loading, PageTitle } from '../components/States';
@@ -41,6 +43,8 @@ export function SkpDetailPage() {
     },
   });
   const submit = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/appraisal/skps/{id}/submit', { params: { path: { id } } })), onSuccess: refresh });
+  const editing = !!skp.data && auth.principal?.nip === skp.data.snapshot.nip && (skp.data.status === 'DRAFT' || skp.data.status === 'DIKEMBALIKAN');
+  const penilaiRhk = usePenilaiRhk({ skpId: id }, editing);
 
   if (skp.isPending) return <Loading />;
   if (skp.isError) return <LoadError error={skp.error} />;
@@ -90,6 +94,7 @@ export function SkpDetailPage() {
             error={save.error}
             busy={save.isPending}
             submitLabel="Simpan perubahan"
+            penilaiRhk={penilaiRhk}
             onSubmit={(d, clear) => save.mutate(d, { onSuccess: () => { clear(); void refresh(); } })}
           />
           <Stack mt="md" gap="xs">
@@ -105,6 +110,7 @@ export function SkpDetailPage() {
       {penilai && s.status === 'DIAJUKAN' && <Decide id={id} onDone={refresh} />}
       {s.status === 'DITETAPKAN' && <Periods skp={s} owner={owner} penilai={penilai} />}
       {s.status === 'DITETAPKAN' && penilai && <Rating skp={s} />}
+      {(s.status === 'DITETAPKAN' || s.status === 'DITUTUP') && <EvaluationCard skpId={s.id} owner={owner} />}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { MySkps, Skp } from '../api/views';
+import { usePenilaiRhk } from '../components/appraisal/hooks';
 import { emptyRhk, SkpForm, toRequest, type SkpDraft } from '../components/SkpForm';
 import { SkpList } from '../components/SkpList';
 import { Empty, LoadError, Loading, PageTitle } from '../components/States';
@@ -19,6 +20,7 @@ export function SkpPage() {
     queryKey: ['skps', 'mine', year],
     queryFn: () => unwrap(api.GET('/api/v1/appraisal/skps/mine', { params: { query: { year } as never } })) as Promise<MySkps>,
   });
+  const penilaiRhk = usePenilaiRhk({ year }, creating);
   const create = useMutation({
     mutationFn: (d: SkpDraft) => unwrap(api.POST('/api/v1/appraisal/skps', { body: toRequest(d) })) as Promise<Skp>,
   });
@@ -49,6 +51,7 @@ export function SkpPage() {
             error={create.error}
             busy={create.isPending}
             submitLabel="Simpan sebagai draf"
+            penilaiRhk={penilaiRhk}
             onSubmit={(d, clear) =>
               create.mutate(d, {
                 onSuccess: (skp) => {
