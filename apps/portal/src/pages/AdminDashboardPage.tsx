@@ -1,7 +1,7 @@
-import { Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, download, unwrap } from '../api/client';
 import { useAuth } from '../auth/AuthProvider';
 import { Empty, LoadError, Loading, PageTitle } from '../components/States';
 import { angka, tanggal } from '../lib/format';
@@ -39,6 +39,7 @@ export function AdminDashboardPage() {
       <Group wrap="wrap">
         <NumberInput label="Tahun" value={year} onChange={(v) => setYear(Number(v))} w={120} />
         {auth.hasRole('admin-bkpsdm') && <TextInput label="Kode OPD" value={code ?? ''} onChange={(e) => setOpd(e.currentTarget.value.toUpperCase())} w={200} />}
+        {code && dashboard.isSuccess && <ExportButton year={year} opd={code} />}
       </Group>
       {!code ? (
         <Empty title="Pilih OPD">Masukkan kode OPD untuk melihat kelengkapan SKP.</Empty>
@@ -48,6 +49,33 @@ export function AdminDashboardPage() {
         <LoadError error={dashboard.error} />
       ) : (
         <DashboardBody d={dashboard.data} />
+      )}
+    </Stack>
+  );
+}
+
+/** The same numbers as a workbook (per unit, the three lists, the penilai holding people up). */
+function ExportButton({ year, opd }: { year: number; opd: string }) {
+  const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  return (
+    <Stack gap={4} mt="lg">
+      <Button
+        variant="outline"
+        loading={state.busy}
+        onClick={() => {
+          setState({ busy: true });
+          download(`/api/v1/appraisal/dashboard/${year}/${encodeURIComponent(opd)}/export.xlsx`, `kelengkapan-skp-${opd.toLowerCase()}-${year}.xlsx`).then(
+            () => setState({ busy: false }),
+            (error: unknown) => setState({ busy: false, error }),
+          );
+        }}
+      >
+        Unduh rekap (XLSX)
+      </Button>
+      {state.error !== undefined && (
+        <Alert color="red" role="alert" p="xs">
+          {state.error instanceof Error ? state.error.message : 'Berkas tidak dapat diunduh.'}
+        </Alert>
       )}
     </Stack>
   );
