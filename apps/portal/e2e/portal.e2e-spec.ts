@@ -272,7 +272,9 @@ suite('staff portal in Chromium', () => {
     await dimas.goto(url + '/skp');
     await dimas.getByRole('button', { name: `Susun SKP ${YEAR}` }).click();
     await dimas.getByLabel('Uraian RHK').fill('Aplikasi layanan perizinan daring dibangun');
-    await dimas.getByLabel('RHK pejabat penilai yang diintervensi (opsional)').fill(sitiRhkId);
+    // The penilai's RHK are picked from the list appraisal gives (GET /penilai-rhk), not typed.
+    await dimas.getByLabel('RHK pejabat penilai yang diintervensi', { exact: true }).and(dimas.locator('input')).click();
+    await dimas.getByRole('option', { name: 'Meningkatnya layanan aplikasi pemerintah kota' }).click();
     await dimas.getByLabel('Target').fill('4');
     await dimas.getByLabel('Satuan').fill('modul');
     await dimas.getByRole('button', { name: 'Simpan sebagai draf' }).click();
@@ -284,6 +286,8 @@ suite('staff portal in Chromium', () => {
     await dimas.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await dimas.waitForURL(/\/skp\/[0-9a-f-]{36}$/);
     skpPath = new URL(dimas.url()).pathname;
+    const saved = await call<{ rhk: { parentRhkId: string }[] }>(await getToken(DEMO_NIP.dimas), 'GET', `/appraisal/skps/${skpPath.split('/').pop()}`);
+    expect(saved.rhk[0].parentRhkId).toBe(sitiRhkId);
     await dimas.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
     await waitStatus(dimas, 'Diajukan');
   });
