@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadServiceConfig } from '@capaian/shared/config';
-import { configureHttpApp } from '@capaian/shared/http';
+import { buildOpenApiDocument, configureHttpApp } from '@capaian/shared/http';
 import { AppModule as AppraisalModule } from '../../apps/appraisal/src/app.module';
 import { AppModule as CareerModule } from '../../apps/career/src/app.module';
 import { loadCareerConfig } from '../../apps/career/src/career.config';
@@ -25,8 +24,7 @@ async function documentOf(service: string, module: DynamicModule, unprefixed: st
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   try {
     configureHttpApp(app, service, { title: service, unprefixed });
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(service).addBearerAuth().build());
-    return document as unknown as OpenApiDocument;
+    return buildOpenApiDocument(app, { title: service }) as unknown as OpenApiDocument;
   } finally {
     await app.close();
   }

@@ -43,6 +43,14 @@ describe('the merged OpenAPI document (every service, as the gateway merges them
     expect(duplicates).toEqual([]);
   });
 
+  it('declares the problem+json answers of every operation', () => {
+    const missing = operations(document)
+      .filter(({ operation }) => !['4XX', '5XX'].every((status) => (operation.responses?.[status]?.content?.['application/problem+json']?.schema as { $ref?: string })?.$ref === '#/components/schemas/Problem'))
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
+    expect(document.components!.schemas.Problem).toMatchObject({ required: ['type', 'title', 'status', 'code'] });
+  });
+
   // The portal's types are generated from this file (apps/portal/scripts/generate-api.mjs), so a
   // change of an endpoint that is not carried over to the portal fails here.
   it("is the document the portal's API types were generated from", () => {

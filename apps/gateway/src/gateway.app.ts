@@ -1,8 +1,7 @@
 import cors from '@fastify/cors';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TokenVerifier } from '@capaian/shared/auth';
-import { createHttpApp, MetricsService, serveOpenApi } from '@capaian/shared/http';
+import { buildOpenApiDocument, createHttpApp, MetricsService, serveOpenApi } from '@capaian/shared/http';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerApiDocs } from './openapi/api-docs';
@@ -48,9 +47,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   serveOpenApi(app, docs);
   // The staff portal's static build (npm start sets PORTAL_DIR to dist/apps/portal).
   if (process.env.PORTAL_DIR) servePortal(fastify, process.env.PORTAL_DIR);
-  aggregator.setGatewayDocument(
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(docs.title).addBearerAuth().build()) as unknown as OpenApiDocument,
-  );
+  aggregator.setGatewayDocument(buildOpenApiDocument(app, docs) as unknown as OpenApiDocument);
   await app.init();
   return app;
 }

@@ -35,6 +35,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appraisal/dashboard/{year}/{opdCode}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kelengkapan SKP satu OPD sebagai berkas XLSX: per unit, belum menyusun, belum melapor, belum dinilai, pejabat penilai */
+        get: operations["appraisal_DashboardExportHttpController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisal/documents/verify/{code}": {
         parameters: {
             query?: never;
@@ -1785,6 +1802,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FieldError: {
+            /**
+             * @description Jalur bidang bertitik, mis. `rhk.0.indikator`
+             * @example nip
+             */
+            field: string;
+            /**
+             * @description Kode tetap yang dibaca mesin
+             * @example NIP_TIDAK_VALID
+             */
+            code: string;
+            /** @description Pesan dalam Bahasa Indonesia */
+            message: string;
+        };
+        /** @description RFC 9457 problem details; klien memilih berdasarkan `code`, bukan `title`. */
+        Problem: {
+            /** @example https://capaian.palembang.go.id/problems/permintaan-tidak-valid */
+            type: string;
+            /** @description Pesan dalam Bahasa Indonesia */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example PERMINTAAN_TIDAK_VALID */
+            code: string;
+            detail?: string;
+            instance?: string;
+            correlationId?: string;
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
         WhoAmIResponse: {
             /**
              * @description Layanan yang menjawab
@@ -2544,6 +2592,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_CadencesHttpController_set: {
@@ -2568,6 +2634,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_DashboardHttpController_get: {
@@ -2588,6 +2672,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appraisal_DashboardExportHttpController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+                opdCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_DocumentsHttpController_verify: {
@@ -2606,6 +2746,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2626,6 +2784,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_DocumentsHttpController_evaluation: {
@@ -2644,6 +2820,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2668,6 +2862,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_RealizationHttpController_download: {
@@ -2686,6 +2898,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2708,6 +2938,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2732,6 +2980,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_PenilaiRhkHttpController_forCaller: {
@@ -2748,6 +3014,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2771,6 +3055,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppraisalPeriodPage"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2820,6 +3122,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_draft: {
@@ -2844,6 +3164,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_get: {
@@ -2863,6 +3201,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_EvaluationsHttpController_achievement: {
@@ -2881,6 +3237,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2905,6 +3279,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_edit: {
@@ -2928,6 +3320,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_DocumentsHttpController_skp: {
@@ -2947,6 +3357,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_ObjectionReadsHttpController_ofSkp: {
@@ -2965,6 +3393,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2989,6 +3435,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_PenilaiRhkHttpController_forSkp: {
@@ -3008,6 +3472,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_RealizationHttpController_list: {
@@ -3026,6 +3508,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3049,6 +3549,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3074,6 +3592,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_RealizationHttpController_report: {
@@ -3098,6 +3634,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_giveBack: {
@@ -3120,6 +3674,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3144,6 +3716,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_set: {
@@ -3167,6 +3757,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_submit: {
@@ -3186,6 +3794,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     appraisal_SkpsHttpController_mine: {
@@ -3202,6 +3828,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3223,6 +3867,24 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmIResponse"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_BudgetsHttpController_list: {
@@ -3242,6 +3904,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_BudgetsHttpController_one: {
@@ -3260,6 +3940,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3282,6 +3980,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_list: {
@@ -3301,6 +4017,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_one: {
@@ -3319,6 +4053,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3343,6 +4095,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_attend: {
@@ -3363,6 +4133,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3387,6 +4175,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_download: {
@@ -3405,6 +4211,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3429,6 +4253,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_verifyCertificate: {
@@ -3447,6 +4289,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3471,6 +4331,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EvaluationHttpController_give: {
@@ -3493,6 +4371,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3517,6 +4413,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_reject: {
@@ -3540,6 +4454,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_verify: {
@@ -3558,6 +4490,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3579,6 +4529,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_JpClaimsHttpController_list: {
@@ -3595,6 +4563,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3617,6 +4603,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_JpClaimsHttpController_upload: {
@@ -3637,6 +4641,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3661,6 +4683,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_JpClaimsHttpController_verify: {
@@ -3679,6 +4719,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3699,6 +4757,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3721,6 +4797,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_JpLedgerHttpController_employee: {
@@ -3740,6 +4834,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3761,6 +4873,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_JpLedgerHttpController_recap: {
@@ -3781,6 +4911,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_PartnersHttpController_list: {
@@ -3797,6 +4945,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3818,6 +4984,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3842,6 +5026,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_PartnersHttpController_scorecard: {
@@ -3860,6 +5062,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3884,6 +5104,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DevelopmentProgramPage"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3926,6 +5164,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_SessionsHttpController_ofProgram: {
@@ -3944,6 +5200,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3968,6 +5242,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_SessionsHttpController_one: {
@@ -3986,6 +5278,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4010,6 +5320,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     career_EnrolmentsHttpController_export: {
@@ -4028,6 +5356,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4049,6 +5395,24 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmIResponse"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     gateway_WhoAmIController_whoami: {
@@ -4067,6 +5431,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhoAmIResponse"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4090,6 +5472,24 @@ export interface operations {
                     "application/json": components["schemas"]["UnsubscribeResultDto"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notification_PreferencesHttpController_oneClick: {
@@ -4109,6 +5509,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsubscribeResultDto"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4133,6 +5551,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxPageDto"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4163,6 +5599,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notification_PreferencesHttpController_list: {
@@ -4180,6 +5634,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreferenceViewDto"][];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4207,6 +5679,24 @@ export interface operations {
                     "application/json": components["schemas"]["PreferenceViewDto"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notification_StatisticsHttpController_get: {
@@ -4231,6 +5721,24 @@ export interface operations {
                     "application/json": components["schemas"]["StatisticsDto"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notification_InboxStreamHttpController_open: {
@@ -4250,6 +5758,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notification_InboxStreamHttpController_issue: {
@@ -4267,6 +5793,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StreamTicketDto"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4289,6 +5833,24 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmIResponse"];
                 };
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_EmployeesHttpController_list: {
@@ -4296,6 +5858,8 @@ export interface operations {
             query?: {
                 page?: number;
                 size?: number;
+                /** @description Sertakan jumlah seluruh hasil (total); bawaan tidak */
+                total?: boolean;
                 /** @description Kode OPD */
                 opd?: string;
                 /** @description Id atau kode unit */
@@ -4307,6 +5871,8 @@ export interface operations {
                 /** @description Awalan nama atau awalan NIP */
                 q?: string;
                 asOf?: string;
+                /** @description Kursor halaman berikutnya (nilai next dari halaman sebelumnya); menggantikan page */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -4319,6 +5885,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4344,6 +5928,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_EmployeesHttpController_get: {
@@ -4365,6 +5967,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4389,6 +6009,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_AccountsHttpController_state: {
@@ -4408,6 +6046,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_AccountsHttpController_provision: {
@@ -4426,6 +6082,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4449,6 +6123,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ReportingHttpController_chain: {
@@ -4470,6 +6162,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4493,6 +6203,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_EmployeesHttpController_history: {
@@ -4511,6 +6239,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4538,6 +6284,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_AccountsHttpController_grantRole: {
@@ -4558,6 +6322,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_AccountsHttpController_revokeRole: {
@@ -4577,6 +6359,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4601,6 +6401,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_AccountsHttpController_revoke: {
@@ -4619,6 +6437,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4643,6 +6479,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ReportingHttpController_supervisor: {
@@ -4664,6 +6518,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4688,6 +6560,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_EmployeesHttpController_removeOverride: {
@@ -4710,6 +6600,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4737,6 +6645,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ImportsHttpController_list: {
@@ -4756,6 +6682,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4777,6 +6721,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ImportsHttpController_get: {
@@ -4795,6 +6757,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4816,6 +6796,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ReportingHttpController_myAppraisers: {
@@ -4835,6 +6833,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4856,6 +6872,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ReportingHttpController_myDirectReports: {
@@ -4876,6 +6910,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_ReportingHttpController_mySupervisor: {
@@ -4895,6 +6947,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4928,6 +6998,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_PositionsHttpController_create: {
@@ -4952,6 +7040,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_PositionsHttpController_get: {
@@ -4973,6 +7079,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4997,6 +7121,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_PositionsHttpController_close: {
@@ -5020,6 +7162,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_RepublishHttpController_republish: {
@@ -5036,6 +7196,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5066,6 +7244,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_OrgUnitsHttpController_create: {
@@ -5090,6 +7286,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_OrgUnitsHttpController_get: {
@@ -5111,6 +7325,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5135,6 +7367,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_OrgUnitsHttpController_close: {
@@ -5157,6 +7407,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5181,6 +7449,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_OrgUnitsHttpController_tree: {
@@ -5204,6 +7490,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     personnel_WhoAmIController_whoami: {
@@ -5222,6 +7526,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhoAmIResponse"];
+                };
+            };
+            /** @description Permintaan ditolak (application/problem+json dengan `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kesalahan server atau layanan tidak tersedia (application/problem+json) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

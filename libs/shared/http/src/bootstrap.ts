@@ -1,12 +1,12 @@
 import { DynamicModule, INestApplication, Logger, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@capaian/shared/config';
 import { httpTracingHooks } from '@capaian/shared/observability';
 import { createHttpAdapter, installInputGuards } from './hostile-input';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics';
+import { buildOpenApiDocument } from './openapi';
 import { ProblemFilter } from './problem.filter';
 import { CORRELATION_HEADER, correlationIdFrom, runWithCorrelationId } from './request-context';
 import { createValidationPipe } from './validation';
@@ -87,15 +87,7 @@ export function configureHttpApp(app: NestFastifyApplication, service: string, o
 
 /** Builds the OpenAPI document after all routes exist and serves it at `/openapi.json`. */
 export function serveOpenApi(app: INestApplication, options: HttpAppOptions): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description ?? '')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app, options);
   const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
   fastify.get('/openapi.json', async () => document);
 }

@@ -9,4 +9,5 @@ export * from './metrics';
 export * from './pagination';
 export * from './platform-http.module';
 export * from './bootstrap';
+export * from './openapi';
 export * from './hostile-input';
