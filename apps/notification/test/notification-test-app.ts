@@ -59,7 +59,12 @@ async function ensureDatabase(name: string): Promise<void> {
  * The real AppModule on its own scratch database, consuming from the real Kafka with a fresh
  * consumer group positioned at the topics' end (earlier runs' events are not replayed, a running
  * platform's group `capaian-notification` is never joined), sending through a real SMTP server.
+ * It acts only on this run's events (`ownEventsOnly`), and `mailsTo` counts only the mails it sent,
+ * so the tests pass beside a running platform and beside another run of themselves.
  */
+/** The database of this file's running test service (one per test file), whose deliveries `mailsTo` keeps to. */
+let running: DataSource | null = null;
+
 export async function startNotificationTestApp(options: TestAppOptions): Promise<NotificationTestApp> {
   const groupId = `capaian-notification-test-${randomUUID()}`;
   await ensureDatabase(options.database);
@@ -97,6 +102,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  running = app.get(DataSource);
   return {
     app,
     dataSource: app.get(DataSource),
@@ -104,6 +110,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
     settings,
     clock,
     close: async () => {
+      running = null;
       await app.close();
       await deleteConsumerGroups([groupId]);
     },
@@ -124,12 +131,20 @@ export interface MaildevEmail {
   headers: Record<string, string>;
 }
 
-/** Every mail a maildev holds for one recipient (tests use unique addresses per run). */
+/**
+ * Every mail a maildev holds for one recipient that this test's service sent: the Message-ID is one
+ * its `delivery` table recorded. A running platform consumes the same topics and may mail the same
+ * (unique per run) addresses for the same events; those mails are not this service's and are left out.
+ */
 export async function mailsTo(address: string, baseUrl = MAILDEV_URL): Promise<MaildevEmail[]> {
   const response = await fetch(`${baseUrl}/api/email`, { signal: AbortSignal.timeout(5_000) });
   if (!response.ok) throw new Error(`maildev ${response.status}`);
   const all = (await response.json()) as MaildevEmail[];
-  return all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+  const toAddress = all.filter((m) => m.to?.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+  if (!running) return toAddress;
+  const sent: { message_id: string }[] = await running.query(`SELECT message_id FROM delivery WHERE lower(address) = lower($1) AND message_id IS NOT NULL`, [address]);
+  const ours = new Set(sent.map((r) => r.message_id));
+  return toAddress.filter((m) => ours.has(m.headers['message-id']));
 }
 
 /** The raw message (all headers) as the SMTP sink received it. */

@@ -5,6 +5,7 @@ import { eventHeaders, OutboxService, produceRawMessages } from '@capaian/shared
 import { DEMO_CLIENTS, DEMO_NIP, getClientToken, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
+import { runSubject } from './personnel-fixtures';
 
 /**
  * The notification service end to end on the real servers: PostgreSQL (scratch database
@@ -17,7 +18,7 @@ describe('notification service (real PostgreSQL, Kafka, SMTP, Keycloak)', () => 
   const runId = randomUUID().slice(0, 8);
   const address = (name: string) => `${name}-${runId}@contoh.palembang.go.id`;
 
-  const ping = (data: PlatformPingData, subject = `ping-${runId}`): EventEnvelope<PlatformPingData> =>
+  const ping = (data: PlatformPingData, subject = runSubject('ping')): EventEnvelope<PlatformPingData> =>
     validateEnvelope<PlatformPingData>(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject, data }));
 
   /** Publishes envelopes as a producer would (structured CloudEvents), keyed by subject. */
@@ -55,7 +56,7 @@ describe('notification service (real PostgreSQL, Kafka, SMTP, Keycloak)', () => 
       sent = await t.dataSource.transaction((m) =>
         outbox.enqueue<PlatformPingData>(m, {
           type: PlatformPingV1,
-          subject: `ping-${runId}`,
+          subject: runSubject('ping'),
           data: { message: 'Uji jalur notifikasi Capaian', notifyEmail: to },
           id: randomUUID(),
         }),

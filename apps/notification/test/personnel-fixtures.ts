@@ -48,10 +48,23 @@ export function employee(p: {
   };
 }
 
-/** The `source` of this test run's personnel events; the test service acts on these only (see EventFilter). */
-export const TEST_SOURCE = `/capaian/test/personnel-${randomUUID().slice(0, 8)}`;
+/** This test file's run (Jest loads the module once per file): in every source and subject it produces. */
+const RUN_TAG = randomUUID().slice(0, 8);
 
-export const ownEventsOnly = (e: { source: string }) => e.source === TEST_SOURCE;
+/** The `source` of this test run's personnel events; the test service acts on these only (see EventFilter). */
+export const TEST_SOURCE = `/capaian/test/personnel-${RUN_TAG}`;
+
+/** A subject (Kafka key) for this run's own events on a shared topic such as `platform.ping.v1`, e.g. `ping-1a2b3c4d`. */
+export function runSubject(prefix: string): string {
+  return `${prefix}-${RUN_TAG}`;
+}
+
+/**
+ * The events this run produced: its personnel-like events by their source, and the pings it sent
+ * (through the topic or its own outbox) by their subject. Another run's events, or a running
+ * platform's, on the same shared topics are ignored.
+ */
+export const ownEventsOnly = (e: { source: string; subject: string }) => e.source === TEST_SOURCE || e.subject.endsWith(`-${RUN_TAG}`);
 
 export function personnelEvent<T>(type: string, data: T, subject: string): EventEnvelope<T> {
   return validateEnvelope<T>(createEnvelope({ source: TEST_SOURCE, type, subject, data }));

@@ -9,6 +9,7 @@ import { createGatewayApp } from '../../gateway/src/gateway.app';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadGatewayConfig } from '../../gateway/src/gateway.config';
 import { startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
+import { runSubject } from './personnel-fixtures';
 import { InboxStreamHub } from '../src/inbox/infrastructure/inbox-stream.hub';
 
 jest.setTimeout(120_000);
@@ -114,7 +115,7 @@ describe('notification: SSE live stream through the gateway (real PostgreSQL, Ka
     await sse.until((e) => e.filter((x) => x.comment).length >= 10);
 
     const message = `Uji siaran langsung ${runId}`;
-    const ping = validateEnvelope<PlatformPingData>(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject: `stream-${runId}`, data: { message, notifyNip: DEMO_NIP.dimas } }));
+    const ping = validateEnvelope<PlatformPingData>(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject: runSubject('stream'), data: { message, notifyNip: DEMO_NIP.dimas } }));
     await produceRawMessages(Topics.platformPing, [{ key: ping.subject, value: JSON.stringify(ping), headers: eventHeaders(ping) }]);
 
     await sse.until((e) => e.some((x) => x.event === 'notifikasi' && x.data!.includes(runId)));

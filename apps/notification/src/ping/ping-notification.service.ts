@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope, PlatformPingData } from '@capaian/contracts';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
+import { EVENT_FILTER, type EventFilter } from '../core.module';
 import { firstSendableTime } from '../delivery/domain/schedule';
 import { DeliveryRepository } from '../delivery/infrastructure/delivery.repository';
 import { composePingEmail } from '../email/domain/ping-email';
@@ -20,9 +21,11 @@ export class PingNotificationService {
     private readonly deliveries: DeliveryRepository,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_FILTER) private readonly accepts: EventFilter,
   ) {}
 
   async handle(envelope: EventEnvelope<PlatformPingData>, m: EntityManager): Promise<void> {
+    if (!this.accepts(envelope)) return;
     const { data } = envelope;
     const now = this.clock.now();
     if (data.notifyNip) {
