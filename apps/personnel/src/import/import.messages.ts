@@ -52,3 +52,10 @@ export const ImportMessages = defineMessages('personnel-import', {
  * technical cause, which goes to the log. Not a violation: nothing is wrong with the file.
  */
 export const IMPORT_FAILED_TEXT = 'Impor gagal karena gangguan pada sistem; tidak ada data yang disimpan. Ulangi impor; jika terulang, hubungi admin BKPSDM';
+
+/**
+ * What a job tells the user when the service stopped (a restart, a crash) before the job ended.
+ * The import saves in one transaction, so an interrupted job saved nothing.
+ */
+export const IMPORT_INTERRUPTED_TEXT =
+  'Impor terhenti karena layanan dimulai ulang sebelum impor selesai; tidak ada data yang disimpan. Unggah berkasnya lagi untuk mengulang impor';

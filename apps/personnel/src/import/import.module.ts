@@ -4,6 +4,7 @@ import { IMPORT_SETTINGS, type ImportSettings } from './import.settings';
 import { ImportsHttpController } from './imports.http.controller';
 import { EmployeeBulkWriter } from './infrastructure/employee-bulk-writer';
 import { ImportJobRepository } from './infrastructure/import-job.repository';
+import { FailInterruptedImports } from './use-cases/fail-interrupted-imports';
 import { RunImport } from './use-cases/run-import';
 import { UploadImport } from './use-cases/upload-import';
 
@@ -14,7 +15,7 @@ export class ImportModule {
     return {
       module: ImportModule,
       controllers: [ImportsHttpController],
-      providers: [{ provide: IMPORT_SETTINGS, useValue: settings }, ImportJobRepository, EmployeeBulkWriter, ImportQueries, RunImport, UploadImport],
+      providers: [{ provide: IMPORT_SETTINGS, useValue: settings }, ImportJobRepository, EmployeeBulkWriter, ImportQueries, RunImport, UploadImport, FailInterruptedImports],
       exports: [RunImport, ImportQueries, EmployeeBulkWriter],
     };
   }

@@ -2,10 +2,17 @@ import { createServer, type AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { configureHttpApp, isDatabaseUnavailable, JsonLogger, PlatformHttpModule } from './index';
+
+interface PgClient {
+  connect(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+// pg ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (config: Record<string, unknown>) => PgClient };
 
 /** A port nothing listens on: bound, then closed again. */
 async function closedPort(): Promise<number> {
@@ -109,7 +116,7 @@ describe('a database out of reach as problem+json', () => {
     refused = await refusedConnectionError();
     dropped = await droppedConnectionError();
     const moduleRef = await Test.createTestingModule({ imports: [TestModule] }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: new JsonLogger('test', 'fatal') });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: new JsonLogger('test', 'error') });
     configureHttpApp(app, 'demo', { title: 'demo' });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthService } from '@capaian/shared/http';
 import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { ProcessLease } from './process-lease';
 
 @Module({})
 class DatabaseHealthRegistration implements OnModuleInit {
@@ -18,14 +19,19 @@ class DatabaseHealthRegistration implements OnModuleInit {
   }
 }
 
-/** TypeORM for one service's own database, plus its `database` readiness check. */
+/**
+ * TypeORM for one service's own database, its `database` readiness check, and the process's
+ * ProcessLease (available everywhere: idempotency keys and long jobs mark their work with it).
+ */
 @Module({})
 export class PersistenceModule {
   static forRoot(options: DataSourceOptions): DynamicModule {
     return {
+      global: true,
       module: PersistenceModule,
       imports: [TypeOrmModule.forRoot({ ...options, retryAttempts: 3, retryDelay: 1000 })],
-      providers: [DatabaseHealthRegistration],
+      providers: [DatabaseHealthRegistration, ProcessLease],
+      exports: [ProcessLease],
     };
   }
 }

@@ -73,6 +73,20 @@ export class ImportJobRepository {
     return { total, ids: rows.map((r) => r.id) };
   }
 
+  /** Jobs not finished: waiting, validating or saving. */
+  async unfinished(m: EntityManager): Promise<{ id: string; format: string }[]> {
+    return m.query(`SELECT id, format FROM import_job WHERE status IN ('MENUNGGU', 'MEMVALIDASI', 'MENYIMPAN') ORDER BY created_at`);
+  }
+
+  /** Ends a job whose run was interrupted; false when it finished meanwhile. */
+  async markInterrupted(m: EntityManager, id: string, failure: string): Promise<boolean> {
+    const [, changed]: [unknown, number] = await m.query(
+      `UPDATE import_job SET status = 'GAGAL', failure = $2, finished_at = now() WHERE id = $1 AND status IN ('MENUNGGU', 'MEMVALIDASI', 'MENYIMPAN')`,
+      [id, failure],
+    );
+    return changed > 0;
+  }
+
   async record(m: EntityManager, id: string, progress: ImportJobProgress): Promise<void> {
     const fields: Record<string, unknown> = { ...progress };
     if (progress.errors) fields.errors = JSON.stringify(progress.errors.map(toRowError));

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
+import { LeaseNamespace, ProcessLease } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access';
 import { planImport } from '../domain/import-plan';
@@ -42,6 +43,7 @@ export class RunImport implements OnApplicationShutdown {
     private readonly jobs: ImportJobRepository,
     private readonly writer: EmployeeBulkWriter,
     private readonly queries: ImportQueries,
+    private readonly lease: ProcessLease,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -49,13 +51,17 @@ export class RunImport implements OnApplicationShutdown {
     await Promise.allSettled([...this.running]);
   }
 
-  /** Runs an uploaded job in the background; the file is removed afterwards. */
+  /**
+   * Runs an uploaded job in the background; the file is removed afterwards, and the job's lease
+   * lock (taken by the upload before the job was created) is given up.
+   */
   start(id: string, path: string, format: ImportFormat, actor: Actor, scope: string | null, dryRun: boolean): void {
     const job = this.run(id, path, format, actor, scope, dryRun)
       .catch((e) => this.logger.error(`import ${id} crashed: ${(e as Error).message}`, (e as Error).stack))
-      .finally(() => {
+      .finally(async () => {
         this.running.delete(job);
-        void rm(path, { force: true });
+        await this.lease.release(LeaseNamespace.importJob, id);
+        await rm(path, { force: true }).catch(() => undefined);
       });
     this.running.add(job);
   }
@@ -75,8 +81,13 @@ export class RunImport implements OnApplicationShutdown {
       bytes += chunk.length;
     }
     const scope = options.scope ?? null;
-    await this.jobs.create(this.dataSource.manager, id, { format, actor, scope, dryRun: options.dryRun ?? false, fileName: options.fileName, sha256: hash.digest('hex'), bytes });
-    await this.run(id, path, format, actor, scope, options.dryRun ?? false);
+    await this.lease.tryHold(LeaseNamespace.importJob, id);
+    try {
+      await this.jobs.create(this.dataSource.manager, id, { format, actor, scope, dryRun: options.dryRun ?? false, fileName: options.fileName, sha256: hash.digest('hex'), bytes });
+      await this.run(id, path, format, actor, scope, options.dryRun ?? false);
+    } finally {
+      await this.lease.release(LeaseNamespace.importJob, id);
+    }
     return this.queries.view(id);
   }
 

@@ -10,6 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ViolationError } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { ProblemException } from '@capaian/shared/http';
+import { LeaseNamespace, ProcessLease } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../../common/access';
 import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
@@ -34,6 +35,7 @@ export class UploadImport implements OnModuleInit {
     private readonly runner: RunImport,
     private readonly queries: ImportQueries,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly lease: ProcessLease,
   ) {}
 
   /** The request body of an import is handed over as a stream (no multipart: @fastify/multipart is not a dependency). */
@@ -87,7 +89,16 @@ export class UploadImport implements OnModuleInit {
       await rm(path, { force: true });
       throw new ViolationError(refused);
     }
-    await this.jobs.create(this.dataSource.manager, id, { format, actor, scope, ...options, sha256: hash.digest('hex'), bytes });
+    // Held from before the job exists until it ends (RunImport.start releases it): a job whose lock
+    // is free was abandoned by a stopped process (FailInterruptedImports).
+    try {
+      await this.lease.tryHold(LeaseNamespace.importJob, id);
+      await this.jobs.create(this.dataSource.manager, id, { format, actor, scope, ...options, sha256: hash.digest('hex'), bytes });
+    } catch (e) {
+      await this.lease.release(LeaseNamespace.importJob, id);
+      await rm(path, { force: true });
+      throw e;
+    }
     // The answer is the job as accepted; it is read before the job starts so that it never races it.
     const accepted = await readAfterCommit(id, () => this.queries.view(id));
     this.runner.start(id, path, format, actor, scope, options.dryRun);

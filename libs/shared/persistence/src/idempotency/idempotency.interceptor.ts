@@ -78,8 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.store.complete(subject, key, status, body, headers);
     } catch (e) {
-      // The effect happened and the client gets its answer; only a later replay is lost (the claim
-      // stays IN_PROGRESS, so a retry gets 409 rather than running the effect twice).
+      // The effect happened and the client gets its answer; the store keeps trying to save it.
       this.logger.error(`storing the answer for an Idempotency-Key failed: ${(e as Error).message}`, (e as Error).stack);
     }
   }
