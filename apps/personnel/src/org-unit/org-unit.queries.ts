@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInJakarta } from '@capaian/kinerja';
-import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
+import type { ListPage } from '../common/paging';
 import { asOfDate } from '../common/temporal';
 import { readModeFor } from '../employee/infrastructure/employee.read-model';
 import type { UnitListQuery } from './dto/unit-list.query';
@@ -20,7 +20,7 @@ export interface UnitTreeNode extends UnitView {
 export class OrgUnitQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(q: UnitListQuery): Promise<Page<UnitView>> {
+  async list(q: UnitListQuery): Promise<ListPage<UnitView>> {
     const date = asOfDate(q.asOf);
     const mode = readModeFor(q.asOf ? date : undefined, todayInJakarta());
     const params: unknown[] = [date];
@@ -46,9 +46,10 @@ export class OrgUnitQueries {
       where.push(`(lower(u.name) LIKE $${params.length} OR lower(u.code) LIKE $${params.length} OR lower(u.name) LIKE '%' || $${params.length})`);
     }
     const base = `${unitSelect(mode, '$1')}${where.length ? ' AND ' + where.join(' AND ') : ''}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
+    let total: number | undefined;
+    if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
     const rows: UnitRow[] = await this.dataSource.query(`${base} ORDER BY u.level, u.code LIMIT ${q.size} OFFSET ${q.offset}`, params);
-    return toPage(rows.map(toUnitView), total, q);
+    return { items: rows.map(toUnitView), page: q.page, size: q.size, ...(total === undefined ? {} : { total }) };
   }
 
   async get(ref: string, asOf?: string): Promise<UnitView> {

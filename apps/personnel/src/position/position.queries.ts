@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInJakarta } from '@capaian/kinerja';
-import { toPage, type Page } from '@capaian/shared/http';
 import { DataSource } from 'typeorm';
+import type { ListPage } from '../common/paging';
 import { asOfDate, validOn } from '../common/temporal';
 import { readModeFor, type ReadMode } from '../employee/infrastructure/employee.read-model';
 import { workingEmployee } from '../employee/infrastructure/employee.repository';
@@ -77,7 +77,7 @@ function toView(r: any): PositionView {
 export class PositionQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(q: PositionListQuery): Promise<Page<PositionView>> {
+  async list(q: PositionListQuery): Promise<ListPage<PositionView>> {
     const date = asOfDate(q.asOf);
     const mode = readModeFor(q.asOf ? date : undefined, todayInJakarta());
     const params: unknown[] = [date];
@@ -104,9 +104,12 @@ export class PositionQueries {
     }
     let base = `${positionSelect(mode)}${where.length ? ' AND ' + where.join(' AND ') : ''}`;
     if (q.vacant) base = `SELECT * FROM (${base}) v WHERE v.status = 'AKTIF' AND v.occupied < v.capacity`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
-    const rows = await this.dataSource.query(`SELECT * FROM (${base}) y ORDER BY y.unit_code, y.head DESC, y.code LIMIT ${q.size} OFFSET ${q.offset}`, params);
-    return toPage(rows.map(toView), total, q);
+    let total: number | undefined;
+    if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
+    // By code: a position's code starts with its unit's code, so the order groups positions by unit,
+    // and it is the order of an index (position_code_uq, position_history_code_idx).
+    const rows = await this.dataSource.query(`SELECT * FROM (${base}) y ORDER BY y.code LIMIT ${q.size} OFFSET ${q.offset}`, params);
+    return { items: rows.map(toView), page: q.page, size: q.size, ...(total === undefined ? {} : { total }) };
   }
 
   async get(ref: string, asOf?: string): Promise<PositionView> {

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '@capaian/shared/http';
+import { CountablePageQuery } from '../../common/dto';
 import { UNIT_KINDS, type UnitKind } from '../domain/org-unit.rules';
 
-export class UnitListQuery extends PageQuery {
+export class UnitListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit induk' })
   @IsOptional()
   @IsString()

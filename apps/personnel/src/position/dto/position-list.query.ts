@@ -2,9 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JENIS_JABATAN, type JenisJabatan } from '@capaian/kinerja';
-import { PageQuery, queryBoolean } from '@capaian/shared/http';
+import { queryBoolean } from '@capaian/shared/http';
+import { CountablePageQuery } from '../../common/dto';
 
-export class PositionListQuery extends PageQuery {
+/** Sorted by code (a position's code starts with its unit's code). */
+export class PositionListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,211 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import type { Principal } from '@capaian/shared/auth';
+import { JsonLogger, PageQuery } from '@capaian/shared/http';
+import { runMigrations } from '@capaian/shared/persistence';
+import { getRoutes, isPagedRoute, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
+import { DataSource } from 'typeorm';
+import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
+import { personnelDataSourceOptions } from '../src/data-source';
+import { DemoSeeder } from '../src/demo/demo-seeder';
+import { DemoModule } from '../src/demo/demo.module';
+import { EmployeeListQuery } from '../src/employee/dto/employee-list.query';
+import { EmployeeQueries } from '../src/employee/employee.queries';
+import { ImportQueries } from '../src/import/import.queries';
+import { UnitListQuery } from '../src/org-unit/dto/unit-list.query';
+import { OrgUnitQueries } from '../src/org-unit/org-unit.queries';
+import { PositionListQuery } from '../src/position/dto/position-list.query';
+import { PositionQueries } from '../src/position/position.queries';
+import { loadPersonnelConfig } from '../src/personnel.config';
+
+/**
+ * Issue 12 ("reads that scale"): every list endpoint of personnel answers a page from an index. The
+ * test loads the 12,000-employee demo workforce of `npm start` into its own database
+ * (capaian_personnel_plans; loaded once, reused by later runs), runs each list query the way its
+ * endpoint does for every filter, sort and role the API offers, records the SQL it sends and fails
+ * when PostgreSQL's plan reads a large table sequentially or sorts a large input.
+ *
+ * Every GET route of the service must be listed below, either with its plan cases or with the
+ * reason it is not a list of a large table: a new list endpoint without cases fails the test.
+ */
+const DATABASE = 'capaian_personnel_plans';
+const EMPLOYEES = 12_000;
+/** A table or sort input of this many rows is "large": the demo city's units (~600) are not, its employees are. */
+const LARGE_ROWS = 2_000;
+
+const admin: Principal = { subject: 'plans-bkpsdm', username: 'plans-bkpsdm', roles: ['pegawai', 'admin-bkpsdm'], isServiceAccount: false, token: '' };
+const opdAdmin: Principal = { subject: 'plans-opd', username: 'plans-opd', opd: 'DISKOMINFO', roles: ['pegawai', 'admin-opd'], isServiceAccount: false, token: '' };
+const agencyApp: Principal = { subject: 'plans-sipd', username: 'service-account-sipd-reader', roles: ['integrasi-baca'], isServiceAccount: true, token: '' };
+
+type Case = { name: string; run: (app: INestApplicationContext, ctx: Context) => Promise<unknown> };
+interface Context {
+  unitCode: string;
+  cursor: string | null;
+}
+
+const employees = (q: Record<string, unknown>) => plainToInstance(EmployeeListQuery, q);
+const units = (q: Record<string, unknown>) => plainToInstance(UnitListQuery, q);
+const positions = (q: Record<string, unknown>) => plainToInstance(PositionListQuery, q);
+
+/** Paged list routes and the query each runs, per filter, sort and role the API offers. */
+const LIST_CASES: Record<string, Case[]> = {
+  employees: [
+    { name: 'admin-bkpsdm, first page', run: (a) => a.get(EmployeeQueries).list(admin, employees({ size: 20 })) },
+    { name: 'admin-bkpsdm, first page with total', run: (a) => a.get(EmployeeQueries).list(admin, employees({ size: 20, total: 'true' })) },
+    { name: 'admin-bkpsdm, page 400 (offset)', run: (a) => a.get(EmployeeQueries).list(admin, employees({ size: 20, page: 400 })) },
+    { name: 'admin-bkpsdm, next page by cursor', run: (a, c) => a.get(EmployeeQueries).list(admin, employees({ size: 20, after: c.cursor })) },
+    { name: 'agency app (integrasi-baca)', run: (a) => a.get(EmployeeQueries).list(agencyApp, employees({ size: 100 })) },
+    { name: 'admin-opd, own OPD', run: (a) => a.get(EmployeeQueries).list(opdAdmin, employees({ size: 20 })) },
+    { name: 'admin-opd, own OPD with total', run: (a) => a.get(EmployeeQueries).list(opdAdmin, employees({ size: 20, total: 'true' })) },
+    { name: 'admin-opd, cursor', run: (a, c) => a.get(EmployeeQueries).list(opdAdmin, employees({ size: 20, after: c.cursor })) },
+    { name: 'OPD filter', run: (a) => a.get(EmployeeQueries).list(admin, employees({ opd: 'DINKES', total: 'true' })) },
+    { name: 'unit filter', run: (a, c) => a.get(EmployeeQueries).list(admin, employees({ unitId: c.unitCode, total: 'true' })) },
+    { name: 'jenis jabatan filter', run: (a) => a.get(EmployeeQueries).list(admin, employees({ jenisJabatan: 'FUNGSIONAL', total: 'true' })) },
+    { name: 'golongan filter', run: (a) => a.get(EmployeeQueries).list(admin, employees({ golongan: 'III/a', total: 'true' })) },
+    { name: 'jenis ASN filter', run: (a) => a.get(EmployeeQueries).list(admin, employees({ jenisAsn: 'PPPK', total: 'true' })) },
+    { name: 'status filter (PENSIUN)', run: (a) => a.get(EmployeeQueries).list(admin, employees({ status: 'PENSIUN', total: 'true' })) },
+    { name: 'status filter (AKTIF)', run: (a) => a.get(EmployeeQueries).list(admin, employees({ status: 'AKTIF', total: 'true' })) },
+    { name: 'name search (word)', run: (a) => a.get(EmployeeQueries).list(admin, employees({ q: 'rahma', total: 'true' })) },
+    { name: 'name search (two letters)', run: (a) => a.get(EmployeeQueries).list(admin, employees({ q: 'si' })) },
+    { name: 'name search, admin-opd', run: (a) => a.get(EmployeeQueries).list(opdAdmin, employees({ q: 'putri', total: 'true' })) },
+    { name: 'NIP prefix', run: (a) => a.get(EmployeeQueries).list(admin, employees({ q: '1985', total: 'true' })) },
+    { name: 'as of a past date', run: (a) => a.get(EmployeeQueries).list(admin, employees({ asOf: '2021-06-30', total: 'true' })) },
+    { name: 'as of a past date, OPD', run: (a) => a.get(EmployeeQueries).list(opdAdmin, employees({ asOf: '2021-06-30' })) },
+  ],
+  units: [
+    { name: 'first page', run: (a) => a.get(OrgUnitQueries).list(units({ total: 'true' })) },
+    { name: 'OPD filter', run: (a) => a.get(OrgUnitQueries).list(units({ opd: 'DISKOMINFO', total: 'true' })) },
+    { name: 'search', run: (a) => a.get(OrgUnitQueries).list(units({ q: 'bidang' })) },
+    { name: 'as of a past date', run: (a) => a.get(OrgUnitQueries).list(units({ asOf: '2021-06-30' })) },
+  ],
+  positions: [
+    { name: 'first page', run: (a) => a.get(PositionQueries).list(positions({ total: 'true' })) },
+    { name: 'OPD filter', run: (a) => a.get(PositionQueries).list(positions({ opd: 'DISKOMINFO', total: 'true' })) },
+    { name: 'unit filter', run: (a, c) => a.get(PositionQueries).list(positions({ unitId: c.unitCode })) },
+    { name: 'jenis jabatan filter', run: (a) => a.get(PositionQueries).list(positions({ jenisJabatan: 'STRUKTURAL', total: 'true' })) },
+    { name: 'vacant only', run: (a) => a.get(PositionQueries).list(positions({ vacant: true, total: 'true' })) },
+    { name: 'search', run: (a) => a.get(PositionQueries).list(positions({ q: 'analis' })) },
+    { name: 'as of a past date', run: (a) => a.get(PositionQueries).list(positions({ asOf: '2021-06-30' })) },
+  ],
+  imports: [{ name: 'first page', run: (a) => a.get(ImportQueries).list(admin, plainToInstance(PageQuery, { size: 20 })) }],
+};
+
+/** GET routes that are not lists of a large table, and why. */
+const NOT_LISTS: Record<string, string> = {
+  me: 'one employee',
+  'employees/:ref': 'one employee',
+  'employees/:ref/history': "one employee's history intervals (by employee_history_employee_idx)",
+  'employees/:ref/account': 'one SSO account',
+  'employees/:ref/supervisor': 'one employee',
+  'employees/:ref/chain': 'the reporting chain up: a handful of positions, walked by index in personnel_supervisor_at',
+  'employees/:ref/appraisers': 'two or three people',
+  'employees/:ref/direct-reports': "one position's direct reports, by position_history_reports_to_idx in personnel_direct_reports_at",
+  'me/supervisor': 'one employee',
+  'me/chain': 'the reporting chain up',
+  'me/appraisers': 'two or three people',
+  'me/direct-reports': "one position's direct reports",
+  'units/tree': 'the whole organisation tree by design (~600 units in the demo city, one answer cached by clients)',
+  'units/:ref': 'one unit',
+  'positions/:ref': 'one position with its holders (by employee_position_idx)',
+  'imports/:id': 'one import job',
+  'health/live': 'platform: liveness',
+  'health/ready': 'platform: readiness',
+  metrics: 'platform: Prometheus metrics of this process',
+  whoami: "the caller's token",
+};
+
+const isCount = (sql: string) => /^\s*SELECT count\(\*\)(::int)? AS total\b/i.test(sql);
+
+async function ensureDatabase(name: string, owner: string): Promise<void> {
+  const admin = new DataSource({
+    type: 'postgres',
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 5432),
+    username: process.env.PGUSER ?? 'postgres',
+    password: process.env.PGPASSWORD ?? 'postgres',
+    database: 'postgres',
+    extra: { max: 1 },
+  });
+  await admin.initialize();
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name}" OWNER "${owner}"`);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await admin.destroy();
+  }
+}
+
+describe('personnel list queries are answered from indexes (12,000-employee demo data)', () => {
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+  let routes: HttpRoute[];
+  const ctx: Context = { unitCode: '', cursor: null };
+
+  beforeAll(async () => {
+    const config = loadPersonnelConfig({ ...process.env, DB_NAME: DATABASE, LOG_LEVEL: 'warn' });
+    await ensureDatabase(DATABASE, config.service.database.username);
+    await runMigrations(personnelDataSourceOptions(config.service.database));
+    app = await NestFactory.createApplicationContext(
+      DemoModule.forRoot(config, { accountDirectory: new InMemoryAccountDirectory(), messaging: { relay: false } }),
+      { logger: new JsonLogger('personnel-plans', 'warn') },
+    );
+    dataSource = app.get(DataSource);
+    // Loaded once: later runs find the workforce and only bring the statistics up to date.
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM employee`);
+    if (n < EMPLOYEES) {
+      await app.get(DemoSeeder).run({ employees: EMPLOYEES, linkDemoAccounts: false });
+      // The outbox of the load is not what lists read, and a relay never runs here.
+      await dataSource.query(`DELETE FROM outbox`);
+    }
+    await dataSource.query('VACUUM ANALYZE');
+    routes = getRoutes(app);
+    const [unit] = await dataSource.query(`SELECT u.code FROM org_unit u WHERE u.level = 2 ORDER BY u.code LIMIT 1`);
+    ctx.unitCode = unit.code;
+    const first = (await app.get(EmployeeQueries).list(admin, employees({ size: 20 }))) as { next?: string | null };
+    ctx.cursor = first.next ?? null;
+  }, 600_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('finds the demo workforce loaded', async () => {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM employee`);
+    expect(n).toBeGreaterThanOrEqual(EMPLOYEES);
+    expect(ctx.cursor).toEqual(expect.any(String));
+  });
+
+  it('knows every GET route: a paged list has plan cases, anything else says why it is not a list', () => {
+    const unknown = routes.filter((r) => !(r.path in LIST_CASES) && !(r.path in NOT_LISTS));
+    expect(unknown.map((r) => `${r.controller}.${r.handler} GET ${r.path}`)).toEqual([]);
+    const pagedWithoutCases = routes.filter((r) => isPagedRoute(r, PageQuery) && !(r.path in LIST_CASES));
+    expect(pagedWithoutCases.map((r) => r.path)).toEqual([]);
+    const stale = [...Object.keys(LIST_CASES), ...Object.keys(NOT_LISTS)].filter((path) => !routes.some((r) => r.path === path));
+    expect(stale).toEqual([]);
+  });
+
+  for (const [path, cases] of Object.entries(LIST_CASES)) {
+    describe(`GET ${path}`, () => {
+      for (const c of cases) {
+        it(`${c.name}: no sequential scan or sort of a large table`, async () => {
+          const { statements } = await recordStatements(dataSource, () => c.run(app, ctx));
+          const reads = statements.filter((s) => isRead(s.sql));
+          expect(reads.length).toBeGreaterThan(0);
+          const problems: string[] = [];
+          for (const s of reads) {
+            const plan = await planOf(dataSource, s, LARGE_ROWS);
+            // `total` is counted only when asked (?total=true) and counting reads every match, by
+            // whatever path is cheapest; it must still not sort them.
+            if (isCount(s.sql)) plan.findings = plan.findings.filter((f) => f.node !== 'Seq Scan');
+            if (plan.findings.length > 0) problems.push(`${plan.findings.map((f) => f.detail).join('; ')}\n${s.sql}\n${plan.text}`);
+          }
+          expect(problems).toEqual([]);
+        });
+      }
+    });
+  }
+});
