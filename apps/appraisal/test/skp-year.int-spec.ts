@@ -7,7 +7,7 @@ import { createHttpAdapter, configureHttpApp } from '@capaian/shared/http';
 import { watchTopic, type TopicWatcher } from '@capaian/shared/messaging';
 import { runMigrations } from '@capaian/shared/persistence';
 import { Clock, Scheduler, TestClock } from '@capaian/shared/scheduling';
-import { DEMO_NIP, getToken } from '@capaian/shared/testing';
+import { DEMO_NIP, startGatewayHarness, type GatewayHarness } from '@capaian/shared/testing';
 import { OBJECT_STORE, type ObjectStore } from '@capaian/shared/storage';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -28,28 +28,13 @@ jest.setTimeout(240_000);
 
 describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3Proxy)', () => {
   let app: NestFastifyApplication;
-  let gateway: { close(): Promise<void>; getUrl(): Promise<string> };
-  let base: string;
+  let harness: GatewayHarness;
   let ds: DataSource;
   const clock = new TestClock('2026-01-05T02:00:00Z');
-  const token: Record<string, string> = {};
   let skpWatch: TopicWatcher;
   let evalWatch: TopicWatcher;
 
-  async function call(method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${token[who]}` } : {}),
-        ...(body !== undefined && !(body instanceof Buffer) ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : body instanceof Buffer ? new Uint8Array(body) : JSON.stringify(body),
-    });
-    const type = res.headers.get('content-type') ?? '';
-    const data = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
-    return { status: res.status, body: data as any, headers: res.headers };
-  }
+  const call: GatewayHarness['call'] = (...args) => harness.call(...args);
   const at = (iso: string) => clock.set(`${iso}T03:00:00Z`); // 10:00 WIB
   const perilaku = (r: string) => Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, r]));
   const expectations = Object.fromEntries(BERAKHLAK_CODES.map((c) => [c, `Ekspektasi ${c}`]));
@@ -74,22 +59,18 @@ describe('the SKP year through the gateway (real PostgreSQL, Kafka, Keycloak, S3
     ds = app.get(DataSource);
     const projection = app.get(PersonnelProjection);
     await seedPersonnel(ds, (event, m) => projection.apply(event, m));
-    // eslint-disable-next-line @nx/enforce-module-boundaries
-    const { createGatewayApp } = await import('../../gateway/src/gateway.app');
-    // eslint-disable-next-line @nx/enforce-module-boundaries
-    const { loadGatewayConfig } = await import('../../gateway/src/gateway.config');
-    const appUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const gw = await createGatewayApp(loadGatewayConfig({ ...process.env, LOG_LEVEL: 'error', APPRAISAL_URL: appUrl, RATE_LIMIT_MAX: '100000' }));
-    await gw.listen(0, '127.0.0.1');
-    gateway = gw;
-    base = `${(await gw.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/appraisal`;
-    for (const who of ['hendra', 'ahmad', 'siti', 'dimas', 'putri', 'rudi'] as const) token[who] = await getToken(DEMO_NIP[who]);
+    harness = await startGatewayHarness({
+      service: 'appraisal',
+      serviceUrl: await app.getUrl(),
+      // eslint-disable-next-line @nx/enforce-module-boundaries
+      gateway: { ...(await import('../../gateway/src/gateway.app')), ...(await import('../../gateway/src/gateway.config')) },
+    });
     [skpWatch, evalWatch] = await Promise.all([watchTopic('appraisal.skp.v1'), watchTopic('appraisal.evaluation.v1')]);
   });
 
   afterAll(async () => {
     await Promise.all([skpWatch?.stop(), evalWatch?.stop()]);
-    await gateway?.close();
+    await harness?.close();
     await app?.close();
   });
 

@@ -9,7 +9,7 @@ import { runMigrations } from '@capaian/shared/persistence';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import { Clock, Scheduler, TestClock } from '@capaian/shared/scheduling';
 import { OBJECT_STORE, type ObjectStore } from '@capaian/shared/storage';
-import { DEMO_NIP, getToken } from '@capaian/shared/testing';
+import { DEMO_NIP, startGatewayHarness, type GatewayHarness } from '@capaian/shared/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { careerDataSourceOptions } from '../src/data-source';
@@ -28,30 +28,15 @@ jest.setTimeout(240_000);
 
 describe('development programs through the gateway (real PostgreSQL, Kafka, Keycloak, S3Proxy)', () => {
   let app: NestFastifyApplication;
-  let gateway: { close(): Promise<void>; getUrl(): Promise<string> };
-  let base: string;
+  let harness: GatewayHarness;
   let ds: DataSource;
   const clock = new TestClock('2026-03-02T03:00:00Z');
-  const token: Record<string, string> = {};
   let enrolmentWatch: TopicWatcher;
   let jpWatch: TopicWatcher;
   let budgetWatch: TopicWatcher;
   const extra = extraPeople(50);
 
-  async function call(method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${token[who]}` } : {}),
-        ...(body !== undefined && !(body instanceof Buffer) ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : body instanceof Buffer ? new Uint8Array(body) : JSON.stringify(body),
-    });
-    const type = res.headers.get('content-type') ?? '';
-    const data = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
-    return { status: res.status, body: data as any, headers: res.headers };
-  }
+  const call: GatewayHarness['call'] = (...args) => harness.call(...args);
   const expectProblem = (res: { status: number; body: any; headers: Headers }, status: number, code: string) => {
     expect([res.status, res.body?.code]).toEqual([status, code]);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -78,22 +63,18 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
     ds = app.get(DataSource);
     const projection = app.get(PersonnelProjection);
     await seedPersonnel(ds, (event, m) => projection.apply(event, m), extra);
-    // eslint-disable-next-line @nx/enforce-module-boundaries
-    const { createGatewayApp } = await import('../../gateway/src/gateway.app');
-    // eslint-disable-next-line @nx/enforce-module-boundaries
-    const { loadGatewayConfig } = await import('../../gateway/src/gateway.config');
-    const appUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const gw = await createGatewayApp(loadGatewayConfig({ ...process.env, LOG_LEVEL: 'error', CAREER_URL: appUrl, RATE_LIMIT_MAX: '100000' }));
-    await gw.listen(0, '127.0.0.1');
-    gateway = gw;
-    base = `${(await gw.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/career`;
-    for (const who of ['hendra', 'ahmad', 'siti', 'dimas', 'putri', 'rudi'] as const) token[who] = await getToken(DEMO_NIP[who]);
+    harness = await startGatewayHarness({
+      service: 'career',
+      serviceUrl: await app.getUrl(),
+      // eslint-disable-next-line @nx/enforce-module-boundaries
+      gateway: { ...(await import('../../gateway/src/gateway.app')), ...(await import('../../gateway/src/gateway.config')) },
+    });
     [enrolmentWatch, jpWatch, budgetWatch] = await Promise.all([watchTopic('career.enrolment.v1'), watchTopic('career.jp.v1'), watchTopic('career.budget.v1')]);
   });
 
   afterAll(async () => {
     await Promise.all([enrolmentWatch?.stop(), jpWatch?.stop(), budgetWatch?.stop()]);
-    await gateway?.close();
+    await harness?.close();
     await app?.close();
   });
 
