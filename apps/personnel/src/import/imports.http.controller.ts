@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
@@ -9,6 +9,8 @@ import { Role } from '../common/access';
 import { Idempotent } from '@capaian/shared/persistence';
 import { ImportQueries } from './import.queries';
 import { UploadImport } from './use-cases/upload-import';
+import { SavedWithoutViewResponse } from '../employee/employees.responses';
+import { ImportJob, ImportJobPage } from './imports.responses';
 
 export class ImportQuery {
   @IsOptional()
@@ -37,26 +39,30 @@ export class ImportsHttpController {
   ) {}
 
   @Post()
+  @ApiExtraModels(SavedWithoutViewResponse, ImportJob)
+  @ApiAcceptedResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SavedWithoutViewResponse) }, { $ref: getSchemaPath(ImportJob) }] } })
   @Idempotent()
   @HttpCode(202)
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiConsumes('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Mengunggah berkas CSV/XLSX pegawai (dryRun=true untuk memeriksa saja)' })
-  accept(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Query() q: ImportQuery) {
+  accept(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest, @Query() q: ImportQuery): Promise<SavedWithoutViewResponse | ImportJob> {
     return this.uploadImport.execute(p, req.body, req.headers['content-type'], { dryRun: q.dryRun === true, fileName: q.fileName });
   }
 
   @Get()
+  @ApiOkResponse({ type: ImportJobPage })
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Daftar impor terakhir' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: PageQuery) {
+  list(@CurrentPrincipal() p: Principal, @Query() q: PageQuery): Promise<ImportJobPage> {
     return this.imports.list(p, q);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ImportJob })
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Status, kemajuan, kesalahan per baris dan ringkasan satu impor' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<ImportJob> {
     return this.imports.get(p, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { Role } from '../common/access';
 import { AsOfQuery } from '../common/dto';
@@ -12,6 +12,8 @@ import { PositionQueries } from './position.queries';
 import { ClosePosition } from './use-cases/close-position';
 import { CreatePosition } from './use-cases/create-position';
 import { UpdatePosition } from './use-cases/update-position';
+import { Position, PositionListPage } from './positions.responses';
+import { SavedWithoutViewResponse } from '../employee/employees.responses';
 
 @ApiTags('jabatan')
 @ApiBearerAuth()
@@ -25,37 +27,45 @@ export class PositionsHttpController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: PositionListPage })
   @ApiOperation({ summary: 'Daftar jabatan (berhalaman; filter unit, OPD, jenis jabatan, formasi kosong)' })
-  list(@Query() q: PositionListQuery) {
+  list(@Query() q: PositionListQuery): Promise<PositionListPage> {
     return this.positions.list(q);
   }
 
   @Get(':ref')
+  @ApiOkResponse({ type: Position })
   @ApiOperation({ summary: 'Satu jabatan (id atau kode) dengan pemangkunya' })
-  get(@Param('ref') ref: string, @Query() q: AsOfQuery) {
+  get(@Param('ref') ref: string, @Query() q: AsOfQuery): Promise<Position> {
     return this.positions.get(ref, q.asOf);
   }
 
   @Post()
+  @ApiExtraModels(SavedWithoutViewResponse, Position)
+  @ApiCreatedResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SavedWithoutViewResponse) }, { $ref: getSchemaPath(Position) }] } })
   @Idempotent()
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Membentuk jabatan' })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePositionDto) {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreatePositionDto): Promise<SavedWithoutViewResponse | Position> {
     return this.createPosition.execute(p, dto);
   }
 
   @Patch(':ref')
+  @ApiExtraModels(SavedWithoutViewResponse, Position)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SavedWithoutViewResponse) }, { $ref: getSchemaPath(Position) }] } })
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Mengubah jabatan: nama, kelas, kebutuhan, unit, atau jabatan atasan' })
-  update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdatePositionDto) {
+  update(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: UpdatePositionDto): Promise<SavedWithoutViewResponse | Position> {
     return this.updatePosition.execute(p, ref, dto);
   }
 
   @Post(':ref/close')
+  @ApiExtraModels(SavedWithoutViewResponse, Position)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SavedWithoutViewResponse) }, { $ref: getSchemaPath(Position) }] } })
   @HttpCode(200)
   @Roles(Role.adminBkpsdm, Role.adminOpd)
   @ApiOperation({ summary: 'Menutup jabatan yang kosong dan tidak lagi menjadi atasan' })
-  close(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: ClosePositionDto) {
+  close(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Body() dto: ClosePositionDto): Promise<SavedWithoutViewResponse | Position> {
     return this.closePosition.execute(p, ref, dto);
   }
 }

@@ -1858,9 +1858,136 @@ export interface components {
             clientId?: string;
             isServiceAccount: boolean;
         };
+        EmployeePosition: {
+            id: string;
+            code: string;
+            name: string;
+            jenisJabatan: string;
+            jenjang: string | null;
+            kelasJabatan: number | null;
+        };
+        EmployeeUnit: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        EmployeeOpd: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        EmployeeSupervisorOverride: {
+            supervisorId: string;
+            reason: string | null;
+        };
+        Employee: {
+            id: string;
+            nip: string;
+            name: string;
+            jenisAsn: string;
+            sex: string;
+            birthDate: string;
+            golongan: string | null;
+            pangkat: string | null;
+            status: string;
+            email: string | null;
+            tmtJabatan: string | null;
+            position: components["schemas"]["EmployeePosition"] | null;
+            unit: components["schemas"]["EmployeeUnit"] | null;
+            opd: components["schemas"]["EmployeeOpd"] | null;
+            opdHead: boolean;
+            unitHead: boolean;
+            supervisorOverride: components["schemas"]["EmployeeSupervisorOverride"] | null;
+            accountStatus: string;
+        };
+        Supervisor: {
+            asOf: string;
+            supervisor: components["schemas"]["Employee"] | null;
+            /** @description True when the supervisor comes from an explicit override. */
+            override: boolean;
+        };
+        DirectReportsResponse: {
+            asOf: string;
+            items: components["schemas"]["Employee"][];
+        };
+        ChainResponse: {
+            asOf: string;
+            items: components["schemas"]["Employee"][];
+        };
+        AppraisersResponse: {
+            asOf: string;
+            pejabatPenilai: components["schemas"]["Employee"] | null;
+            atasanPejabatPenilai: components["schemas"]["Employee"] | null;
+            /** @enum {string|null} */
+            basis: "ATASAN_LANGSUNG" | "PENUNJUKAN" | "ATASAN_BERJENJANG" | null;
+            /** @description Why there is no pejabat penilai, when there is none. */
+            note: string | null;
+        };
+        AccountStateResponse: {
+            /** @enum {string} */
+            status: "TIDAK_ADA" | "AKTIF" | "NONAKTIF" | "GAGAL";
+            accountId: string | null;
+            username: string;
+            error: string | null;
+            roles?: string[];
+        };
         GrantAdminOpdDto: {
             /** @description Kode OPD; harus OPD tempat pegawai bekerja */
             opd?: string;
+        };
+        UnitOpd: {
+            id: string;
+            code: string;
+        };
+        UnitHeadResponseHolder: {
+            id: string;
+            nip: string;
+            name: string;
+        };
+        UnitHeadResponse: {
+            positionId: string;
+            code: string;
+            name: string;
+            holder: components["schemas"]["UnitHeadResponseHolder"] | null;
+        };
+        Unit: {
+            id: string;
+            code: string;
+            name: string;
+            kind: string;
+            parentId: string | null;
+            opd: components["schemas"]["UnitOpd"] | null;
+            level: number;
+            /** @enum {string} */
+            status: "AKTIF" | "DITUTUP";
+            validFrom: string;
+            head: components["schemas"]["UnitHeadResponse"] | null;
+        };
+        UnitListPage: {
+            items: components["schemas"]["Unit"][];
+            page: number;
+            size: number;
+            total?: number;
+            next?: string | null;
+        };
+        UnitTreeNodeResponse: {
+            children: components["schemas"]["UnitTreeNodeResponse"][];
+            id: string;
+            code: string;
+            name: string;
+            kind: string;
+            parentId: string | null;
+            opd: components["schemas"]["UnitOpd"] | null;
+            level: number;
+            /** @enum {string} */
+            status: "AKTIF" | "DITUTUP";
+            validFrom: string;
+            head: components["schemas"]["UnitHeadResponse"] | null;
+        };
+        SavedWithoutViewResponse: {
+            id: string;
+            tersimpan: boolean;
+            keterangan: string;
         };
         CreateUnitDto: {
             /**
@@ -1895,6 +2022,53 @@ export interface components {
             reason: string;
             /** @description Tanggal berlaku (YYYY-MM-DD); bawaan hari ini */
             effectiveDate?: string;
+        };
+        PositionUnit: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        PositionOpd: {
+            id: string;
+            code: string;
+        };
+        PositionReportsTo: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        PositionHolder: {
+            id: string;
+            nip: string;
+            name: string;
+            status: string;
+        };
+        Position: {
+            id: string;
+            code: string;
+            name: string;
+            jenisJabatan: string;
+            jenjang: string | null;
+            kelasJabatan: number | null;
+            unit: components["schemas"]["PositionUnit"];
+            opd: components["schemas"]["PositionOpd"] | null;
+            reportsTo: components["schemas"]["PositionReportsTo"] | null;
+            /** @enum {string} */
+            reportsToMode: "OTOMATIS" | "MANUAL";
+            head: boolean;
+            capacity: number;
+            occupied: number;
+            /** @enum {string} */
+            status: "AKTIF" | "DITUTUP";
+            validFrom: string;
+            holders?: components["schemas"]["PositionHolder"][];
+        };
+        PositionListPage: {
+            items: components["schemas"]["Position"][];
+            page: number;
+            size: number;
+            total?: number;
+            next?: string | null;
         };
         CreatePositionDto: {
             /**
@@ -1949,6 +2123,46 @@ export interface components {
             /** @description Tanggal berlaku (YYYY-MM-DD); bawaan hari ini */
             effectiveDate?: string;
         };
+        EmployeeListPage: {
+            items: components["schemas"]["Employee"][];
+            page: number;
+            size: number;
+            total?: number;
+            next?: string | null;
+        };
+        HistoryEntryResponsePosition: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        HistoryEntryResponseUnit: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        HistoryEntryResponseOpd: {
+            id: string;
+            code: string;
+            name: string;
+        };
+        HistoryEntryResponse: {
+            validFrom: string;
+            validTo: string | null;
+            changes: string[];
+            status: string;
+            jenisAsn: string;
+            golongan: string | null;
+            position: components["schemas"]["HistoryEntryResponsePosition"] | null;
+            unit: components["schemas"]["HistoryEntryResponseUnit"] | null;
+            opd: components["schemas"]["HistoryEntryResponseOpd"] | null;
+            supervisorOverrideId: string | null;
+            nomorSk: string | null;
+            reason: string | null;
+            recordedAt: string;
+        };
+        HistoryResponse: {
+            items: components["schemas"]["HistoryEntryResponse"][];
+        };
         HireEmployeeDto: {
             /**
              * @description NIP (PNS/CPNS) atau NI PPPK, 18 digit; spasi, titik dan tanda hubung diabaikan
@@ -1986,6 +2200,10 @@ export interface components {
              * @default true
              */
             createAccount: boolean;
+        };
+        HireResponse: {
+            employee: components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+            account: components["schemas"]["AccountStateResponse"] | null;
         };
         UpdateEmployeeDto: {
             name?: string;
@@ -2045,6 +2263,62 @@ export interface components {
             reason: string;
             /** @description Tanggal berlaku (YYYY-MM-DD); bawaan hari ini */
             effectiveDate?: string;
+        };
+        ImportError: {
+            /** @description 1-based row number as the user sees it in the file (the header is row 1). */
+            row: number;
+            column: string;
+            code: string;
+            message: string;
+        };
+        ImportSummaryResponse: {
+            created: number;
+            updated: number;
+            unchanged: number;
+        };
+        ImportJob: {
+            id: string;
+            /** @enum {string} */
+            status: "GAGAL" | "MENUNGGU" | "MEMVALIDASI" | "MENYIMPAN" | "BERHASIL" | "DITOLAK";
+            dryRun: boolean;
+            format: string;
+            fileName: string | null;
+            fileSha256: string | null;
+            fileBytes: number;
+            rowsTotal: number | null;
+            rowsProcessed: number;
+            /** @description 0–1 within the current phase (validating, then saving). */
+            progress: number | null;
+            errorCount: number;
+            errors: components["schemas"]["ImportError"][];
+            summary: components["schemas"]["ImportSummaryResponse"] | null;
+            failure: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ImportJobPage: {
+            items: components["schemas"]["ImportJob"][];
+            page: number;
+            size: number;
+            total: number;
+        };
+        RepublishDurations: {
+            read: number;
+            roles: number;
+            publish: number;
+            total: number;
+        };
+        Republish: {
+            units: number;
+            positions: number;
+            employees: number;
+            /** @description Elevated role assignments included in the employee snapshots. */
+            roles: number;
+            /** @description The `time` of every snapshot: consumers keep a newer delta over it. */
+            time: string;
+            correlationId: string;
+            ms: components["schemas"]["RepublishDurations"];
         };
         CreateAppraisalPeriodDto: {
             /** @example 2026 */
@@ -5884,7 +6158,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployeeListPage"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5926,7 +6202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HireResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5966,7 +6244,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6007,7 +6287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6044,7 +6326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6081,7 +6365,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6121,7 +6407,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppraisersResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6161,7 +6449,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6201,7 +6491,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectReportsResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6238,7 +6530,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6282,7 +6576,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6320,7 +6616,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6358,7 +6656,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6399,7 +6699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6436,7 +6738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6477,7 +6781,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6517,7 +6823,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Supervisor"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6558,7 +6866,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6599,7 +6909,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6643,7 +6955,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"] | components["schemas"]["SavedWithoutViewResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6681,7 +6995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6719,7 +7035,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["ImportJob"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6756,7 +7074,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6794,7 +7114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6832,7 +7154,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppraisersResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6870,7 +7194,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6908,7 +7234,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectReportsResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6946,7 +7274,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Supervisor"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6973,6 +7303,8 @@ export interface operations {
             query?: {
                 page?: number;
                 size?: number;
+                /** @description Sertakan jumlah seluruh hasil (total); bawaan tidak */
+                total?: boolean;
                 /** @description Id atau kode unit */
                 unitId?: string;
                 /** @description Kode OPD */
@@ -6996,7 +7328,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PositionListPage"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7038,7 +7372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Position"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7078,7 +7414,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Position"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7119,7 +7457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Position"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7160,7 +7500,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Position"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7195,7 +7537,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Republish"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7222,6 +7566,8 @@ export interface operations {
             query?: {
                 page?: number;
                 size?: number;
+                /** @description Sertakan jumlah seluruh hasil (total); bawaan tidak */
+                total?: boolean;
                 /** @description Id atau kode unit induk */
                 parentId?: string;
                 /** @description Kode OPD */
@@ -7242,7 +7588,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitListPage"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7284,7 +7632,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Unit"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7324,7 +7674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7365,7 +7717,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Unit"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7406,7 +7760,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Unit"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7447,7 +7803,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedWithoutViewResponse"] | components["schemas"]["Unit"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -7488,7 +7846,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitTreeNodeResponse"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {

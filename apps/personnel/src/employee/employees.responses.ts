@@ -1,0 +1,174 @@
+// What the employees endpoints answer, as their OpenAPI response schemas. Each handler is
+// declared to return these classes, so the compiler keeps the schemas and the answers together.
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { AccountStateResponse } from '../accounts/accounts.responses';
+
+export class EmployeePosition {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  jenisJabatan: string;
+  @ApiProperty({ type: String, nullable: true })
+  jenjang: string | null;
+  @ApiProperty({ type: Number, nullable: true })
+  kelasJabatan: number | null;
+}
+
+export class EmployeeUnit {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class EmployeeOpd {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class EmployeeSupervisorOverride {
+  @ApiProperty({ type: String })
+  supervisorId: string;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+}
+
+export class Employee {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  nip: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  jenisAsn: string;
+  @ApiProperty({ type: String })
+  sex: string;
+  @ApiProperty({ type: String })
+  birthDate: string;
+  @ApiProperty({ type: String, nullable: true })
+  golongan: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  pangkat: string | null;
+  @ApiProperty({ type: String })
+  status: string;
+  @ApiProperty({ type: String, nullable: true })
+  email: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  tmtJabatan: string | null;
+  @ApiProperty({ type: () => EmployeePosition, nullable: true })
+  position: EmployeePosition | null;
+  @ApiProperty({ type: () => EmployeeUnit, nullable: true })
+  unit: EmployeeUnit | null;
+  @ApiProperty({ type: () => EmployeeOpd, nullable: true })
+  opd: EmployeeOpd | null;
+  @ApiProperty({ type: Boolean })
+  opdHead: boolean;
+  @ApiProperty({ type: Boolean })
+  unitHead: boolean;
+  @ApiProperty({ type: () => EmployeeSupervisorOverride, nullable: true })
+  supervisorOverride: EmployeeSupervisorOverride | null;
+  @ApiProperty({ type: String })
+  accountStatus: string;
+}
+
+export class EmployeeListPage {
+  @ApiProperty({ type: () => Employee, isArray: true })
+  items: Employee[];
+  @ApiProperty({ type: Number })
+  page: number;
+  @ApiProperty({ type: Number })
+  size: number;
+  @ApiPropertyOptional({ type: Number })
+  total?: number;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  next?: string | null;
+}
+
+export class HistoryEntryResponsePosition {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class HistoryEntryResponseUnit {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class HistoryEntryResponseOpd {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ type: String })
+  validFrom: string;
+  @ApiProperty({ type: String, nullable: true })
+  validTo: string | null;
+  @ApiProperty({ type: [String] })
+  changes: string[];
+  @ApiProperty({ type: String })
+  status: string;
+  @ApiProperty({ type: String })
+  jenisAsn: string;
+  @ApiProperty({ type: String, nullable: true })
+  golongan: string | null;
+  @ApiProperty({ type: () => HistoryEntryResponsePosition, nullable: true })
+  position: HistoryEntryResponsePosition | null;
+  @ApiProperty({ type: () => HistoryEntryResponseUnit, nullable: true })
+  unit: HistoryEntryResponseUnit | null;
+  @ApiProperty({ type: () => HistoryEntryResponseOpd, nullable: true })
+  opd: HistoryEntryResponseOpd | null;
+  @ApiProperty({ type: String, nullable: true })
+  supervisorOverrideId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  nomorSk: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+  @ApiProperty({ type: String })
+  recordedAt: string;
+}
+
+export class HistoryResponse {
+  @ApiProperty({ type: () => HistoryEntryResponse, isArray: true })
+  items: HistoryEntryResponse[];
+}
+
+export class SavedWithoutViewResponse {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: Boolean })
+  tersimpan: true;
+  @ApiProperty({ type: String })
+  keterangan: string;
+}
+
+@ApiExtraModels(Employee, SavedWithoutViewResponse)
+export class HireResponse {
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(Employee) }, { $ref: getSchemaPath(SavedWithoutViewResponse) }] })
+  employee: Employee | SavedWithoutViewResponse;
+  @ApiProperty({ type: () => AccountStateResponse, nullable: true })
+  account: AccountStateResponse | null;
+}

@@ -1,0 +1,91 @@
+// What the org-units endpoints answer, as their OpenAPI response schemas. Each handler is
+// declared to return these classes, so the compiler keeps the schemas and the answers together.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class UnitOpd {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+}
+
+export class UnitHeadResponseHolder {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  nip: string;
+  @ApiProperty({ type: String })
+  name: string;
+}
+
+export class UnitHeadResponse {
+  @ApiProperty({ type: String })
+  positionId: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: () => UnitHeadResponseHolder, nullable: true })
+  holder: UnitHeadResponseHolder | null;
+}
+
+export class Unit {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  kind: string;
+  @ApiProperty({ type: String, nullable: true })
+  parentId: string | null;
+  @ApiProperty({ type: () => UnitOpd, nullable: true })
+  opd: UnitOpd | null;
+  @ApiProperty({ type: Number })
+  level: number;
+  @ApiProperty({ enum: ['AKTIF', 'DITUTUP'] })
+  status: 'AKTIF' | 'DITUTUP';
+  @ApiProperty({ type: String })
+  validFrom: string;
+  @ApiProperty({ type: () => UnitHeadResponse, nullable: true })
+  head: UnitHeadResponse | null;
+}
+
+export class UnitListPage {
+  @ApiProperty({ type: () => Unit, isArray: true })
+  items: Unit[];
+  @ApiProperty({ type: Number })
+  page: number;
+  @ApiProperty({ type: Number })
+  size: number;
+  @ApiPropertyOptional({ type: Number })
+  total?: number;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  next?: string | null;
+}
+
+export class UnitTreeNodeResponse {
+  @ApiProperty({ type: () => UnitTreeNodeResponse, isArray: true })
+  children: UnitTreeNodeResponse[];
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  code: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  kind: string;
+  @ApiProperty({ type: String, nullable: true })
+  parentId: string | null;
+  @ApiProperty({ type: () => UnitOpd, nullable: true })
+  opd: UnitOpd | null;
+  @ApiProperty({ type: Number })
+  level: number;
+  @ApiProperty({ enum: ['AKTIF', 'DITUTUP'] })
+  status: 'AKTIF' | 'DITUTUP';
+  @ApiProperty({ type: String })
+  validFrom: string;
+  @ApiProperty({ type: () => UnitHeadResponse, nullable: true })
+  head: UnitHeadResponse | null;
+}
