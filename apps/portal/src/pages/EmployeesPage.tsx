@@ -15,7 +15,7 @@ export function EmployeesPage() {
     queryKey: ['employees', search, page],
     placeholderData: keepPreviousData,
     queryFn: () =>
-      unwrap(api.GET('/api/v1/personnel/employees', { params: { query: { ...(search ? { q: search } : {}), page, size: 20 } as never } })) as Promise<{ items: Employee[]; total: number }>,
+      unwrap(api.GET('/api/v1/personnel/employees', { params: { query: { ...(search ? { q: search } : {}), page, size: 20, total: true } as never } })) as Promise<{ items: Employee[]; total: number }>,
   });
   return (
     <Stack>
