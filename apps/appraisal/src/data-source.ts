@@ -9,6 +9,7 @@ import { CreateSkpYear1765200000000 } from './migrations/1765200000000-create-sk
 import { IssuedDocumentDigest1765300000000 } from './migrations/1765300000000-issued-document-digest';
 import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-rename-appraisal-period';
 import { ReportDueNotice1765400000000 } from './migrations/1765400000000-report-due-notice';
+import { ObjectionAtasanIndex1765650000000 } from './migrations/1765650000000-objection-atasan-index';
 
 /**
  * Every entity of the appraisal database, listed explicitly (TypeORM 1.x, no globs). Feature tables
@@ -28,6 +29,7 @@ export const appraisalMigrations = [
   IssuedDocumentDigest1765300000000,
   ...projectionMigrations,
   ReportDueNotice1765400000000,
+  ObjectionAtasanIndex1765650000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {
