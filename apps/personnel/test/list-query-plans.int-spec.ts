@@ -179,6 +179,32 @@ describe('personnel list queries are answered from indexes (12,000-employee demo
     expect(ctx.cursor).toEqual(expect.any(String));
   });
 
+  it('pages by cursor as by offset, counts only when asked, and scopes an admin-opd to their OPD', async () => {
+    const q = app.get(EmployeeQueries);
+    const page1 = await q.list(admin, employees({ size: 50 }));
+    const page2 = await q.list(admin, employees({ size: 50, page: 2 }));
+    const next = await q.list(admin, employees({ size: 50, after: page1.next }));
+    expect(page1.total).toBeUndefined();
+    expect(next.items.map((e) => e.id)).toEqual(page2.items.map((e) => e.id));
+    // Each row comes after the one before it in the database's own order of (name, nip).
+    const rows = [...page1.items, ...next.items];
+    const [a, b] = [rows.slice(0, -1), rows.slice(1)];
+    const [{ sorted }] = await dataSource.query(`SELECT bool_and((n1, p1) < (n2, p2)) AS sorted FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t (n1, p1, n2, p2)`, [
+      a.map((e) => e.name),
+      a.map((e) => e.nip),
+      b.map((e) => e.name),
+      b.map((e) => e.nip),
+    ]);
+    expect(sorted).toBe(true);
+    const [{ working }] = await dataSource.query(`SELECT count(*)::int AS working FROM employee WHERE status IN ('AKTIF', 'CUTI')`);
+    expect((await q.list(admin, employees({ size: 1, total: 'true' }))).total).toBe(working);
+    const own = await q.list(opdAdmin, employees({ size: 100 }));
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((e) => e.opd?.code === 'DISKOMINFO')).toBe(true);
+    const last = await q.list(admin, employees({ size: 100, page: Math.ceil(working / 100) }));
+    expect(last.next).toBeNull();
+  });
+
   it('knows every GET route: a paged list has plan cases, anything else says why it is not a list', () => {
     const unknown = routes.filter((r) => !(r.path in LIST_CASES) && !(r.path in NOT_LISTS));
     expect(unknown.map((r) => `${r.controller}.${r.handler} GET ${r.path}`)).toEqual([]);
