@@ -80,13 +80,13 @@ function PlaceCard({ place: p, session: s }: { place: Enrolment; session?: Sessi
           </Button>
         </Group>
       )}
-      {canUpload && (
+      {canUpload && s && (
         <Stack mt="sm">
           <CertificateUpload
             label="Sertifikat (STTPP)"
-            maxJp={s?.jp}
+            maxJp={s.jp}
             onUpload={async (file, jp) => {
-              await careerUpload(`/enrolments/${p.id}/certificate?jp=${jp ?? s?.jp ?? 1}&fileName=${encodeURIComponent(file.name)}`, file);
+              await careerUpload(`/enrolments/${p.id}/certificate?jp=${jp ?? s.jp}&fileName=${encodeURIComponent(file.name)}`, file);
               await refresh();
             }}
           />
