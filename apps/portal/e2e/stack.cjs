@@ -59,7 +59,11 @@ async function choosePorts() {
 }
 const LOG_DIR = path.join(ROOT, '.run', 'portal-e2e');
 
-const entry = (svc, file) => path.join(ROOT, 'dist', 'apps', svc, 'apps', svc, 'src', `${file}.js`);
+// The builds the run starts: dist/ by default. PORTAL_E2E_DIST names a copy instead (inside the
+// repository, so node_modules resolves), for a run that must not be disturbed by builds of dist/
+// started meanwhile (each `nx build` empties its folder first).
+const DIST = process.env.PORTAL_E2E_DIST ? path.resolve(process.env.PORTAL_E2E_DIST) : path.join(ROOT, 'dist');
+const entry = (svc, file) => path.join(DIST, 'apps', svc, 'apps', svc, 'src', `${file}.js`);
 const database = (svc) => `capaian_${svc}_portal_e2e_${GATEWAY_PORT}`;
 
 function serviceEnv(svc) {
@@ -119,7 +123,7 @@ function start(name, env) {
 
 /** Builds what is missing, starts everything, resolves with the portal's URL and a stop function. */
 async function startStack({ build = true, beforeServices } = {}) {
-  if (build) {
+  if (build && !process.env.PORTAL_E2E_DIST) {
     const missing = ['personnel', 'appraisal', 'career', 'notification', 'gateway'].filter((s) => !existsSync(entry(s, 'main')));
     const projects = [...missing, ...(existsSync(path.join(ROOT, 'dist/apps/portal/index.html')) ? [] : ['portal'])];
     if (projects.length) {
@@ -161,7 +165,7 @@ async function startStack({ build = true, beforeServices } = {}) {
       ...process.env,
       PORT: String(GATEWAY_PORT),
       LOG_LEVEL: 'warn',
-      PORTAL_DIR: path.join(ROOT, 'dist/apps/portal'),
+      PORTAL_DIR: path.join(DIST, 'apps/portal'),
       PERSONNEL_URL: `http://127.0.0.1:${SERVICES.personnel}`,
       APPRAISAL_URL: `http://127.0.0.1:${SERVICES.appraisal}`,
       CAREER_URL: `http://127.0.0.1:${SERVICES.career}`,
