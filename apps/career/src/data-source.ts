@@ -7,6 +7,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateProgramPengembangan1764500000000 } from './migrations/1764500000000-create-program-pengembangan';
 import { RenameDevelopmentProgram1764700000000 } from './migrations/1764700000000-rename-development-program';
 import { CareerDevelopment1765400000000 } from './migrations/1765400000000-career-development';
+import { CareerListIndexes1765610000000 } from './migrations/1765610000000-list-indexes';
 
 /**
  * Every entity of the career database, listed explicitly (TypeORM 1.x, no globs). Feature tables
@@ -24,6 +25,7 @@ export const careerMigrations = [
   ...schedulingMigrations,
   ...projectionMigrations,
   CareerDevelopment1765400000000,
+  CareerListIndexes1765610000000,
 ];
 
 export function careerDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {
