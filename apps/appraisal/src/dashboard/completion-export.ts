@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CompletionDashboard } from './completion.query';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -8,6 +7,8 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  * are late is written from it): one sheet per list the screen shows, the same numbers.
  */
 export async function completionWorkbook(d: CompletionDashboard): Promise<Buffer> {
+  // Loaded on the first export, not at boot: exceljs is ~670 modules the idle service does not need.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Capaian';
   const unitName = new Map(d.units.map((u) => [u.unitId, u.name]));

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
 
 /** One sheet with a bold header row, as a buffer for a download. */
 export async function xlsxOf(sheetName: string, header: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+  // Loaded on the first export, not at boot: exceljs is ~670 modules the idle service does not need.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Capaian';
   const sheet = book.addWorksheet(sheetName);

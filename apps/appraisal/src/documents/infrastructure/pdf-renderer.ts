@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocument from 'pdfkit';
 import { berakhlakValue, BERAKHLAK_CODES, EMPLOYEE_PREDIKAT_LABELS, RATING_LABELS, type EmployeePredikat, type Rating } from '@capaian/kinerja';
 import type { SkpState } from '../../skp/domain/skp';
 
@@ -98,6 +97,8 @@ function signatures(doc: Doc, s: SkpState, v: Verification, left: string, right:
 }
 
 async function footer(doc: Doc, v: Verification): Promise<void> {
+  // Loaded on the first document, not at boot: pdfkit and qrcode hold ~20 MB the idle service does not need.
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toBuffer(v.url, { type: 'png', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   if (doc.y > doc.page.height - 150) doc.addPage();
   const y = doc.y + 10;
@@ -111,9 +112,10 @@ async function footer(doc: Doc, v: Verification): Promise<void> {
     .text(v.url, MARGIN + 90, y + 52, { width: doc.page.width - 2 * MARGIN - 90 });
 }
 
-function render(build: (doc: Doc) => Promise<void>): Promise<Buffer> {
+async function render(build: (doc: Doc) => Promise<void>): Promise<Buffer> {
+  const { default: PDFKit } = await import('pdfkit');
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: 'Capaian', Producer: 'Capaian' } });
+    const doc = new PDFKit({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: 'Capaian', Producer: 'Capaian' } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

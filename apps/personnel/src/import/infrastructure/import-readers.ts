@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { atRow, rowViolation, type RowViolation } from '../domain/import-row';
 import { ImportMessages } from '../import.messages';
 
@@ -98,6 +97,8 @@ export async function* readRows(path: string, format: ImportFormat): AsyncGenera
   // Styles are cached so that date-formatted cells arrive as Dates; only the first sheet is read.
   let sheets = 0;
   try {
+    // Loaded on the first XLSX import, not at boot: exceljs is ~670 modules the idle service does not need.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
     for await (const worksheet of workbook) {
       sheets++;
