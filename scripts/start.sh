@@ -28,15 +28,17 @@ for svc in "${DB_SERVICES[@]}"; do
   node "$(service_entry "$svc" migrate)"
 done
 
+# Demo data is loaded only when missing (each seed checks first), so what users changed through the
+# platform is never imported over; a demo step that fails warns and the start goes on without it.
 if [ -f "$(service_entry personnel seed)" ]; then
-  log "loading demo data for Kota Palembang (first run takes a while)"
-  node "$(service_entry personnel seed)"
+  log "demo data for Kota Palembang (loaded only when missing; the first run takes a while)"
+  node "$(service_entry personnel seed)" || log "WARNING: personnel demo data not loaded; the platform starts without it. Retry: node $(service_entry personnel seed)"
 fi
 
 # Career's demo (partners, programs with sessions open for registration, budgets) needs no personnel data.
 if [ -f "$(service_entry career seed)" ]; then
-  log "loading career demo data (partners, programs with open sessions, budgets)"
-  node "$(service_entry career seed)" || log "career demo data not loaded; run: node $(service_entry career seed)"
+  log "career demo data (partners, programs with open sessions, budgets; loaded only when missing)"
+  node "$(service_entry career seed)" || log "WARNING: career demo data not loaded; the platform starts without it. Retry: node $(service_entry career seed)"
 fi
 
 for svc in "${SERVICES[@]}"; do
@@ -64,11 +66,12 @@ for svc in "${SERVICES[@]}"; do
   log "$svc ready on http://127.0.0.1:$port"
 done
 
-# Appraisal's demo (cadence per OPD, the demo users' SKPs) needs personnel's demo people in its
-# projection, which the running appraisal service consumes from Kafka: it waits for them.
+# Appraisal's demo (cadence per OPD, the demo users' SKPs) needs personnel's demo people with their
+# penilai in its projection, which the running appraisal service consumes from Kafka: when the SKPs
+# are missing it waits for them (at most 180 s, printing its progress), and never stops the start.
 if [ -f "$(service_entry appraisal seed)" ]; then
-  log "loading appraisal demo data (cadences, SKPs of the demo users)"
-  node "$(service_entry appraisal seed)" || log "appraisal demo data not loaded; run: node $(service_entry appraisal seed)"
+  log "appraisal demo data (cadences, SKPs of the demo users; loaded only when missing)"
+  node "$(service_entry appraisal seed)" || log "WARNING: appraisal demo data not loaded; the platform runs without it. Retry: node $(service_entry appraisal seed)"
 fi
 
 cat <<INFO

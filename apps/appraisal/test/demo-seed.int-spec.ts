@@ -11,7 +11,7 @@ import { AppraisalDemoModule } from '../src/demo/appraisal-demo.module';
 import { AppraisalDemoSeeder } from '../src/demo/appraisal-demo-seeder';
 import { seedPersonnel } from './personnel-stand-in';
 
-/** The demo seed on a scratch database whose projection holds DISKOMINFO's demo people: once, then again without effect. */
+/** The demo seed on a scratch database: waits while the projection lacks DISKOMINFO's demo people, then loads once, then again without effect. */
 const DB = 'capaian_appraisal_demo_seed_test';
 
 describe('appraisal demo seed (real PostgreSQL)', () => {
@@ -32,11 +32,16 @@ describe('appraisal demo seed (real PostgreSQL)', () => {
     try {
       const ds = app.get(DataSource);
       const seeder = app.get(AppraisalDemoSeeder);
-      expect(await seeder.waitForPersonnel(0)).toBe(false);
+      // A first start: the projection is still empty; the wait reports its progress and gives up when told to.
+      const heard: string[][] = [];
+      expect(await seeder.waitForPersonnel(250, (r) => heard.push(r.waitingFor), 50)).toBe(false);
+      expect(heard[0]).toEqual(['Ahmad Fauzi', 'Siti Rahmawati', 'Dimas Pratama', 'Putri Lestari']);
+      expect(await seeder.cascadePresent()).toBe(false);
       const projection = app.get(PersonnelProjection);
       await seedPersonnel(ds, (event, m) => projection.apply(event, m));
       expect(await seeder.waitForPersonnel(0)).toBe(true);
       expect(await seeder.run()).toEqual({ year: 2026, cadences: 1, skps: 4 });
+      expect(await seeder.cascadePresent()).toBe(true);
       expect(await seeder.run()).toEqual({ year: 2026, cadences: 0, skps: 0 });
       const rows = await ds.query(`SELECT nip, status FROM skp ORDER BY nip`);
       expect(rows.map((r: { status: string }) => r.status).sort()).toEqual(['DIAJUKAN', 'DITETAPKAN', 'DITETAPKAN', 'DITETAPKAN']);

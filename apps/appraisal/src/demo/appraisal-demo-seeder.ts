@@ -9,6 +9,7 @@ import type { CreateSkpDto } from '../skp/dto/create-skp.dto';
 import { CreateSkp } from '../skp/use-cases/create-skp';
 import { SetSkp } from '../skp/use-cases/set-skp';
 import { SubmitSkp } from '../skp/use-cases/submit-skp';
+import { cascadeReadiness, type CascadeMember, type ProjectedDemoPerson, type Readiness } from './demo-readiness';
 
 /** The demo users of docs/conventions.md by NIP. */
 const DEMO = {
@@ -18,6 +19,14 @@ const DEMO = {
   dimas: '199203152019031004',
   putri: '199505052023212005',
 } as const;
+
+/** DISKOMINFO's cascade: Ahmad (head, set by BKPSDM) → Siti → Dimas and Putri. */
+const CASCADE: readonly CascadeMember[] = [
+  { nip: DEMO.ahmad, name: 'Ahmad Fauzi', penilaiNip: null },
+  { nip: DEMO.siti, name: 'Siti Rahmawati', penilaiNip: DEMO.ahmad },
+  { nip: DEMO.dimas, name: 'Dimas Pratama', penilaiNip: DEMO.siti },
+  { nip: DEMO.putri, name: 'Putri Lestari', penilaiNip: DEMO.siti },
+];
 
 function principal(nip: string, roles: string[] = ['pegawai']): Principal {
   return { subject: `demo-seed:${nip}`, username: nip, nip, roles, isServiceAccount: false, token: '' };
@@ -60,23 +69,39 @@ export class AppraisalDemoSeeder {
     private readonly clock: Clock,
   ) {}
 
-  /** Waits (up to `waitMs`) for the projection to hold the demo users, which the running service consumes from Kafka. */
-  async waitForPersonnel(waitMs: number): Promise<boolean> {
-    const deadline = Date.now() + waitMs;
+  /** The cascade as appraisal's projection holds it now. */
+  async readiness(): Promise<Readiness> {
+    const projected: ProjectedDemoPerson[] = await this.dataSource.query(
+      `SELECT nip, penilai_nip AS "penilaiNip" FROM personnel_employee WHERE nip = ANY($1) AND core_version IS NOT NULL`,
+      [CASCADE.map((c) => c.nip)],
+    );
+    return cascadeReadiness(CASCADE, projected);
+  }
+
+  /**
+   * Waits (up to `waitMs`) for the projection to hold the demo cascade with its penilai, which the
+   * running service consumes from Kafka; `progress` hears how far it is every few seconds.
+   */
+  async waitForPersonnel(waitMs: number, progress?: (r: Readiness, waitedMs: number) => void, pollMs = 2000): Promise<boolean> {
+    const started = Date.now();
     for (;;) {
-      // The four people of the cascade, Putri with her penilai (appraisers arrive in their own event).
-      const cascade = [DEMO.ahmad, DEMO.siti, DEMO.dimas, DEMO.putri];
-      const [row] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM personnel_employee WHERE nip = ANY($1) AND core_version IS NOT NULL AND (nip <> $2 OR penilai_nip IS NOT NULL)`,
-        [cascade, DEMO.putri],
-      );
-      if (row.n === cascade.length) return true;
-      if (Date.now() > deadline) return false;
-      await new Promise((r) => setTimeout(r, 2000));
+      const r = await this.readiness();
+      if (r.ready) return true;
+      const waited = Date.now() - started;
+      if (waited >= waitMs) return false;
+      progress?.(r, waited);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
 
-  async run(): Promise<{ year: number; cadences: number; skps: number }> {
+  /** Every demo user of the cascade has an SKP this year (whatever its state since): the seed leaves SKPs alone. */
+  async cascadePresent(year = this.clock.year()): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT count(DISTINCT nip)::int AS n FROM skp WHERE nip = ANY($1) AND year = $2`, [CASCADE.map((c) => c.nip), year]);
+    return row.n === CASCADE.length;
+  }
+
+  /** Cadences for OPDs without one this year, and the cascade's missing steps unless `skps: false`. */
+  async run(options: { skps?: boolean } = {}): Promise<{ year: number; cadences: number; skps: number }> {
     const year = this.clock.year();
     const admin = principal(DEMO.hendra, ['pegawai', 'admin-bkpsdm']);
     const opds: { code: string }[] = await this.dataSource.query(`SELECT code FROM personnel_unit WHERE level = 1 AND status = 'AKTIF' ORDER BY code`);
@@ -89,25 +114,38 @@ export class AppraisalDemoSeeder {
       cadences++;
     }
     let skps = 0;
-    const [already] = await this.dataSource.query(`SELECT 1 FROM skp WHERE nip = $1 AND year = $2`, [DEMO.ahmad, year]);
-    if (!already) {
-      const plan = skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' });
-      // The seeds' examples: satisfaction, compliance with regulations (and below: complaints handled, innovations adopted).
-      plan.rhk.push({ kind: 'UTAMA', description: 'Terselenggaranya tata kelola informasi sesuai regulasi', parentRhkId: null, indicators: [{ description: 'Persentase kepatuhan terhadap regulasi keterbukaan informasi', aspek: 'KUALITAS', target: 100, unit: 'persen', direction: 'NAIK', evidenceRequired: true }] } as CreateSkpDto['rhk'][number]);
-      const ahmad = await this.create.execute(principal(DEMO.ahmad), plan);
-      await this.submit.execute(principal(DEMO.ahmad), ahmad.id);
-      await this.set.execute(admin, ahmad.id, { expectations });
-      const siti = await this.create.execute(principal(DEMO.siti), skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhk[0].id, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
-      await this.submit.execute(principal(DEMO.siti), siti.id);
-      await this.set.execute(principal(DEMO.ahmad), siti.id, { expectations });
-      const dimas = await this.create.execute(principal(DEMO.dimas), skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhk[0].id, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
-      await this.submit.execute(principal(DEMO.dimas), dimas.id);
-      await this.set.execute(principal(DEMO.siti), dimas.id, { expectations });
-      const putri = await this.create.execute(principal(DEMO.putri), skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhk[0].id, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
-      await this.submit.execute(principal(DEMO.putri), putri.id);
-      skps = 4;
+    if (options.skps !== false) {
+      // Step by step, each skipped when done: a run stopped half-way (a restart) is completed by the next.
+      const ahmad = await this.ensureSkp(year, DEMO.ahmad, admin, () => {
+        const plan = skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' });
+        // The seeds' examples: satisfaction, compliance with regulations (and below: complaints handled, innovations adopted).
+        plan.rhk.push({ kind: 'UTAMA', description: 'Terselenggaranya tata kelola informasi sesuai regulasi', parentRhkId: null, indicators: [{ description: 'Persentase kepatuhan terhadap regulasi keterbukaan informasi', aspek: 'KUALITAS', target: 100, unit: 'persen', direction: 'NAIK', evidenceRequired: true }] } as CreateSkpDto['rhk'][number]);
+        return plan;
+      });
+      const siti = await this.ensureSkp(year, DEMO.siti, principal(DEMO.ahmad), () => skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhkId, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
+      const dimas = await this.ensureSkp(year, DEMO.dimas, principal(DEMO.siti), () => skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhkId, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
+      // Putri's stays submitted, waiting for Siti.
+      const putri = await this.ensureSkp(year, DEMO.putri, null, () => skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhkId, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
+      skps = [ahmad, siti, dimas, putri].filter((s) => s.created).length;
     }
     this.logger.log(`demo data: ${cadences} cadences, ${skps} SKPs for ${year}`);
     return { year, cadences, skps };
+  }
+
+  /** The person's SKP of the year: created if missing, submitted if a draft, set by `setBy` if submitted. */
+  private async ensureSkp(year: number, nip: string, setBy: Principal | null, plan: () => CreateSkpDto): Promise<{ id: string; rhkId: string; created: boolean }> {
+    const [row]: { id: string; status: string; content: { rhk: { id: string }[] } }[] = await this.dataSource.query(
+      `SELECT id, status, content FROM skp WHERE nip = $1 AND year = $2 AND status NOT IN ('DIGANTI', 'DITUTUP') ORDER BY version DESC LIMIT 1`,
+      [nip, year],
+    );
+    let current = row ? { id: row.id, status: row.status, rhkId: row.content.rhk[0]?.id } : null;
+    const created = !current;
+    if (!current) {
+      const s = await this.create.execute(principal(nip), plan());
+      current = { id: s.id, status: s.status, rhkId: s.rhk[0].id };
+    }
+    if (current.status === 'DRAFT') current.status = (await this.submit.execute(principal(nip), current.id)).status;
+    if (current.status === 'DIAJUKAN' && setBy) await this.set.execute(setBy, current.id, { expectations });
+    return { id: current.id, rhkId: current.rhkId, created };
   }
 }

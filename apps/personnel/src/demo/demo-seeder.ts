@@ -18,6 +18,7 @@ import type { ImportJobView } from '../import/import.queries';
 import { RunImport } from '../import/use-cases/run-import';
 import { isOpdKind } from '../org-unit/domain/org-unit.rules';
 import { automaticSuperior, type UnitHead } from '../position/domain/position.rules';
+import type { DemoPresence } from './demo-presence';
 import { buildPalembangStructure, type Structure } from './palembang-structure';
 import { DEMO_EMPLOYEES, generateWorkforce, structureCapacity, toCsv } from './workforce';
 
@@ -90,20 +91,36 @@ export class DemoSeeder {
     if (job.status !== 'BERHASIL') {
       throw new Error(`demo workforce import ${job.id} ended ${job.status}: ${job.failure ?? JSON.stringify(job.errors.slice(0, 10))}`);
     }
-    const demoAccounts: Record<string, string> = {};
-    if (options.linkDemoAccounts !== false) {
-      for (const d of DEMO_EMPLOYEES) {
-        const [e] = await this.dataSource.query(`SELECT id, account_status FROM employee WHERE nip = $1`, [d.nip]);
-        if (e.account_status === 'AKTIF') {
-          demoAccounts[d.nip] = 'AKTIF';
-          continue;
-        }
-        const state = await this.accounts.provision(e.id, SYSTEM_ACTOR);
-        demoAccounts[d.nip] = state.status;
-        if (state.status !== 'AKTIF') this.logger.warn(`demo account ${d.nip} not linked: ${state.error}`);
-      }
-    }
+    const demoAccounts = options.linkDemoAccounts !== false ? await this.linkDemoAccounts() : {};
     return { ...written, employees: job.summary, importJobId: job.id, demoAccounts };
+  }
+
+  /** What the database holds of the demo already (`decideDemoLoad` decides from it whether a start loads it). */
+  async presence(): Promise<DemoPresence> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM employee WHERE nip = ANY($1))::int AS "demoUsers",
+              EXISTS (SELECT 1 FROM import_job WHERE file_name LIKE 'demo-palembang-%' AND status = 'BERHASIL' AND NOT dry_run) AS "workforceImported",
+              (SELECT count(*) FROM employee)::int AS employees`,
+      [DEMO_EMPLOYEES.map((d) => d.nip)],
+    );
+    return row;
+  }
+
+  /** Links the demo users that exist and are not linked yet to their Keycloak accounts; their status by NIP. */
+  async linkDemoAccounts(): Promise<Record<string, string>> {
+    const demoAccounts: Record<string, string> = {};
+    for (const d of DEMO_EMPLOYEES) {
+      const [e] = await this.dataSource.query(`SELECT id, account_status FROM employee WHERE nip = $1`, [d.nip]);
+      if (!e) continue;
+      if (e.account_status === 'AKTIF') {
+        demoAccounts[d.nip] = 'AKTIF';
+        continue;
+      }
+      const state = await this.accounts.provision(e.id, SYSTEM_ACTOR);
+      demoAccounts[d.nip] = state.status;
+      if (state.status !== 'AKTIF') this.logger.warn(`demo account ${d.nip} not linked: ${state.error}`);
+    }
+    return demoAccounts;
   }
 
   /** Creates missing units and positions (by code) and enlarges positions whose capacity grew. */
