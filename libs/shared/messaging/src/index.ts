@@ -8,5 +8,6 @@ export * from './outbox.relay';
 export * from './event-inbox.service';
 export * from './messaging.lifecycle';
 export * from './kafka.consumer';
+export { BatchSlot, BatchGroup, BATCH_SLOT } from './batch-slot';
 export * from './messaging.module';
 export * from './testing/kafka-probe';

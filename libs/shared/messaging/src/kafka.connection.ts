@@ -85,12 +85,18 @@ export class KafkaConnection {
       const producer = this.kafka.producer({
         // Topics exist only when listed in the contracts' registry (auto-create is off on the broker).
         allowAutoTopicCreation: false,
-        // One request in flight keeps a key's order even when kafkajs retries a request.
+        // Idempotent: the broker deduplicates a request that kafkajs retries (producer id + sequence
+        // numbers), so a lost acknowledgement never writes a message twice. kafkajs requires
+        // acks=all (publish sends -1) and keeps one request in flight, which also keeps a key's order.
+        idempotent: true,
         maxInFlightRequests: 1,
-        // Not idempotent: its producer id does not survive a broker reset, and consumers dedupe by event id anyway.
-        idempotent: false,
         createPartitioner: Partitioners.DefaultPartitioner,
-        retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+        // Bounded, unlike kafkajs' idempotent default (forever): the relay holds its rows locked while
+        // it sends. After the last retry publish() drops this producer; the next one gets a new
+        // producer id, so no half-known sequence state is reused (kafkajs logs a warning about the
+        // bound at debug level). A batch resent by that new producer may duplicate one that did land
+        // without its acknowledgement: the consumers' inboxes absorb it (docs/architecture.md §3.4).
+        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1_000 },
       });
       try {
         await producer.connect();

@@ -1,7 +1,8 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
+import { ServerKafka, type KafkaOptions, type MessageHandler } from '@nestjs/microservices';
 import type { ServiceConfig } from '@capaian/shared/config';
-import { logLevel, type Consumer } from 'kafkajs';
+import { logLevel, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { BATCH_SLOT, BatchGroup } from './batch-slot';
 import { kafkaLogCreator } from './kafka.connection';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { EventInbox } from './event-inbox.service';
@@ -18,6 +19,90 @@ export interface KafkaConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** kafkajs session timeout (default 30 s); the helper heartbeats while a handler runs. */
   sessionTimeoutMs?: number;
+  /**
+   * Most messages of one partition applied in one database transaction (default 500; 1 = one
+   * transaction per message). See BatchingServerKafka.
+   */
+  maxBatchSize?: number;
+}
+
+type KafkaServerOptions = Required<KafkaOptions>['options'];
+
+/**
+ * Nest's Kafka transport, consuming with kafkajs `eachBatch` instead of `eachMessage`, so that a
+ * fetched batch of one partition costs one database transaction instead of one per event.
+ * Each message still goes through Nest (`@EventPattern` handlers, which call EventInbox.consume),
+ * but carries a BatchSlot: consume registers its handler there and waits. Once every message of
+ * the chunk has its consume calls, EventInbox.runBatch applies them in offset order in one
+ * transaction (a failing event is isolated, see there). Then the offsets of the messages whose
+ * handlers succeeded, up to the first failure, are resolved and committed, after the transaction;
+ * a failure is rethrown so that kafkajs redelivers from the first unresolved message.
+ */
+export class BatchingServerKafka extends ServerKafka {
+  constructor(
+    options: KafkaServerOptions,
+    private readonly inbox: EventInbox,
+    private readonly maxBatchSize: number,
+  ) {
+    super(options);
+  }
+
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    await consumer.run({ ...(this.options.run ?? {}), eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+  }
+
+  /** Nest chains several `@EventPattern` handlers of one topic; each calls consume once. */
+  private handlerCount(topic: string): number {
+    let count = 0;
+    let handler = this.getHandlerByPattern(topic) as (MessageHandler & { next?: MessageHandler }) | null;
+    while (handler) {
+      count++;
+      handler = handler.next ?? null;
+    }
+    return Math.max(1, count);
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause } = payload;
+    const expected = this.handlerCount(batch.topic);
+    for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
+      if (!isRunning() || isStale()) break;
+      const chunk = batch.messages.slice(start, start + this.maxBatchSize);
+      const group = new BatchGroup();
+      const handled = chunk.map((message) => {
+        const slot = group.slot(expected);
+        const tagged = Object.assign({}, message, { [BATCH_SLOT]: slot }) as KafkaMessage;
+        return this.handleMessage({ topic: batch.topic, partition: batch.partition, message: tagged, heartbeat, pause })
+          .then(
+            () => ({ ok: true as const }),
+            (error: unknown) => ({ ok: false as const, error }),
+          )
+          .finally(() => slot.settle());
+      });
+      await group.whenReady();
+      try {
+        await this.inbox.runBatch(group.slots);
+      } catch (error) {
+        // Not expected (runBatch settles every call itself); never leave a handler waiting.
+        for (const slot of group.slots) slot.items.forEach((item) => item.reject(error));
+      }
+      const results = await Promise.all(handled);
+      let failure: { error: unknown } | undefined;
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
+        if (!result.ok) {
+          failure = result;
+          break;
+        }
+        resolveOffset(chunk[i].offset);
+      }
+      await commitOffsetsIfNecessary();
+      if (failure) throw failure.error;
+      await heartbeat();
+    }
+  }
 }
 
 /** The Nest Kafka transport options every service uses (docs/architecture.md §3.5, §9). Exported for tests. */
@@ -55,8 +140,8 @@ export function kafkaServerOptions(config: ServiceConfig, options: KafkaConsumer
  * Rejects when Kafka cannot be reached at boot (kafkajs retries for a few seconds first).
  */
 export async function connectKafkaConsumer(app: INestApplication, config: ServiceConfig, options: KafkaConsumerOptions = {}): Promise<ServerKafka> {
-  const serverOptions = kafkaServerOptions(config, options);
-  const server = new ServerKafka(serverOptions);
+  const serverOptions = kafkaServerOptions(config, options) as KafkaServerOptions;
+  const server = new BatchingServerKafka(serverOptions, app.get(EventInbox), Math.max(1, options.maxBatchSize ?? 500));
   app.connectMicroservice({ strategy: server });
   app.get(EventInbox).useConsumerGroup(options.groupId ?? config.kafka.groupId);
   app.get(MessagingLifecycle).registerConsumer(server);

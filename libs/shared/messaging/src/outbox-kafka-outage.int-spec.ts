@@ -1,48 +1,40 @@
-import { execFileSync } from 'node:child_process';
 import { eventually } from '@capaian/shared/testing';
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { PlatformPingV1, Topics, validateEnvelope } from '@capaian/contracts';
 import { HealthService } from '@capaian/shared/http';
 import { OutboxService } from './outbox.service';
-import { readTopic } from './testing/kafka-probe';
+import { topicMessageCount, watchTopic, type TopicWatcher } from './testing/kafka-probe';
 import { createMessagingTestApp, type MessagingTestApp } from './testing/messaging-test-app';
+import { startPrivateKafka, type PrivateKafka } from './testing/private-kafka';
 import { prepareScratchDatabase } from './testing/scratch-database';
 
 /**
- * "A service that writes but cannot reach Kafka loses nothing" (docs/architecture.md §3.4), against the
- * real broker: this file STOPS Kafka (infra/infra.sh down kafka) and starts it again, so it must not
- * run while other test files use Kafka (npm test runs Jest in band). Kafka's start wipes its data and
- * recreates the topics, so afterwards the topic holds exactly what was published since.
- * Kafka is left running at the end, also when the test fails; npm test stops it if npm test started it.
+ * "A service that writes but cannot reach Kafka loses nothing" (docs/architecture.md §3.4), against a
+ * real broker of this test's own (testing/private-kafka.ts: infra/infra.sh on free ports and a temp
+ * folder), which it stops and starts again; the shared broker is not touched.
  */
-const root = path.resolve(__dirname, '../../../..');
-function infra(...args: string[]): void {
-  // INFRA_KEEP_CLAIMS: whoever started Kafka before this test (npm test) still owns the restarted
-  // broker and stops it at the end; a Kafka that was already running stays running.
-  const env = { ...process.env, INFRA_KEEP_CLAIMS: '1' };
-  execFileSync('bash', [path.join(root, 'infra/infra.sh'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 150_000 });
-}
-
-describe('outbox while Kafka is down (stops and restarts the real broker)', () => {
+describe('outbox while Kafka is down (stops and restarts a private broker)', () => {
+  let kafka: PrivateKafka;
   let t: MessagingTestApp;
+  let watcher: TopicWatcher;
 
   beforeAll(async () => {
-    infra('up', 'kafka');
+    kafka = await startPrivateKafka('outage');
     const db = await prepareScratchDatabase();
-    t = await createMessagingTestApp({ db, relayOptions: { pollIntervalMs: 200, initialBackoffMs: 200, maxBackoffMs: 1_000 } });
-  }, 120_000);
+    t = await createMessagingTestApp({ db, brokers: kafka.brokers, relayOptions: { pollIntervalMs: 200, initialBackoffMs: 200, maxBackoffMs: 1_000 } });
+  }, 180_000);
 
   afterAll(async () => {
+    await watcher?.stop();
     await t?.app.close();
-    infra('up', 'kafka');
+    kafka?.destroy();
   }, 180_000);
 
   it('keeps a write made while Kafka is down and publishes it exactly once when Kafka is back', async () => {
     const health = t.app.get(HealthService);
     expect((await health.readiness()).checks.kafka).toEqual({ status: 'up' });
 
-    infra('down', 'kafka');
+    kafka.down();
     expect((await health.readiness()).checks.kafka.status).toBe('down');
 
     const subject = `pegawai-${randomUUID()}`;
@@ -58,11 +50,14 @@ describe('outbox while Kafka is down (stops and restarts the real broker)', () =
     const [queued] = await t.dataSource.query(`SELECT sent_at FROM outbox WHERE id = $1`, [event.id]);
     expect(queued.sent_at).toBeNull();
 
-    infra('up', 'kafka');
+    kafka.up();
+    // The private broker holds only what this test published: read the topic from its beginning.
+    watcher = await watchTopic(Topics.platformPing, { brokers: kafka.brokers, fromBeginning: true });
     // Published once the broker and its topics are back (the relay backs off at most 1 s here).
     await eventually(async () => (await t.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND sent_at IS NOT NULL`, [event.id])).length > 0, 60_000, 200);
-    const copies = (await readTopic(Topics.platformPing)).filter((m) => m.headers.ce_id === event.id);
-    expect(copies).toHaveLength(1);
+    // The private broker holds only this test's messages: exactly one on the topic.
+    expect(await topicMessageCount(Topics.platformPing, { brokers: kafka.brokers })).toBe(1);
+    const copies = await watcher.waitFor((m) => m.headers.ce_id === event.id, { count: 1, timeoutMs: 60_000 });
     expect(copies[0].key).toBe(subject);
     expect(validateEnvelope(copies[0].json())).toEqual(event);
     await eventually(async () => (await health.readiness()).checks.kafka.status === 'up', 10_000, 200);

@@ -271,3 +271,22 @@ export async function moveConsumerGroupToEnd(groupId: string, topics: readonly s
 export async function deleteConsumerGroups(groupIds: readonly string[], options: KafkaProbeOptions = {}): Promise<void> {
   if (groupIds.length > 0) await deleteGroups(probeKafka(options), [...groupIds]);
 }
+
+/** `{ KAFKA_BROKERS }` when the environment names other brokers (a private test broker), else nothing. */
+export function kafkaBrokersFromEnv(): { KAFKA_BROKERS?: string } {
+  return process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {};
+}
+
+/** How many messages the topic holds now (sum over partitions of high − low watermark). */
+export async function topicMessageCount(topic: string, options: KafkaProbeOptions = {}): Promise<number> {
+  return retrying(async () => {
+    const admin = probeKafka(options).admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.reduce((sum, o) => sum + Number(BigInt(o.high) - BigInt(o.low)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+}

@@ -10,7 +10,7 @@ import { connectKafkaConsumer, type KafkaConsumerOptions } from '../kafka.consum
 import { messagingEntities } from '../messaging.entities';
 import type { ConsumerOptions, RelayOptions } from '../messaging.options';
 import { MessagingModule } from '../messaging.module';
-import { moveConsumerGroupToEnd } from './kafka-probe';
+import { kafkaBrokersFromEnv, moveConsumerGroupToEnd } from './kafka-probe';
 
 /** Test support (not exported): a Nest app with the messaging module on the scratch database. */
 export interface MessagingTestAppOptions {
@@ -23,6 +23,8 @@ export interface MessagingTestAppOptions {
   /** Topics to consume; the consumer group is new and starts at their current end. */
   consumeTopics?: string[];
   consumerOptions?: KafkaConsumerOptions;
+  /** Another broker than KAFKA_BROKERS / 127.0.0.1:9092 (a private one, see private-kafka.ts). */
+  brokers?: string[];
 }
 
 export interface MessagingTestApp {
@@ -35,7 +37,7 @@ export interface MessagingTestApp {
 export async function createMessagingTestApp(options: MessagingTestAppOptions): Promise<MessagingTestApp> {
   const groupId = `capaian-messaging-test-${randomUUID()}`;
   const config: ServiceConfig = {
-    ...loadServiceConfig('notification', { KAFKA_GROUP_ID: groupId, KAFKA_CLIENT_ID: `capaian-messaging-test-${process.pid}` }),
+    ...loadServiceConfig('notification', { ...kafkaBrokersFromEnv(), ...(options.brokers ? { KAFKA_BROKERS: options.brokers.join(',') } : {}), KAFKA_GROUP_ID: groupId, KAFKA_CLIENT_ID: `capaian-messaging-test-${process.pid}` }),
     database: options.db,
   };
 
@@ -60,7 +62,7 @@ export async function createMessagingTestApp(options: MessagingTestAppOptions): 
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error', 'warn'] });
   try {
     if (options.consumeTopics?.length) {
-      await moveConsumerGroupToEnd(groupId, options.consumeTopics);
+      await moveConsumerGroupToEnd(groupId, options.consumeTopics, { brokers: options.brokers });
       await connectKafkaConsumer(app, config, { groupId, ...options.consumerOptions });
     }
     await app.init();

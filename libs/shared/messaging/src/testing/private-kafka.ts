@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * A Kafka broker of a test's own, started with infra/infra.sh on free ports and a data directory
+ * under the system's temp folder, for tests that stop, kill or restart a broker: the shared broker
+ * on 9092 is in use by everyone on the machine and must never be touched by a test.
+ */
+export interface PrivateKafka {
+  brokers: string[];
+  /** infra.sh's runtime folder of this broker (pid, log, data). */
+  runDir: string;
+  /** Starts it (again) and waits until it is ready and the topics exist; keeps its data. */
+  up(): void;
+  /** Stops it gracefully (SIGTERM, as `infra.sh down kafka`). */
+  down(): void;
+  /** Kills it with SIGKILL, without a chance to flush or close anything. */
+  kill(): void;
+  /** Stops it and deletes its folder. */
+  destroy(): void;
+}
+
+const root = path.resolve(__dirname, '../../../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startPrivateKafka(name: string): Promise<PrivateKafka> {
+  const runDir = mkdtempSync(path.join(tmpdir(), `capaian-kafka-${name}-`));
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    INFRA_RUN_DIR: runDir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controllerPort),
+    KAFKA_HEAP: '-Xms128m -Xmx384m',
+    // Never record this broker in the caller's started-by file (npm test would stop the shared one).
+    INFRA_STARTED_FILE: '',
+    INFRA_KEEP_CLAIMS: '',
+  };
+  const infra = (...args: string[]) =>
+    execFileSync('bash', [path.join(root, 'infra/infra.sh'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 150_000 });
+  const pidFile = path.join(runDir, 'kafka', 'pid');
+  const kafka: PrivateKafka = {
+    brokers: [`127.0.0.1:${port}`],
+    runDir,
+    up: () => infra('up', 'kafka'),
+    down: () => infra('down', 'kafka'),
+    kill: () => {
+      if (!existsSync(pidFile)) return;
+      const pid = Number(readFileSync(pidFile, 'utf8').trim());
+      try {
+        process.kill(-pid, 'SIGKILL'); // its process group: infra.sh starts it in a session of its own
+      } catch {
+        /* already gone */
+      }
+      // Wait until the port is free, so that the next up can bind it.
+      execFileSync('bash', ['-c', `for i in $(seq 100); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done; exit 1`]);
+    },
+    destroy: () => {
+      try {
+        infra('down', 'kafka');
+      } finally {
+        rmSync(runDir, { recursive: true, force: true });
+      }
+    },
+  };
+  try {
+    kafka.up();
+  } catch (e) {
+    kafka.destroy();
+    throw e;
+  }
+  return kafka;
+}
