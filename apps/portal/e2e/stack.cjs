@@ -102,8 +102,12 @@ function runOnce(file, env, args = [], attempts = 2) {
   throw new Error(`${path.basename(file)} failed: ${r.stderr || r.stdout}`);
 }
 
+// A service starting while other engineers' builds and benchmarks load the two cores may take minutes:
+// PORTAL_E2E_READY_SECONDS (default 180) is how long each may take to answer ready.
+const READY_TRIES = Number(process.env.PORTAL_E2E_READY_SECONDS || 180) * 2;
+
 async function waitReady(url, child, name) {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < READY_TRIES; i++) {
     if (child.exitCode !== null) throw new Error(`${name} stopped (see ${LOG_DIR}/${name}-${GATEWAY_PORT}.log)`);
     try {
       if ((await fetch(url)).ok) return;
