@@ -91,6 +91,9 @@ export class TokenVerifier {
 
   /** Verifies a raw compact JWS access token and returns the caller. */
   async verify(token: string): Promise<Principal> {
+    // A token seen before was parsed and verified then: only what changes with time is checked again.
+    const cached = this.verified.get(token);
+    if (cached && this.stillValid(cached)) return principalFromClaims(cached, token);
     let claims: AccessTokenClaims;
     try {
       claims = this.precheck(token);
@@ -98,8 +101,6 @@ export class TokenVerifier {
       this.verified.delete(token);
       throw error;
     }
-    const known = this.verified.get(token);
-    if (known) return principalFromClaims(known, token);
     if (this.isKidUnfetchable(token)) throw tokenRejected('key_unknown');
     let validated: Keycloak.Token;
     try {
@@ -111,6 +112,13 @@ export class TokenVerifier {
     if (typeof content.sub !== 'string' || content.sub === '') throw tokenRejected('subject_missing');
     this.remember(token, content);
     return principalFromClaims(content, token);
+  }
+
+  /** exp and nbf of claims that passed precheck() once (so both are numbers or nbf is absent). */
+  private stillValid(claims: AccessTokenClaims): boolean {
+    const nowSeconds = Date.now() / 1000;
+    const { exp, nbf } = claims as { exp: number; nbf?: number | null };
+    return exp > nowSeconds && (nbf === undefined || nbf === null || nbf <= nowSeconds + this.clockSkewSeconds);
   }
 
   private remember(token: string, claims: AccessTokenClaims): void {
