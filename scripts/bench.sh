@@ -13,18 +13,19 @@ trap '[ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") 
 INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
 
 which=("$@")
-[ ${#which[@]} -eq 0 ] && which=(gateway messaging personnel appraisal notification career)
+[ ${#which[@]} -eq 0 ] && which=(gateway memory messaging personnel appraisal notification career)
 rc=0
 for b in "${which[@]}"; do
   case "$b" in
-    gateway) log "gateway vs direct (authenticated GET, autocannon)"; npx nx run gateway:bench --output-style=stream || rc=1 ;;
+    gateway) log "gateway vs direct vs nginx (whoami and a page of employees, autocannon), latency added at a fixed rate"; bash apps/gateway/bench/run.sh || rc=1 ;;
+    memory) log "idle memory of every service (RSS after start)"; node tools/bench/idle-memory.mjs || rc=1 ;;
     messaging) log "outbox → Kafka → consumer"; bash libs/shared/messaging/bench/run.sh || rc=1 ;;
     personnel)
       if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
     appraisal) log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;
     notification) log "notification: events into inbox items and queued mails, mails to the sink, commit → inbox latency"; bash apps/notification/bench/run.sh || rc=1 ;;
     career) log "career: 5,000 concurrent self-registrations for 20 sessions, concurrent approvals against a budget, JP compliance per OPD"; bash apps/career/bench/run.sh || rc=1 ;;
-    *) log "unknown benchmark $b (gateway, messaging, personnel, appraisal, notification, career)"; rc=1 ;;
+    *) log "unknown benchmark $b (gateway, memory, messaging, personnel, appraisal, notification, career)"; rc=1 ;;
   esac
 done
 exit $rc

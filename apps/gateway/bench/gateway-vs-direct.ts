@@ -1,15 +1,28 @@
 /**
- * Cost of the gateway: the same authenticated GET (`/api/v1/personnel/whoami`, token checked by the
- * service's guard) straight to a service, then through the gateway (token check + rate limit +
- * proxy + the service's own check). The service and the gateway run as separate Node processes,
- * as in production; autocannon runs in this process.
+ * What the gateway costs, next to a reference proxy. One run measures the same authenticated GETs
+ *  - straight to the real personnel service (which checks the token itself),
+ *  - through the gateway (token check, rate limit, proxy; the service checks the token again),
+ *  - through nginx (Debian's nginx-light: one worker, keep-alive connections to the service,
+ *    configuration generated here) — what an operator could put in front instead,
+ * on `GET /api/v1/personnel/whoami` and on `GET /api/v1/personnel/employees?size=20` (BKPSDM's first
+ * page of the 12,000-employee city), with N connections, in rounds (direct, gateway, nginx, …)
+ * so that a change in the machine's load hits all three alike. Then the latency the gateway adds at
+ * a fixed request rate (whoami, direct vs gateway).
  *
- * Run (needs Keycloak: `bash infra/infra.sh up keycloak`):
- *   NX_DAEMON=false npx nx run gateway:bench
- *   NX_DAEMON=false npx nx run gateway:bench --args="--duration=20 --connections=100"
- * or, after building once with the same target: node dist/bench/gateway/apps/gateway/bench/gateway-vs-direct.js
+ * The service, the gateway and nginx are separate processes, as in production; autocannon runs in
+ * this process. The benchmark's own client gets a large allowance through the gateway's ordinary
+ * configuration (RATE_LIMIT_CLIENT_MAX), exactly as an operator would give one to an agency.
+ *
+ * Run: `npm run bench -- gateway` or `bash apps/gateway/bench/run.sh [--duration=10]
+ * [--connections=50] [--rounds=2] [--rate=500] [--redis] [--profile]`. `--redis` adds the gateway
+ * with its counters in Redis; `--profile` writes a CPU profile of the gateway under load
+ * (node --cpu-prof) and prints where its time goes.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_USERS, getToken } from '@capaian/shared/testing';
 
 // autocannon 9 ships no typings; the part used here.
@@ -20,7 +33,7 @@ interface Histogram {
 }
 interface AutocannonResult {
   requests: Histogram & { total: number };
-  latency: Histogram;
+  latency: Histogram & { p90: number };
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -34,69 +47,348 @@ function arg(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 }
+const flag = (name: string) => process.argv.includes(`--${name}`);
 
-/** Child roles: the same file, started with `--role=service` or `--role=gateway`. */
-async function runRole(role: string): Promise<void> {
-  process.env.LOG_LEVEL = 'error';
-  if (role === 'service') {
-    const { startProbeService } = await import('../test/probe-service');
-    const probe = await startProbeService('personnel');
-    process.send?.({ url: probe.url });
-  } else {
-    const { createGatewayApp } = await import('../src/gateway.app');
-    const { loadGatewayConfig } = await import('../src/gateway.config');
-    // The benchmark is one client hammering: lift the per-client limit out of the way.
-    const app = await createGatewayApp(loadGatewayConfig({ ...process.env, RATE_LIMIT_MAX: '1000000000' }));
-    await app.listen(0, '127.0.0.1');
-    process.send?.({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
-  }
-}
+const BENCH_CLIENT = 'capaian-tests';
+const ENDPOINTS = [
+  { name: 'whoami', path: '/api/v1/personnel/whoami' },
+  { name: 'employees page', path: '/api/v1/personnel/employees?size=20' },
+];
 
-function start(role: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(__filename, [`--role=${role}`], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
-    child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before listening`)));
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
 }
 
-async function measure(label: string, url: string, token: string, duration: number, connections: number): Promise<AutocannonResult> {
-  const options = { url: `${url}/api/v1/personnel/whoami`, headers: { authorization: `Bearer ${token}` }, connections };
-  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, JWKS fetch, keep-alive pools
-  const result = await autocannon({ ...options, duration });
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} not ready after ${timeoutMs / 1000} s`);
+}
+
+const ready = (url: string) => until(async () => (await fetch(`${url}/health/live`)).ok, 90_000, url);
+
+/** The gateway role: this file started with `--role=gateway` (so that `--cpu-prof` profiles only it). */
+async function runGateway(): Promise<void> {
+  const { createGatewayApp } = await import('../src/gateway.app');
+  const { loadGatewayConfig } = await import('../src/gateway.config');
+  const app = await createGatewayApp(loadGatewayConfig(process.env));
+  await app.listen(Number(process.env.PORT), '127.0.0.1');
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
+  // The CPU profile covers only the measurements (not the boot): started and stopped on request.
+  const { Session } = await import('node:inspector');
+  const session = new Session();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => {
+    if (message.profile === 'start') {
+      session.connect();
+      void post('Profiler.enable')
+        .then(() => post('Profiler.start'))
+        .then(() => process.send?.('profiling'));
+    } else if (message.profile === 'stop' && message.file) {
+      void post('Profiler.stop').then((result) => {
+        writeFileSync(message.file!, JSON.stringify((result as { profile: unknown }).profile));
+        session.disconnect();
+        process.send?.('profiled');
+      });
+    }
+  });
+  process.send?.('ready');
+}
+
+/** User + system CPU time of a process and its children (nginx's worker), in microseconds. */
+function cpuMicros(pid: number): number {
+  const ticks = (p: number): number => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      let own = Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const child of children ? children.split(' ') : []) own += ticks(Number(child));
+      }
+      return own;
+    } catch {
+      return 0;
+    }
+  };
+  return (ticks(pid) * 1e6) / 100;
+}
+
+function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (m: unknown) => {
+      if (m !== answer) return;
+      child.off('message', listener);
+      resolve();
+    };
+    child.on('message', listener);
+    child.send(message);
+  });
+}
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+function track<T extends ChildProcess>(child: T, name: string): T {
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (code && code !== 0) console.error(`${name} exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+async function startPersonnel(): Promise<{ url: string; pid: number }> {
+  const main = process.env.PERSONNEL_MAIN;
+  if (!main) throw new Error('PERSONNEL_MAIN is not set: run apps/gateway/bench/run.sh');
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', KAFKA_GROUP_ID: `capaian-personnel-gwbench-${process.pid}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  track(child, 'personnel');
+  const url = `http://127.0.0.1:${port}`;
+  await ready(url);
+  return { url, pid: child.pid! };
+}
+
+async function startGateway(personnelUrl: string, env: Record<string, string>): Promise<{ url: string; pid: number; child: ChildProcess }> {
+  const port = await freePort();
+  const child = fork(__filename, ['--role=gateway'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      PERSONNEL_URL: personnelUrl,
+      RATE_LIMIT_CLIENT_MAX: `${BENCH_CLIENT}=1000000000`,
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  track(child, 'gateway');
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code} before listening`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child };
+}
+
+function nginxBinary(): string {
+  for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
+    try {
+      readFileSync(candidate);
+      return candidate;
+    } catch {
+      // next
+    }
+  }
+  throw new Error('nginx not found: apps/gateway/bench/run.sh installs nginx-light');
+}
+
+/** nginx as a plain reverse proxy: one worker, HTTP/1.1 keep-alive to the service, no logs. */
+async function startNginx(personnelUrl: string): Promise<{ url: string; pid: number }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'capaian-gw-bench-nginx-'));
+  for (const sub of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
+  const upstream = new URL(personnelUrl).host;
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream personnel {
+    server ${upstream};
+    keepalive 128;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://personnel;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }
+  }
+}
+`,
+  );
+  const child = spawn(nginxBinary(), ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  track(child, 'nginx');
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const url = `http://127.0.0.1:${port}`;
+  await ready(url);
+  return { url, pid: child.pid! };
+}
+
+/**
+ * One request until it succeeds (the service and the gateway fetch the realm's keys on the first
+ * token they see), then a 2 s warm-up (JIT, keep-alive pools) whose answers are not counted.
+ */
+async function warmUp(url: string, token: string, options: Record<string, unknown>): Promise<void> {
+  await until(async () => (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).ok, 60_000, url);
+  await autocannon({ url, headers: { authorization: `Bearer ${token}` }, ...options, duration: 2 });
+}
+
+async function load(url: string, token: string, options: Record<string, unknown>): Promise<AutocannonResult> {
+  const result = await autocannon({ url, headers: { authorization: `Bearer ${token}` }, ...options });
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors: the measurement is not of successful requests`);
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors: the measurement is not of successful requests`);
   }
   return result;
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Self time of a .cpuprofile by package (or file of ours) and by function: where the gateway's CPU goes. */
+function summariseProfile(path: string): void {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byPlace = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const frame = byId.get(id)!.callFrame;
+    total += dt;
+    const url = frame.url.replace(/^file:\/\//, '');
+    const at = url.lastIndexOf('node_modules/');
+    let place: string;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)' || frame.functionName === '(garbage collector)') place = frame.functionName;
+    else if (at >= 0) {
+      const rest = url.slice(at + 13).split('/');
+      place = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    } else if (url.startsWith('node:') || url === '') place = 'node core / native';
+    else place = url.replace(/^.*\/(apps|libs)\//, '$1/');
+    byPlace.set(place, (byPlace.get(place) ?? 0) + dt);
+    const fn = `${frame.functionName || '(anonymous)'} ${place}:${frame.lineNumber + 1}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + dt);
+  });
+  const busy = total - (byPlace.get('(idle)') ?? 0);
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .filter(([k]) => k !== '(idle)' && !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
+  console.log(`\nCPU profile of the gateway (${path}): busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s\nself time by package or file:\n${top(byPlace, 20)}\nself time by function:\n${top(byFunction, 25)}`);
 }
 
 async function main(): Promise<void> {
   const duration = arg('duration', 10);
   const connections = arg('connections', 50);
-  const token = await getToken(DEMO_USERS.hendra.nip);
-  const service = await start('service');
-  const gateway = await start('gateway', { PERSONNEL_URL: service.url });
-  try {
-    console.log(`GET /api/v1/personnel/whoami, ${connections} connections, ${duration} s each (after 2 s warm-up), Node ${process.version}\n`);
-    const direct = await measure('direct', service.url, token, duration, connections);
-    const viaGateway = await measure('gateway', gateway.url, token, duration, connections);
-    const row = (name: string, r: AutocannonResult) =>
-      `${name.padEnd(16)}${r.requests.average.toFixed(0).padStart(10)}${r.latency.p50.toFixed(1).padStart(10)}${r.latency.p99.toFixed(1).padStart(10)}${String(r.requests.total).padStart(12)}`;
-    console.log(`${''.padEnd(16)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'requests'.padStart(12)}`);
-    console.log(row('direct', direct));
-    console.log(row('via gateway', viaGateway));
-    console.log(
-      `\nratio gateway/direct: throughput ${(viaGateway.requests.average / direct.requests.average).toFixed(2)}, ` +
-        `p50 ${(viaGateway.latency.p50 / Math.max(direct.latency.p50, 0.001)).toFixed(2)}x, p99 ${(viaGateway.latency.p99 / Math.max(direct.latency.p99, 0.001)).toFixed(2)}x`,
+  const rounds = arg('rounds', 2);
+  const rate = arg('rate', 500);
+  const profileFile = flag('profile') ? join(mkdtempSync(join(tmpdir(), 'capaian-gw-profile-')), 'gateway.cpuprofile') : undefined;
+  const token = () => getToken(DEMO_USERS.hendra.nip);
+
+  const personnel = await startPersonnel();
+  const gateway = await startGateway(personnel.url, {});
+  const nginx = await startNginx(personnel.url);
+  // name, address, the proxy's pid (none for direct)
+  const targets: [string, string, number | undefined][] = [
+    ['direct', personnel.url, undefined],
+    ['gateway', gateway.url, gateway.pid],
+    ['nginx', nginx.url, nginx.pid],
+  ];
+  if (flag('redis')) {
+    const withRedis = await startGateway(personnel.url, {
+      RATE_LIMIT_REDIS_URL: process.env.RATE_LIMIT_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      RATE_LIMIT_REDIS_PREFIX: `capaian:bench:${process.pid}:`,
+    });
+    targets.splice(2, 0, ['gateway+redis', withRedis.url, withRedis.pid]);
+  }
+  if (profileFile) await ask(gateway.child, { profile: 'start' }, 'profiling');
+
+  console.log(`${connections} connections, ${duration} s per measurement after a 2 s warm-up, ${rounds} rounds, Node ${process.version}`);
+  console.log('CPU µs/req: CPU time of the service and of the proxy per request answered (user + system, from /proc)');
+  console.log(
+    `${'endpoint'.padEnd(16)}${'path'.padEnd(15)}${'round'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'÷ direct'.padStart(10)}${'service µs/req'.padStart(16)}${'proxy µs/req'.padStart(14)}`,
+  );
+  const summary: string[] = [];
+  for (const endpoint of ENDPOINTS) {
+    const ratios = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+    const proxyCpu = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+    for (let round = 1; round <= rounds; round++) {
+      let direct = 0;
+      for (const [name, base, proxyPid] of targets) {
+        const bearer = await token();
+        const url = `${base}${endpoint.path}`;
+        await warmUp(url, bearer, { connections });
+        const before = { service: cpuMicros(personnel.pid), proxy: proxyPid ? cpuMicros(proxyPid) : 0 };
+        const r = await load(url, bearer, { connections, duration });
+        const serviceCpu = (cpuMicros(personnel.pid) - before.service) / r.requests.total;
+        const ownCpu = proxyPid ? (cpuMicros(proxyPid) - before.proxy) / r.requests.total : 0;
+        if (name === 'direct') direct = r.requests.average;
+        ratios.get(name)!.push(r.requests.average / direct);
+        proxyCpu.get(name)!.push(ownCpu);
+        console.log(
+          `${endpoint.name.padEnd(16)}${name.padEnd(15)}${String(round).padStart(6)}${r.requests.average.toFixed(0).padStart(9)}${r.latency.p50.toFixed(1).padStart(9)}${r.latency.p99.toFixed(1).padStart(9)}${(r.requests.average / direct).toFixed(2).padStart(10)}${serviceCpu.toFixed(0).padStart(16)}${(proxyPid ? ownCpu.toFixed(0) : '-').padStart(14)}`,
+        );
+      }
+    }
+    summary.push(
+      `${endpoint.name}: ${targets
+        .slice(1)
+        .map(([name]) => `${name} ÷ direct ${median(ratios.get(name)!).toFixed(2)} (${median(proxyCpu.get(name)!).toFixed(0)} µs CPU/req)`)
+        .join(', ')} (medians of ${rounds} rounds)`,
     );
-  } finally {
-    service.child.kill();
-    gateway.child.kill();
+  }
+
+  // At a fixed rate the proxies are far from saturated: what a request pays for the extra hop.
+  console.log(`\nGET whoami at a fixed ${rate} req/s for ${duration} s (10 connections):`);
+  const paced: Record<string, AutocannonResult> = {};
+  for (const [name, base] of targets) {
+    const bearer = await token();
+    const options = { url: `${base}${ENDPOINTS[0].path}`, connections: 10, overallRate: rate };
+    await warmUp(options.url, bearer, options);
+    paced[name] = await load(options.url, bearer, { ...options, duration });
+    console.log(`  ${name.padEnd(15)} p50 ${paced[name].latency.p50.toFixed(2)} ms, p90 ${paced[name].latency.p90.toFixed(2)} ms, p99 ${paced[name].latency.p99.toFixed(2)} ms, ${paced[name].requests.average.toFixed(0)} req/s`);
+  }
+  const added = (name: string) =>
+    `p50 +${(paced[name].latency.p50 - paced.direct.latency.p50).toFixed(2)} ms, p99 +${(paced[name].latency.p99 - paced.direct.latency.p99).toFixed(2)} ms`;
+  console.log(`\n${summary.join('\n')}\nadded at ${rate} req/s: ${targets.slice(1).map(([name]) => `${name} ${added(name)}`).join('; ')}`);
+
+  if (profileFile) {
+    await ask(gateway.child, { profile: 'stop', file: profileFile }, 'profiled');
+    summariseProfile(profileFile);
   }
 }
 
 const role = process.argv.find((a) => a.startsWith('--role='))?.split('=')[1];
-(role ? runRole(role) : main()).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+(role === 'gateway' ? runGateway() : main()).then(
+  () => {
+    if (!role) process.exit(0);
+  },
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
