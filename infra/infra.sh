@@ -37,7 +37,7 @@
 # Environment overrides: KEYCLOAK_JAVA_HOME (default Temurin 25), KAFKA_JAVA (default `java`, 17).
 # A second, private Kafka (reliability tests that stop and kill a broker must not touch the shared
 # one): INFRA_RUN_DIR (default .run: pid, log, data, lock and started-by files), KAFKA_PORT (9092),
-# KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (-Xms256m -Xmx768m), e.g.
+# KAFKA_CONTROLLER_PORT (9093), KAFKA_HEAP (-Xms256m -Xmx768m), KAFKA_READY_TIMEOUT (90 s), e.g.
 #   INFRA_RUN_DIR=/tmp/k2 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 infra/infra.sh up kafka
 set -euo pipefail
 
@@ -65,7 +65,7 @@ PG_ARGS=(-h 127.0.0.1 -p 5432 -U postgres)
 # is gone or now belongs to something else (pid reuse after a reboot) counts as stale.
 declare -A MARK=([kafka]='kafka\.Kafka' [keycloak]='kc\.sh|QuarkusEntryPoint' [mail]='maildev' [postgres]='postgres' [s3]='s3proxy')
 # Seconds to wait for readiness / for a graceful stop.
-declare -A READY_TIMEOUT=([postgres]=30 [kafka]=90 [keycloak]=240 [mail]=30 [s3]=60)
+declare -A READY_TIMEOUT=([postgres]=30 [kafka]=${KAFKA_READY_TIMEOUT:-90} [keycloak]=240 [mail]=30 [s3]=60)
 declare -A STOP_TIMEOUT=([postgres]=30 [kafka]=30 [keycloak]=30 [mail]=10 [s3]=15)
 
 say() { printf '%s\n' "$*"; }

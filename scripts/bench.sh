@@ -2,6 +2,7 @@
 # npm run bench: prints the platform's benchmark figures. Starts the infrastructure it needs and
 # stops what it started. Figures go to stdout; record them in docs/benchmarks.md by hand.
 # Pass names to run only some: npm run bench -- gateway messaging personnel appraisal
+# (soak is never in the default list: npm run bench -- soak)
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -19,7 +20,13 @@ for b in "${which[@]}"; do
   case "$b" in
     gateway) log "gateway vs direct vs nginx (whoami and a page of employees, autocannon), latency added at a fixed rate"; bash apps/gateway/bench/run.sh || rc=1 ;;
     memory) log "idle memory of every service (RSS after start)"; node tools/bench/idle-memory.mjs || rc=1 ;;
-    messaging) log "outbox → Kafka → consumer"; bash libs/shared/messaging/bench/run.sh || rc=1 ;;
+    messaging) log "outbox → Kafka → consumer: bursts and 1,000 events/s paced"; bash libs/shared/messaging/bench/run.sh || rc=1 ;;
+    soak)
+      # Not in the default list: about 45 min. The reliability tests at 5× their size (private broker),
+      # then 30 min of mixed load through the running platform (npm start first; SOAK_MINUTES shortens it).
+      log "soak: reliability tests ×5, then mixed load through the gateway (tests/reliability/soak.mjs)"
+      RELIABILITY_SCALE=5 npx jest tests/reliability --runInBand || rc=1
+      node tests/reliability/soak.mjs || rc=1 ;;
     personnel)
       if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
     appraisal) log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;

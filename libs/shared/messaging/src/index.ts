@@ -11,3 +11,4 @@ export * from './kafka.consumer';
 export { BatchSlot, BatchGroup, BATCH_SLOT } from './batch-slot';
 export * from './messaging.module';
 export * from './testing/kafka-probe';
+export * from './testing/private-kafka';

@@ -27,14 +27,14 @@ describe('outbox while Kafka is down (stops and restarts a private broker)', () 
   afterAll(async () => {
     await watcher?.stop();
     await t?.app.close();
-    kafka?.destroy();
+    await kafka?.destroy();
   }, 180_000);
 
   it('keeps a write made while Kafka is down and publishes it exactly once when Kafka is back', async () => {
     const health = t.app.get(HealthService);
     expect((await health.readiness()).checks.kafka).toEqual({ status: 'up' });
 
-    kafka.down();
+    await kafka.down();
     expect((await health.readiness()).checks.kafka.status).toBe('down');
 
     const subject = `pegawai-${randomUUID()}`;
@@ -50,7 +50,7 @@ describe('outbox while Kafka is down (stops and restarts a private broker)', () 
     const [queued] = await t.dataSource.query(`SELECT sent_at FROM outbox WHERE id = $1`, [event.id]);
     expect(queued.sent_at).toBeNull();
 
-    kafka.up();
+    await kafka.up();
     // The private broker holds only what this test published: read the topic from its beginning.
     watcher = await watchTopic(Topics.platformPing, { brokers: kafka.brokers, fromBeginning: true });
     // Published once the broker and its topics are back (the relay backs off at most 1 s here).

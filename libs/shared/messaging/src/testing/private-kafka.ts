@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /**
  * A Kafka broker of a test's own, started with infra/infra.sh on free ports and a data directory
@@ -14,13 +17,13 @@ export interface PrivateKafka {
   /** infra.sh's runtime folder of this broker (pid, log, data). */
   runDir: string;
   /** Starts it (again) and waits until it is ready and the topics exist; keeps its data. */
-  up(): void;
+  up(): Promise<void>;
   /** Stops it gracefully (SIGTERM, as `infra.sh down kafka`). */
-  down(): void;
+  down(): Promise<void>;
   /** Kills it with SIGKILL, without a chance to flush or close anything. */
-  kill(): void;
+  kill(): Promise<void>;
   /** Stops it and deletes its folder. */
-  destroy(): void;
+  destroy(): Promise<void>;
 }
 
 const root = path.resolve(__dirname, '../../../../..');
@@ -46,19 +49,28 @@ export async function startPrivateKafka(name: string): Promise<PrivateKafka> {
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(controllerPort),
     KAFKA_HEAP: '-Xms128m -Xmx384m',
+    // A busy 2-core machine can take minutes to start a JVM.
+    KAFKA_READY_TIMEOUT: '300',
     // Never record this broker in the caller's started-by file (npm test would stop the shared one).
     INFRA_STARTED_FILE: '',
     INFRA_KEEP_CLAIMS: '',
   };
-  const infra = (...args: string[]) =>
-    execFileSync('bash', [path.join(root, 'infra/infra.sh'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 150_000 });
+  // Asynchronous: the test's writers and consumers keep running while the broker stops or starts.
+  const infra = async (...args: string[]) => {
+    try {
+      await run('bash', [path.join(root, 'infra/infra.sh'), ...args], { cwd: root, env, timeout: 400_000 });
+    } catch (e) {
+      const { stderr } = e as { stderr?: string };
+      throw new Error(`infra.sh ${args.join(' ')} failed: ${stderr ?? (e as Error).message}`);
+    }
+  };
   const pidFile = path.join(runDir, 'kafka', 'pid');
   const kafka: PrivateKafka = {
     brokers: [`127.0.0.1:${port}`],
     runDir,
     up: () => infra('up', 'kafka'),
     down: () => infra('down', 'kafka'),
-    kill: () => {
+    kill: async () => {
       if (!existsSync(pidFile)) return;
       const pid = Number(readFileSync(pidFile, 'utf8').trim());
       try {
@@ -67,20 +79,20 @@ export async function startPrivateKafka(name: string): Promise<PrivateKafka> {
         /* already gone */
       }
       // Wait until the port is free, so that the next up can bind it.
-      execFileSync('bash', ['-c', `for i in $(seq 100); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done; exit 1`]);
+      await run('bash', ['-c', `for i in $(seq 100); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done; exit 1`]);
     },
-    destroy: () => {
+    destroy: async () => {
       try {
-        infra('down', 'kafka');
+        await infra('down', 'kafka');
       } finally {
         rmSync(runDir, { recursive: true, force: true });
       }
     },
   };
   try {
-    kafka.up();
+    await kafka.up();
   } catch (e) {
-    kafka.destroy();
+    await kafka.destroy().catch(() => undefined);
     throw e;
   }
   return kafka;

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Soak run (issue 12): a steady, mixed load through the gateway for a long time (default 30 min)
+// against the running platform (`npm start` first), then the verdict: zero failed requests, and the
+// RSS of each service grew by at most 10 % from the end of the warm-up to the end of the run.
+//   node tests/reliability/soak.mjs [--minutes 30] [--rate 20] [--warmup-minutes 5]
+// `npm run bench -- soak` runs it. Requests: GET whoami, a page of employees, the unit tree, the
+// inbox, the JP ledger summary and the budgets, as BKPSDM's admin (each with a real Keycloak token);
+// any status >= 400, timeout or connection error counts as an error. RSS comes from
+// /proc/<pid>/status of the pids in .run/services/<service>.pid, sampled every 10 s. Exit 0 only on a pass.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`SOAK_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback);
+};
+const minutes = arg('minutes', 30);
+const rate = arg('rate', 20);
+const warmupMinutes = arg('warmup-minutes', Math.min(5, minutes / 5));
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+const keycloak = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
+const services = ['gateway', 'personnel', 'appraisal', 'career', 'notification'];
+const paths = [
+  '/api/v1/personnel/whoami',
+  '/api/v1/personnel/employees?size=20',
+  '/api/v1/personnel/units',
+  '/api/v1/notification/inbox',
+  '/api/v1/career/budgets',
+  '/api/v1/personnel/employees?size=20&q=a',
+];
+
+async function token() {
+  const body = new URLSearchParams({
+    grant_type: 'password',
+    client_id: 'capaian-tests',
+    client_secret: 'capaian-tests-secret',
+    username: '197906012005011002',
+    password: 'capaian-demo',
+  });
+  const res = await fetch(`${keycloak}/realms/capaian/protocol/openid-connect/token`, { method: 'POST', body, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`token: HTTP ${res.status} (is the platform running? npm start)`);
+  const json = await res.json();
+  return { value: json.access_token, expiresAt: Date.now() + (json.expires_in - 30) * 1000 };
+}
+
+function rssKb(service) {
+  try {
+    const pid = readFileSync(path.join(root, '.run/services', `${service}.pid`), 'utf8').trim();
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  let auth = await token();
+  const missing = services.filter((s) => rssKb(s) === null);
+  if (missing.length > 0) throw new Error(`not running (no live pid in .run/services): ${missing.join(', ')} — start the platform with npm start`);
+  const started = Date.now();
+  const end = started + minutes * 60_000;
+  const warmupEnd = started + warmupMinutes * 60_000;
+  const samples = []; // { t, rss: { service: kb } }
+  const errors = new Map();
+  let requests = 0;
+  let failed = 0;
+  const latencies = [];
+  const sample = () => samples.push({ t: Date.now(), rss: Object.fromEntries(services.map((s) => [s, rssKb(s)])) });
+  sample();
+  const sampler = setInterval(sample, 10_000);
+  const reporter = setInterval(() => {
+    const m = ((Date.now() - started) / 60_000).toFixed(1);
+    console.log(`soak: ${m} min, ${requests} requests, ${failed} failed, rss MB ${services.map((s) => `${s} ${Math.round((rssKb(s) ?? 0) / 1024)}`).join(', ')}`);
+  }, 60_000);
+  const inFlight = new Set();
+  let i = 0;
+  while (Date.now() < end) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (Date.now() > auth.expiresAt) auth = await token();
+    const url = gateway + paths[i % paths.length];
+    i++;
+    const t0 = performance.now();
+    const p = fetch(url, { headers: { authorization: `Bearer ${auth.value}` }, signal: AbortSignal.timeout(15_000) })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status >= 400) throw new Error(`HTTP ${res.status} ${url.replace(gateway, '')}`);
+        latencies.push(performance.now() - t0);
+      })
+      .catch((e) => {
+        failed++;
+        const key = e.message ?? String(e);
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      })
+      .finally(() => {
+        requests++;
+        inFlight.delete(p);
+      });
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  clearInterval(sampler);
+  clearInterval(reporter);
+  sample();
+
+  // RSS growth: the mean of the first minute after the warm-up against the mean of the last minute.
+  const window = (from, to) => samples.filter((s) => s.t >= from && s.t <= to);
+  const after = window(warmupEnd, warmupEnd + 60_000);
+  const last = window(Date.now() - 60_000, Date.now());
+  const mean = (list, s) => list.reduce((sum, x) => sum + (x.rss[s] ?? 0), 0) / Math.max(1, list.length);
+  const growth = Object.fromEntries(services.map((s) => [s, after.length && last.length ? (mean(last, s) / mean(after, s) - 1) * 100 : NaN]));
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1) : 'n/a');
+  const pass = failed === 0 && Object.values(growth).every((g) => Number.isFinite(g) && g <= 10);
+  console.log(`soak: ${minutes} min at ${rate} req/s through the gateway (warm-up ${warmupMinutes} min)`);
+  console.log(`  requests ${requests}, failed ${failed}; latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
+  for (const [message, n] of errors) console.log(`  error ×${n}: ${message}`);
+  for (const s of services) {
+    console.log(`  ${s.padEnd(12)} rss after warm-up ${Math.round(mean(after, s) / 1024)} MB, at the end ${Math.round(mean(last, s) / 1024)} MB, growth ${growth[s].toFixed(1)} %`);
+  }
+  console.log(`  verdict: ${pass ? 'PASS' : 'FAIL'} (zero errors, RSS growth <= 10 % per service)`);
+  console.log(JSON.stringify({ bench: 'soak', minutes, rate, requests, failed, latencyMs: { p50: Number(pct(50)), p99: Number(pct(99)) }, rssGrowthPercent: growth, pass }));
+  process.exit(pass ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(`soak: ${e.message}`);
+  process.exit(1);
+});
