@@ -148,7 +148,7 @@ describe('personnel under database faults and kills (built service in a child pr
   });
 
   /** Every answer during an outage: 503 problem+json with Retry-After, never a 500. */
-  async function expectUnavailable(res: { status: number; headers: Headers; body: { code?: string } }, what: string): Promise<void> {
+  async function expectUnavailable(res: { status: number; headers: Headers; body: { code?: string } | null }, what: string): Promise<void> {
     expect({ what, status: res.status, code: res.body?.code }).toEqual({ what, status: 503, code: 'LAYANAN_TIDAK_TERSEDIA' });
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -160,7 +160,7 @@ describe('personnel under database faults and kills (built service in a child pr
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', ...(key ? { 'idempotency-key': key } : {}) },
       body: csv,
-    }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json().catch(() => null) }));
+    }).then(async (r) => ({ status: r.status, headers: r.headers, body: (await r.json().catch(() => null)) as { code?: string; id?: string } | null }));
   const smallCsv = 'NIP;Nama;Jenis ASN;Tanggal Lahir;Jenis Kelamin;Kode Jabatan\n199203152019031004;Dimas Pratama;PNS;1992-03-15;L;X-1\n';
 
   it('answers 503 with Retry-After while PostgreSQL refuses and then drops connections, stays up, and recovers by itself', async () => {
@@ -245,7 +245,7 @@ describe('personnel under database faults and kills (built service in a child pr
       const replay = await upload(smallCsv, '?dryRun=true', key);
       expect(replay.status).toBe(202);
       expect(replay.headers.get('idempotency-replayed')).toBe('true');
-      expect(replay.body.id).toBe(retry.body.id);
+      expect(replay.body?.id).toBe(retry.body?.id);
     } finally {
       await db.destroy();
     }
@@ -255,7 +255,7 @@ describe('personnel under database faults and kills (built service in a child pr
     const people = generateWorkforce(structureFor(30_000), { size: 30_000, today: '2026-11-01' });
     const accepted = await upload(toCsv(people), '');
     expect(accepted.status).toBe(202);
-    const id = accepted.body.id as string;
+    const id = accepted.body?.id as string;
     const db = new DataSource({ ...superuser, database: DB });
     await db.initialize();
     try {

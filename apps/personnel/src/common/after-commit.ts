@@ -40,3 +40,19 @@ export async function readAfterCommit<T>(id: string, read: () => Promise<T>, sle
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * A side effect after a committed write (the SSO account follows the employee). It reads the
+ * database first; when the database is out of reach, the committed write still answers success and
+ * the effect is reported as not done (`fallback`), to be repeated later — it is never a 503 for a
+ * write that happened.
+ */
+export async function sideEffectAfterCommit<T>(what: string, effect: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await effect();
+  } catch (e) {
+    if (!isDatabaseUnavailable(e)) throw e;
+    logger.warn(`${what} skipped after a committed write, the database is out of reach: ${(e as Error).message}`);
+    return fallback;
+  }
+}

@@ -10,7 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
-import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
+import { readAfterCommit, sideEffectAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
@@ -68,7 +68,7 @@ export class ChangeEmployeeStatus {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason, skip: [e.id] });
       return e.id;
     });
-    if (leaving) await this.accounts.disable(id, actor);
+    if (leaving) await sideEffectAfterCommit('disabling the account', () => this.accounts.disable(id, actor), undefined);
     return readAfterCommit(id, () => this.queries.view(id));
   }
 }

@@ -10,7 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate, optionalDate } from '../../common/temporal';
-import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
+import { readAfterCommit, sideEffectAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse, refuseAll } from '../../common/violations';
 import { checkJenisAsnChange, validateEmployeeFacts } from '../domain/employee.rules';
@@ -68,7 +68,7 @@ export class CorrectEmployee {
       await this.events.emit(m, EmployeeChangedV1, e.id, { ...(await employeeSnapshot(m, e.id, date, todayInJakarta())), changes });
       return { id: e.id, changes };
     });
-    if (result.changes.some((c) => c === 'name' || c === 'email')) await this.accounts.syncProfile(result.id, actor);
+    if (result.changes.some((c) => c === 'name' || c === 'email')) await sideEffectAfterCommit('syncing the account', () => this.accounts.syncProfile(result.id, actor), undefined);
     return readAfterCommit(result.id, () => this.queries.view(result.id));
   }
 }

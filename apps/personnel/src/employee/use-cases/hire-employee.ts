@@ -12,7 +12,7 @@ import { PersonnelEvents } from '../../common/events';
 import { PersonnelMessages } from '../../common/personnel.messages';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate } from '../../common/temporal';
-import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
+import { readAfterCommit, sideEffectAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { conflictOnUnique, refuse, refuseAll } from '../../common/violations';
 import { PositionPlacement } from '../../position/position-placement';
@@ -90,7 +90,8 @@ export class HireEmployee {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: 'Pengangkatan pegawai', skip: [id] });
       return id;
     });
-    const account = dto.createAccount === false ? null : await this.accounts.provision(id, actor);
+    const notProvisioned: AccountState = { status: 'GAGAL', accountId: null, username: dto.nip, error: 'Akun belum dibuat karena gangguan sementara; buat akun pegawai ini lagi nanti' };
+    const account = dto.createAccount === false ? null : await sideEffectAfterCommit('provisioning the account', () => this.accounts.provision(id, actor), notProvisioned);
     return { employee: await readAfterCommit(id, () => this.queries.view(id)), account };
   }
 }

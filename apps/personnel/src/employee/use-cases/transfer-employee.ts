@@ -10,7 +10,7 @@ import { actorOf } from '../../common/access';
 import { PersonnelEvents } from '../../common/events';
 import { employeeSnapshot } from '../../common/snapshots';
 import { effectiveDate, optionalDate } from '../../common/temporal';
-import { readAfterCommit, type SavedWithoutView } from '../../common/after-commit';
+import { readAfterCommit, sideEffectAfterCommit, type SavedWithoutView } from '../../common/after-commit';
 import { inTransaction } from '../../common/transaction';
 import { refuse } from '../../common/violations';
 import { PositionPlacement } from '../../position/position-placement';
@@ -77,7 +77,7 @@ export class TransferEmployee {
       await this.tracker.after(m, lines, { effectiveDate: date, reason: dto.reason ?? 'Mutasi pegawai', skip: [e.id] });
       return { id: e.id, opdChanged: e.opd_id !== pos.opd_id };
     });
-    if (result.opdChanged) await this.accounts.syncProfile(result.id, actor, { opdChanged: true });
+    if (result.opdChanged) await sideEffectAfterCommit('syncing the account', () => this.accounts.syncProfile(result.id, actor, { opdChanged: true }), undefined);
     return readAfterCommit(result.id, () => this.queries.view(result.id));
   }
 }
