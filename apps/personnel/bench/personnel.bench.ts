@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,13 @@ import { ReportingService } from '../src/reporting/reporting.service';
  * with wall time and the process's peak memory; then p50/p95/p99 of "direct reports" and "chain up"
  * on that data set.
  *
+ * To show that memory does not grow with the file, the same import also runs on a quarter and a
+ * half of the file first (25k, 50k, 100k by default), each time into an empty workforce and each in
+ * a fresh child process that does nothing but start the service's modules and run the job: its peak
+ * RSS is what a service instance needs for that import (the CSV generation stays in the parent).
+ *
  *   npx nx run personnel:bench                      (builds first)
- *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000]
+ *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000] [--steps 4]
  *
  * It uses its own database, capaian_personnel_bench (created through the local superuser `postgres`,
  * trust auth, as on the development machines; set BENCH_DB_NAME to use another one, e.g.
@@ -64,6 +70,7 @@ async function ensureDatabase(name: string, owner: string): Promise<void> {
 async function main(): Promise<void> {
   const employees = arg('employees', 100_000);
   const samples = arg('samples', 1000);
+  const steps = arg('steps', 3);
   const dbName = process.env.BENCH_DB_NAME ?? 'capaian_personnel_bench';
   const config = loadPersonnelConfig({ ...process.env, DB_NAME: dbName, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   if (!process.env.BENCH_DB_NAME) await ensureDatabase(dbName, config.service.database.username);
@@ -90,47 +97,33 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     const path = join(dir, `pegawai-${employees}.csv`);
     t0 = performance.now();
-    const people = generateWorkforce(structure, { size: employees, today: todayInJakarta() < '2026-11-01' ? todayInJakarta() : '2026-11-01' });
-    await writeFile(path, toCsv(people));
+    let people: ReturnType<typeof generateWorkforce> | null = generateWorkforce(structure, { size: employees, today: todayInJakarta() < '2026-11-01' ? todayInJakarta() : '2026-11-01' });
+    const rows = people.length;
+    // The first `size` rows of the same workforce for the smaller runs (same positions, same rules).
+    const sizes = [...new Set([...Array.from({ length: steps - 1 }, (_, i) => Math.round((employees * 2 ** i) / 2 ** (steps - 1))), employees])].filter((n) => n > 0);
+    const files = new Map<number, string>();
+    for (const size of sizes) {
+      const file = size === rows ? path : join(dir, `pegawai-${size}.csv`);
+      await writeFile(file, toCsv(people.slice(0, size)));
+      files.set(size, file);
+    }
+    people = null;
     const bytes = (await stat(path)).size;
-    log('csv generated', { rows: people.length, bytes, ms: Math.round(performance.now() - t0) });
-    if (global.gc) global.gc();
+    log('csv generated', { rows, bytes, sizes, ms: Math.round(performance.now() - t0) });
 
-    // Peak memory of this process while the import job runs (the job is what a service instance runs).
-    const baseline = process.memoryUsage();
-    let peakRss = baseline.rss;
-    let peakHeap = baseline.heapUsed;
-    const sampler = setInterval(() => {
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-    }, 20);
-    t0 = performance.now();
-    const job = await app.get(RunImport).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: `bench-${employees}.csv` });
-    const importMs = performance.now() - t0;
-    clearInterval(sampler);
-    await rm(path, { force: true });
-    if (job.status !== 'BERHASIL') throw new Error(`import ${job.id} ended ${job.status}: ${job.failure ?? JSON.stringify(job.errors.slice(0, 5))}`);
     const ds = app.get(DataSource);
-    const [timing] = await ds.query(
-      `SELECT EXTRACT(EPOCH FROM (finished_at - started_at)) * 1000 AS job_ms FROM import_job WHERE id = $1`,
-      [job.id],
-    );
-    const [{ events }] = await ds.query(`SELECT count(*)::int AS events FROM outbox WHERE type = 'capaian.personnel.employee.hired.v1'`);
-    const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
-    const importResult = {
-      rows: people.length,
-      fileMb: mb(bytes),
-      wallSeconds: Math.round(importMs / 100) / 10,
-      jobSeconds: Math.round(Number(timing.job_ms) / 100) / 10,
-      rowsPerSecond: Math.round(people.length / (importMs / 1000)),
-      summary: job.summary,
-      hiredEventsInOutbox: events,
-      peakRssMb: mb(peakRss),
-      peakHeapUsedMb: mb(peakHeap),
-      rssBeforeMb: mb(baseline.rss),
-    };
-    log('import done', importResult);
+    const runs: ImportRun[] = [];
+    for (const size of sizes) {
+      // Every run imports into an empty workforce, so each one creates all of its rows.
+      await ds.query('TRUNCATE employee, employee_history, outbox, audit_trail, import_job');
+      const run = await importInChild(files.get(size)!, employees, dbName);
+      if (size !== rows) await rm(files.get(size)!, { force: true });
+      runs.push(run);
+      log('import done', { ...run });
+    }
+    await rm(path, { force: true });
+    const importResult = runs[runs.length - 1];
+    log('peak RSS by rows imported', Object.fromEntries(runs.map((r) => [r.rows, r.peakRssMb])));
 
     await ds.query('ANALYZE');
     const reporting = app.get(ReportingService);
@@ -166,13 +159,87 @@ async function main(): Promise<void> {
       sampleHeadDirectReports: Number(avg_reports),
     };
     log('reporting queries (service level: SQL + mapping, no HTTP)', queries);
-    process.stdout.write('\n' + JSON.stringify({ import: importResult, queries }, null, 2) + '\n');
+    process.stdout.write('\n' + JSON.stringify({ imports: runs, import: importResult, queries }, null, 2) + '\n');
   } finally {
     await app.close();
   }
 }
 
-main().catch((e) => {
+interface ImportRun {
+  rows: number;
+  fileMb: number;
+  wallSeconds: number;
+  jobSeconds: number;
+  rowsPerSecond: number;
+  summary: unknown;
+  hiredEventsInOutbox: number;
+  /** RSS of the child once the service's modules are up, before the job. */
+  rssBeforeMb: number;
+  peakRssMb: number;
+  peakHeapUsedMb: number;
+}
+
+const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+
+/** Runs one import in a fresh process (this script with `--child`) and returns what it measured. */
+function importInChild(path: string, employees: number, dbName: string): Promise<ImportRun> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--child', path, '--employees', String(employees)], {
+      env: { ...process.env, BENCH_DB_NAME: dbName },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: ImportRun | null = null;
+    child.on('message', (m) => (result = m as ImportRun));
+    child.on('error', reject);
+    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`import child exited with ${code}`))));
+  });
+}
+
+/** The child: the service's modules, one import of `path`, peak memory sampled every 20 ms. */
+async function child(path: string): Promise<void> {
+  const config = loadPersonnelConfig({ ...process.env, DB_NAME: process.env.BENCH_DB_NAME, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const app = await NestFactory.createApplicationContext(
+    DemoModule.forRoot(config, { accountDirectory: new InMemoryAccountDirectory(), messaging: { relay: false } }),
+    { logger: new JsonLogger('personnel-bench', config.service.logLevel) },
+  );
+  try {
+    const baseline = process.memoryUsage();
+    let peakRss = baseline.rss;
+    let peakHeap = baseline.heapUsed;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 20);
+    const t0 = performance.now();
+    const job = await app.get(RunImport).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: 'bench.csv' });
+    const importMs = performance.now() - t0;
+    clearInterval(sampler);
+    if (job.status !== 'BERHASIL') throw new Error(`import ${job.id} ended ${job.status}: ${job.failure ?? JSON.stringify(job.errors.slice(0, 5))}`);
+    const ds = app.get(DataSource);
+    const [timing] = await ds.query(`SELECT EXTRACT(EPOCH FROM (finished_at - started_at)) * 1000 AS job_ms FROM import_job WHERE id = $1`, [job.id]);
+    const [{ events }] = await ds.query(`SELECT count(*)::int AS events FROM outbox WHERE type = 'capaian.personnel.employee.hired.v1'`);
+    const rows = job.summary?.created ?? 0;
+    const run: ImportRun = {
+      rows,
+      fileMb: mb(Number(job.fileBytes ?? (await stat(path)).size)),
+      wallSeconds: Math.round(importMs / 100) / 10,
+      jobSeconds: Math.round(Number(timing.job_ms) / 100) / 10,
+      rowsPerSecond: Math.round(rows / (importMs / 1000)),
+      summary: job.summary,
+      hiredEventsInOutbox: events,
+      rssBeforeMb: mb(baseline.rss),
+      peakRssMb: mb(peakRss),
+      peakHeapUsedMb: mb(peakHeap),
+    };
+    process.send!(run);
+  } finally {
+    await app.close();
+  }
+}
+
+const childAt = process.argv.indexOf('--child');
+(childAt >= 0 ? child(process.argv[childAt + 1]) : main()).catch((e) => {
   process.stderr.write(`personnel benchmark failed: ${(e as Error).stack ?? e}\n`);
   process.exit(1);
 });

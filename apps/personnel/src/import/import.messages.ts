@@ -41,6 +41,10 @@ export const ImportMessages = defineMessages('personnel-import', {
     kind: 'conflict',
     message: 'Jabatan {codes} terisi oleh perubahan lain selama impor; tidak ada data yang disimpan, ulangi impor',
   },
+  DATA_BERUBAH_SELAMA_IMPOR: {
+    kind: 'conflict',
+    message: 'Data pegawai dalam berkas diubah oleh perubahan lain selama impor; tidak ada data yang disimpan, ulangi impor',
+  },
   NIP_BERUBAH_SELAMA_IMPOR: {
     kind: 'conflict',
     message: 'NIP yang sama didaftarkan oleh perubahan lain selama impor; tidak ada data yang disimpan, ulangi impor',

@@ -9,6 +9,9 @@ import { appraiserDependents, appraiserIdsOf } from './infrastructure/reporting-
 import { supervisorIdsAt } from './infrastructure/reporting.queries';
 import { workingEmployee } from '../employee/infrastructure/employee.repository';
 
+/** Employees compared (and announced) per round trip when a change touches many. */
+const TRACK_CHUNK = 2000;
+
 /** What a change may touch: positions whose occupancy or superior changes, employees who change. */
 export interface ReportingScope {
   positionIds?: readonly string[];
@@ -90,6 +93,17 @@ export class ReportingLineTracker {
     options: { effectiveDate: IsoDate; reason?: string | null; skip?: readonly string[] },
   ): Promise<void> {
     const ids = [...new Set([...snapshot.appraisersBefore.keys(), ...(options.skip ?? [])])];
+    // In chunks: a bulk import compares (and announces) the appraisers of every new hire, and the
+    // graph, refs and events of a hundred thousand at once would not fit in a service's memory.
+    for (let i = 0; i < ids.length; i += TRACK_CHUNK) await this.emitAppraiserChangesOf(manager, snapshot, ids.slice(i, i + TRACK_CHUNK), options);
+  }
+
+  private async emitAppraiserChangesOf(
+    manager: EntityManager,
+    snapshot: ReportingSnapshot,
+    ids: readonly string[],
+    options: { effectiveDate: IsoDate; reason?: string | null },
+  ): Promise<void> {
     const after = await appraiserIdsOf(manager, ids, todayInJakarta());
     const changed = ids.filter((id) => !sameAppraisers(snapshot.appraisersBefore.get(id) ?? NO_APPRAISERS, after.get(id) ?? NO_APPRAISERS));
     if (changed.length === 0) return;
@@ -130,6 +144,17 @@ export class ReportingLineTracker {
   ): Promise<string[]> {
     const skip = new Set(options.skip ?? []);
     const ids = snapshot.candidates.filter((id) => !skip.has(id));
+    const changed: string[] = [];
+    for (let i = 0; i < ids.length; i += TRACK_CHUNK) changed.push(...(await this.emitSupervisorChangesOf(manager, snapshot, ids.slice(i, i + TRACK_CHUNK), options)));
+    return changed;
+  }
+
+  private async emitSupervisorChangesOf(
+    manager: EntityManager,
+    snapshot: ReportingSnapshot,
+    ids: readonly string[],
+    options: { effectiveDate: IsoDate; reason?: string | null },
+  ): Promise<string[]> {
     const after = await supervisorIdsAt(manager, ids, todayInJakarta());
     const changed = ids.filter((id) => (snapshot.before.get(id) ?? null) !== (after.get(id) ?? null));
     if (changed.length === 0) return [];
@@ -146,7 +171,7 @@ export class ReportingLineTracker {
       [changed],
     );
     const overrideOf = new Map(overrides.map((o) => [o.id, o.supervisor_override_id]));
-    for (const id of changed) {
+    const events = changed.map((id) => {
       const b = snapshot.before.get(id) ?? null;
       const a = after.get(id) ?? null;
       const self = refs.get(id)!;
@@ -159,8 +184,9 @@ export class ReportingLineTracker {
         reason: options.reason ?? null,
         effectiveDate: options.effectiveDate,
       };
-      await this.events.emit(manager, ReportingLineChangedV1, id, data);
-    }
+      return { type: ReportingLineChangedV1, subject: id, data };
+    });
+    await this.events.emitMany(manager, events);
     return changed;
   }
 }

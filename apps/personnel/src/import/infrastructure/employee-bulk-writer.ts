@@ -8,7 +8,7 @@ import { PersonnelEvents, type PersonnelEvent } from '../../common/events';
 import { employeeSnapshots } from '../../common/snapshots';
 import { recordInterval } from '../../common/temporal';
 import { derivedPangkat } from '../../employee/domain/employee.rules';
-import { ReportingLineTracker } from '../../reporting/reporting-line.tracker';
+import { ReportingLineTracker, type ReportingSnapshot } from '../../reporting/reporting-line.tracker';
 import type { EmployeeUpdate, NewEmployee } from '../domain/import-plan';
 
 export type { EmployeeUpdate, NewEmployee } from '../domain/import-plan';
@@ -30,49 +30,48 @@ export interface BulkOptions {
 
 const CHUNK = 2000;
 
+/** What the events of an update need once everything is written (kept small: no snapshots). */
+interface UpdateRecord {
+  update: EmployeeUpdate;
+  previousOpdId: string | null;
+  from: { position: EmployeeSnapshot['position']; unit: EmployeeSnapshot['unit']; opd: EmployeeSnapshot['opd'] } | null;
+}
+
+/** What a bulk write may touch, known before the first row is written (the reporting-line tracker reads it first). */
+export interface BulkScope {
+  /** Positions that gain or lose occupants. */
+  positionIds: readonly string[];
+  /** Existing employees the write updates. */
+  updatedIds: readonly string[];
+}
+
 /**
- * Writes many employees in the caller's transaction with set-based SQL (unnest), then their events.
- * Used by bulk import and by the demo data loader; single-employee endpoints use the employee use cases and `EmployeeRepository`.
+ * One bulk write in the caller's transaction, fed chunk by chunk (`write`), ended with `finish`,
+ * which writes the events: built from what was written, with supervisors computed after every row
+ * is in, in the order hires, then per update transferred, promoted, changed, then the tracker's
+ * reporting-line and appraiser changes. Between chunks it keeps only the ids and the few facts the
+ * events need, so memory does not grow with the rows' contents.
  */
-@Injectable()
-export class EmployeeBulkWriter {
-  private readonly logger = new Logger('EmployeeBulkWriter');
+export class BulkWrite {
+  private readonly today = todayInJakarta();
+  private readonly started = Date.now();
+  private readonly created: { id: string; effectiveDate: IsoDate }[] = [];
+  private readonly updated: UpdateRecord[] = [];
+  private written = 0;
 
   constructor(
+    private readonly m: EntityManager,
     private readonly events: PersonnelEvents,
     private readonly tracker: ReportingLineTracker,
+    private readonly snapshot: ReportingSnapshot | null,
+    private readonly options: BulkOptions,
+    private readonly logger: Logger,
   ) {}
 
-  async commit(m: EntityManager, plan: BulkPlan, options: BulkOptions): Promise<void> {
-    const today = todayInJakarta();
-    const started = Date.now();
-    const track = options.trackReportingLines !== false;
-    const touchedPositions = new Set<string>();
-    plan.creates.forEach((c) => touchedPositions.add(c.positionId));
-    const updatedIds = plan.updates.map((u) => u.id);
-    const previous = new Map<string, { position_id: string | null; opd_id: string | null }>();
-    if (plan.updates.length > 0) {
-      const rows = await m.query(`SELECT id, position_id, opd_id FROM employee WHERE id = ANY($1::uuid[]) FOR UPDATE`, [updatedIds]);
-      for (const r of rows) previous.set(r.id, r);
-      for (const u of plan.updates) {
-        if (u.position) {
-          touchedPositions.add(u.position.positionId);
-          const from = previous.get(u.id)?.position_id;
-          if (from) touchedPositions.add(from);
-        }
-      }
-    }
-    const snapshot = track ? await this.tracker.before(m, { positionIds: [...touchedPositions], employeeIds: updatedIds }) : null;
-    const fromSnapshots = await employeeSnapshots(
-      m,
-      plan.updates.filter((u) => u.position).map((u) => u.id),
-      today,
-      today,
-    );
-
-    let written = 0;
-    for (let i = 0; i < plan.creates.length; i += CHUNK) {
-      const chunk = plan.creates.slice(i, i + CHUNK);
+  async write(creates: readonly NewEmployee[], updates: readonly EmployeeUpdate[]): Promise<void> {
+    const { m, options } = this;
+    for (let i = 0; i < creates.length; i += CHUNK) {
+      const chunk = creates.slice(i, i + CHUNK);
       await m.query(
         `INSERT INTO employee (id, nip, name, jenis_asn, birth_date, sex, golongan, pangkat, position_id, unit_id, opd_id, tmt_jabatan, email, status, valid_from)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::char(1)[], $7::text[], $8::text[], $9::uuid[], $10::uuid[], $11::uuid[], $12::date[], $13::text[], $14::text[], $15::date[])`,
@@ -109,11 +108,23 @@ export class EmployeeBulkWriter {
           options.actor.subject,
         ],
       );
-      written += chunk.length;
-      await options.progress?.(written);
+      for (const c of chunk) this.created.push({ id: c.id, effectiveDate: c.effectiveDate });
+      this.written += chunk.length;
+      await options.progress?.(this.written);
     }
 
-    for (const u of plan.updates) {
+    if (updates.length === 0) return;
+    const previous = new Map<string, { position_id: string | null; opd_id: string | null }>();
+    const rows = await m.query(`SELECT id, position_id, opd_id FROM employee WHERE id = ANY($1::uuid[]) FOR UPDATE`, [updates.map((u) => u.id)]);
+    for (const r of rows) previous.set(r.id, r);
+    // Where a transferred employee was, read before the move is written.
+    const fromSnapshots = await employeeSnapshots(
+      m,
+      updates.filter((u) => u.position).map((u) => u.id),
+      this.today,
+      this.today,
+    );
+    for (const u of updates) {
       const sets: string[] = [];
       const params: unknown[] = [u.id];
       const set = (column: string, value: unknown) => {
@@ -154,66 +165,74 @@ export class EmployeeBulkWriter {
         );
         await m.query(`UPDATE employee SET valid_from = GREATEST(valid_from, $2::date) WHERE id = $1`, [u.id, date]);
       }
-      written++;
-      if (written % CHUNK === 0) await options.progress?.(written);
+      const before = fromSnapshots.get(u.id);
+      this.updated.push({
+        update: u,
+        previousOpdId: previous.get(u.id)?.opd_id ?? null,
+        from: u.position ? { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null } : null,
+      });
+      this.written++;
+      if (this.written % CHUNK === 0) await options.progress?.(this.written);
     }
+  }
 
-    const timings: Record<string, number> = { writeMs: Date.now() - started };
-    // Events are built from what was written, with supervisors computed after every row is in.
-    // They go to the outbox in batches (one multi-row insert per OUTBOX_INSERT_CHUNK events instead
-    // of one round trip each), in the same order as before: hires, then per update transferred,
-    // promoted, changed.
-    for (let i = 0; i < plan.creates.length; i += CHUNK) {
-      const chunk = plan.creates.slice(i, i + CHUNK);
+  async finish(): Promise<void> {
+    const { m, options, today } = this;
+    const timings: Record<string, number> = { writeMs: Date.now() - this.started };
+    // Events go to the outbox in batches (multi-row inserts), one chunk of employees at a time.
+    for (let i = 0; i < this.created.length; i += CHUNK) {
+      const chunk = this.created.slice(i, i + CHUNK);
       const snapshots = await employeeSnapshots(m, chunk.map((c) => c.id), today, today);
       await this.events.emitMany(
         m,
         chunk.map((c) => ({ type: EmployeeHiredV1, subject: c.id, data: { ...snapshots.get(c.id)!, effectiveDate: c.effectiveDate } })),
       );
     }
-    const snapshots = await employeeSnapshots(m, updatedIds, today, today);
-    const updateEvents: PersonnelEvent[] = [];
-    for (const u of plan.updates) {
-      const after: EmployeeSnapshot = { ...snapshots.get(u.id)!, effectiveDate: u.effectiveDate };
-      if (u.position) {
-        const before = fromSnapshots.get(u.id);
-        updateEvents.push({
-          type: EmployeeTransferredV1,
-          subject: u.id,
-          data: {
-            ...after,
-            effectiveDate: u.position.effectiveDate,
-            from: { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null },
-            betweenOpd: (previous.get(u.id)?.opd_id ?? null) !== u.position.opdId,
-            nomorSk: null,
-            reason: options.reason,
-          },
-        });
+    for (let i = 0; i < this.updated.length; i += CHUNK) {
+      const chunk = this.updated.slice(i, i + CHUNK);
+      const snapshots = await employeeSnapshots(m, chunk.map((r) => r.update.id), today, today);
+      const updateEvents: PersonnelEvent[] = [];
+      for (const { update: u, previousOpdId, from } of chunk) {
+        const after: EmployeeSnapshot = { ...snapshots.get(u.id)!, effectiveDate: u.effectiveDate };
+        if (u.position) {
+          updateEvents.push({
+            type: EmployeeTransferredV1,
+            subject: u.id,
+            data: {
+              ...after,
+              effectiveDate: u.position.effectiveDate,
+              from: from ?? { position: null, unit: null, opd: null },
+              betweenOpd: previousOpdId !== u.position.opdId,
+              nomorSk: null,
+              reason: options.reason,
+            },
+          });
+        }
+        if (u.golongan) {
+          updateEvents.push({
+            type: EmployeePromotedV1,
+            subject: u.id,
+            data: { ...after, fromGolongan: u.golongan.from, fromPangkat: derivedPangkat(u.golongan.from), nomorSk: null },
+          });
+        }
+        const changes = [
+          ...(u.name !== undefined ? ['name'] : []),
+          ...(u.email !== undefined ? ['email'] : []),
+          ...(u.jenisAsn !== undefined ? ['jenisAsn'] : []),
+          ...(u.status !== undefined ? ['status'] : []),
+          ...(u.tmtJabatan !== undefined && !u.position ? ['tmtJabatan'] : []),
+        ];
+        if (changes.length > 0) updateEvents.push({ type: EmployeeChangedV1, subject: u.id, data: { ...after, changes } });
       }
-      if (u.golongan) {
-        updateEvents.push({
-          type: EmployeePromotedV1,
-          subject: u.id,
-          data: { ...after, fromGolongan: u.golongan.from, fromPangkat: derivedPangkat(u.golongan.from), nomorSk: null },
-        });
-      }
-      const changes = [
-        ...(u.name !== undefined ? ['name'] : []),
-        ...(u.email !== undefined ? ['email'] : []),
-        ...(u.jenisAsn !== undefined ? ['jenisAsn'] : []),
-        ...(u.status !== undefined ? ['status'] : []),
-        ...(u.tmtJabatan !== undefined && !u.position ? ['tmtJabatan'] : []),
-      ];
-      if (changes.length > 0) updateEvents.push({ type: EmployeeChangedV1, subject: u.id, data: { ...after, changes } });
+      await this.events.emitMany(m, updateEvents);
     }
-    await this.events.emitMany(m, updateEvents);
 
-    timings.eventsMs = Date.now() - started - timings.writeMs;
-    if (snapshot) {
-      await this.tracker.after(m, snapshot, {
+    timings.eventsMs = Date.now() - this.started - timings.writeMs;
+    if (this.snapshot) {
+      await this.tracker.after(m, this.snapshot, {
         effectiveDate: today,
         reason: options.reason,
-        skip: [...plan.creates.map((c) => c.id), ...plan.updates.filter((u) => u.position).map((u) => u.id)],
+        skip: [...this.created.map((c) => c.id), ...this.updated.filter((r) => r.update.position).map((r) => r.update.id)],
       });
     }
     await recordAudit(m, {
@@ -223,9 +242,44 @@ export class EmployeeBulkWriter {
       entityType: 'employee',
       entityId: '*',
       reason: options.reason,
-      details: { created: plan.creates.length, updated: plan.updates.length },
+      details: { created: this.created.length, updated: this.updated.length },
     });
-    timings.totalMs = Date.now() - started;
-    this.logger.log({ msg: 'bulk write done', created: plan.creates.length, updated: plan.updates.length, ...timings });
+    timings.totalMs = Date.now() - this.started;
+    this.logger.log({ msg: 'bulk write done', created: this.created.length, updated: this.updated.length, ...timings });
+  }
+}
+
+/**
+ * Writes many employees in the caller's transaction with set-based SQL (unnest), then their events.
+ * Used by bulk import; single-employee endpoints use the employee use cases and `EmployeeRepository`.
+ */
+@Injectable()
+export class EmployeeBulkWriter {
+  private readonly logger = new Logger('EmployeeBulkWriter');
+
+  constructor(
+    private readonly events: PersonnelEvents,
+    private readonly tracker: ReportingLineTracker,
+  ) {}
+
+  /** Starts a write whose rows come in chunks; the tracker reads the reporting lines of `scope` first. */
+  async begin(m: EntityManager, scope: BulkScope, options: BulkOptions): Promise<BulkWrite> {
+    const snapshot =
+      options.trackReportingLines !== false ? await this.tracker.before(m, { positionIds: [...scope.positionIds], employeeIds: [...scope.updatedIds] }) : null;
+    return new BulkWrite(m, this.events, this.tracker, snapshot, options, this.logger);
+  }
+
+  /** A whole plan at once. */
+  async commit(m: EntityManager, plan: BulkPlan, options: BulkOptions): Promise<void> {
+    const positionIds = new Set<string>(plan.creates.map((c) => c.positionId));
+    const updatedIds = plan.updates.map((u) => u.id);
+    if (plan.updates.length > 0) {
+      const rows: { position_id: string | null }[] = await m.query(`SELECT position_id FROM employee WHERE id = ANY($1::uuid[])`, [updatedIds]);
+      for (const r of rows) if (r.position_id) positionIds.add(r.position_id);
+      for (const u of plan.updates) if (u.position) positionIds.add(u.position.positionId);
+    }
+    const write = await this.begin(m, { positionIds: [...positionIds], updatedIds }, options);
+    await write.write(plan.creates, plan.updates);
+    await write.finish();
   }
 }

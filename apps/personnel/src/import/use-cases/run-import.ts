@@ -5,9 +5,9 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import { LeaseNamespace, ProcessLease } from '@capaian/shared/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access';
-import { planImport } from '../domain/import-plan';
+import { ImportPlanner, type ChunkFacts, type PositionFacts } from '../domain/import-plan';
 import { mapHeader, parseImportRow, rowViolation, type HeaderMap, type ImportField, type ImportRow, type RowViolation } from '../domain/import-row';
 import { IMPORT_FAILED_TEXT, ImportMessages } from '../import.messages';
 import { ImportQueries, type ImportJobView } from '../import.queries';
@@ -19,14 +19,17 @@ import { loadPlanFacts, positionsOverCapacity } from '../infrastructure/import-p
 import { countDataRows, readRows, UnreadableFileError, type ImportFormat } from '../infrastructure/import-readers';
 
 const PROGRESS_EVERY = 2000;
+/** Rows planned (and written) per round of database reads. */
+const PLAN_CHUNK = 5000;
 
 /** The save found the data changed under it: nothing is written and the user is told to retry. */
 class ChangedDuringImport extends Error {}
 
 /**
  * The import job: streams the rows, checks each one (formats, NIP rules, golongan), plans the whole
- * file against the database with the pure `planImport`, and — unless it is a dry run or anything is
- * wrong — writes everything in ONE transaction (all or nothing). Rows equal to what is stored change
+ * file against the database with the pure `ImportPlanner`, a chunk at a time, and — unless it is a
+ * dry run or anything is wrong — reads the file again and writes everything in ONE transaction (all
+ * or nothing). Memory stays flat in the file's size: rows live one chunk at a time. Rows equal to what is stored change
  * nothing, so re-importing the same file is a no-op. A file the parser cannot read is refused
  * (DITOLAK) with a message for the user; only a failure of ours ends as GAGAL.
  * Accounts are not created for imported employees (bulk loads would hammer Keycloak); provision
@@ -105,10 +108,17 @@ export class RunImport implements OnApplicationShutdown {
     };
     const refuse = () => record({ status: 'DITOLAK', error_count: errorCount, errors, finished_at: new Date() });
     try {
-      // Phase 1: each row on its own.
-      let parsed: { rows: ImportRow[]; headerOk: boolean; processed: number };
+      // Phase 1: each row on its own and, a chunk at a time, against the database. Only what the
+      // plan must know across the whole file is kept (ImportPlanner), never the rows themselves.
+      const planner = new ImportPlanner({ scope, today, newId: randomUUID });
+      const positions = new PositionCache();
+      const updatedIds: string[] = [];
+      let read: ReadOutcome;
       try {
-        parsed = await this.parse(path, format, today, report, (processed) => record({ rows_processed: processed, error_count: errorCount }));
+        read = await this.readChunks(path, format, today, report, async (rows) => {
+          const chunk = planner.add(rows, await positions.factsFor(m, rows));
+          for (const u of chunk.updates) updatedIds.push(u.id);
+        }, (processed) => record({ rows_processed: processed, error_count: errorCount }));
       } catch (e) {
         if (!(e instanceof UnreadableFileError)) throw e;
         this.logger.warn(`import ${id} refused, unreadable file: ${e.parserMessage}`);
@@ -116,30 +126,44 @@ export class RunImport implements OnApplicationShutdown {
         await refuse();
         return;
       }
-      await record({ rows_processed: parsed.processed, rows_total: parsed.processed, error_count: errorCount });
-      const parseMs = Date.now() - started;
-      // Phase 2: the whole file against the database. It also runs over the valid rows of a file
-      // that has invalid ones, so the user gets every error in one go.
-      if (!parsed.headerOk || parsed.rows.length === 0) return void (await refuse());
-      const facts = await loadPlanFacts(m, [...new Set(parsed.rows.map((r) => r.positionCode))], parsed.rows.map((r) => r.nip));
-      const plan = planImport(parsed.rows, { ...facts, scope, today, newId: randomUUID });
-      report(plan.errors);
+      await record({ rows_processed: read.processed, rows_total: read.processed, error_count: errorCount });
+      // Phase 2: what holds for the whole file (capacity); every error reported in one go.
+      if (!read.headerOk || read.valid === 0) return void (await refuse());
+      report(planner.finish());
       if (errorCount > 0) return void (await refuse());
-      const summary: ImportSummary = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
-      if (dryRun || (plan.creates.length === 0 && plan.updates.length === 0)) {
+      const summary: ImportSummary = { created: planner.totals.creates, updated: planner.totals.updates, unchanged: planner.totals.unchanged };
+      if (dryRun || (summary.created === 0 && summary.updated === 0)) {
         await record({ status: 'BERHASIL', summary, finished_at: new Date() });
         return;
       }
-      const planMs = Date.now() - started - parseMs;
-      await record({ status: 'MENYIMPAN', rows_processed: 0, rows_total: plan.creates.length + plan.updates.length });
+      const planMs = Date.now() - started;
+      // Phase 3: the file read again, chunk by chunk, and written in ONE transaction (all or nothing).
+      await record({ status: 'MENYIMPAN', rows_processed: 0, rows_total: summary.created + summary.updated });
       await this.dataSource.transaction(async (tx) => {
-        const over = await positionsOverCapacity(tx, plan.arrivals);
+        const over = await positionsOverCapacity(tx, planner.arrivals());
         if (over.length > 0) throw new ChangedDuringImport(ImportMessages.violation('JABATAN_BERUBAH_SELAMA_IMPOR', { codes: over.join(', ') }).message);
-        await this.writer.commit(tx, plan, { actor, reason: `Impor ${id}`, progress: (written) => record({ rows_processed: written }) });
+        const write = await this.writer.begin(
+          tx,
+          { positionIds: planner.touchedPositions(), updatedIds },
+          { actor, reason: `Impor ${id}`, progress: (written) => record({ rows_processed: written }) },
+        );
+        // The same rows planned again against the employees as the transaction sees them, with the
+        // positions as phase 1 saw them (their occupants were re-checked under lock just above).
+        const again = new ImportPlanner({ scope, today, newId: randomUUID });
+        await this.readChunks(path, format, today, () => undefined, async (rows) => {
+          const chunk = again.add(rows, { positions: positions.known, employees: (await loadPlanFacts(tx, [], rows.map((r) => r.nip))).employees });
+          if (again.errorCount > 0) throw new ChangedDuringImport(ImportMessages.violation('DATA_BERUBAH_SELAMA_IMPOR').message);
+          await write.write(chunk.creates, chunk.updates);
+        });
+        const same = again.totals;
+        if (same.creates !== summary.created || same.updates !== summary.updated || same.unchanged !== summary.unchanged) {
+          throw new ChangedDuringImport(ImportMessages.violation('DATA_BERUBAH_SELAMA_IMPOR').message);
+        }
+        await write.finish();
       });
-      const commitMs = Date.now() - started - parseMs - planMs;
-      this.logger.log({ msg: `import ${id} committed`, rows: parsed.rows.length, ...summary, parseMs, planMs, commitMs });
-      await record({ status: 'BERHASIL', summary, rows_processed: plan.creates.length + plan.updates.length, finished_at: new Date() });
+      const commitMs = Date.now() - started - planMs;
+      this.logger.log({ msg: `import ${id} committed`, rows: read.processed, ...summary, planMs, commitMs });
+      await record({ status: 'BERHASIL', summary, rows_processed: summary.created + summary.updated, finished_at: new Date() });
     } catch (e) {
       this.logger.error(`import ${id} failed: ${(e as Error).message}`, (e as Error).stack);
       // What the user reads is ours, in Bahasa Indonesia; the technical cause is in the log.
@@ -153,16 +177,19 @@ export class RunImport implements OnApplicationShutdown {
     }
   }
 
-  private async parse(
+  /** Streams the file's rows, checks each one, and hands the valid ones over in chunks of PLAN_CHUNK. */
+  private async readChunks(
     path: string,
     format: ImportFormat,
     today: IsoDate,
     report: (errors: readonly RowViolation[]) => void,
-    progress: (processed: number) => Promise<void>,
-  ): Promise<{ rows: ImportRow[]; headerOk: boolean; processed: number }> {
-    const rows: ImportRow[] = [];
+    onChunk: (rows: ImportRow[]) => Promise<void>,
+    progress?: (processed: number) => Promise<void>,
+  ): Promise<ReadOutcome> {
+    let chunk: ImportRow[] = [];
     let header: HeaderMap | null = null;
     let processed = 0;
+    let valid = 0;
     for await (const raw of readRows(path, format)) {
       if (!header) {
         header = mapHeader(raw.cells);
@@ -173,13 +200,43 @@ export class RunImport implements OnApplicationShutdown {
       const values: Partial<Record<ImportField, unknown>> = {};
       for (const [field, { index }] of header.columns) values[field] = raw.cells[index];
       const parsed = parseImportRow(raw.row, values, header, { referenceDate: today });
-      if (parsed.row) rows.push(parsed.row);
+      if (parsed.row) {
+        chunk.push(parsed.row);
+        valid++;
+      }
       report(parsed.errors);
       processed++;
-      if (processed % PROGRESS_EVERY === 0) await progress(processed);
+      if (chunk.length >= PLAN_CHUNK) {
+        await onChunk(chunk);
+        chunk = [];
+      }
+      if (progress && processed % PROGRESS_EVERY === 0) await progress(processed);
     }
+    if (chunk.length > 0 && header && header.errors.length === 0) await onChunk(chunk);
     if (!header) report([rowViolation(1, '-', 'BERKAS_TANPA_DATA', { what: 'baris judul maupun data' })]);
     else if (processed === 0 && header.errors.length === 0) report([rowViolation(2, '-', 'BERKAS_TANPA_DATA', { what: 'baris data' })]);
-    return { rows, headerOk: header !== null && header.errors.length === 0, processed };
+    return { headerOk: header !== null && header.errors.length === 0, processed, valid };
+  }
+}
+
+interface ReadOutcome {
+  headerOk: boolean;
+  processed: number;
+  /** Rows that passed the checks of a single row. */
+  valid: number;
+}
+
+/** Positions by code, loaded once per code for the whole file (there are far fewer positions than rows). */
+class PositionCache {
+  readonly known = new Map<string, PositionFacts>();
+  private readonly absent = new Set<string>();
+
+  /** The facts a chunk is planned against: its positions (cached) and its stored employees. */
+  async factsFor(m: EntityManager, rows: readonly ImportRow[]): Promise<ChunkFacts> {
+    const missing = [...new Set(rows.map((r) => r.positionCode))].filter((code) => !this.known.has(code) && !this.absent.has(code));
+    const facts = await loadPlanFacts(m, missing, rows.map((r) => r.nip));
+    for (const [code, position] of facts.positions) this.known.set(code, position);
+    for (const code of missing) if (!this.known.has(code)) this.absent.add(code);
+    return { positions: this.known, employees: facts.employees };
   }
 }
