@@ -61,7 +61,8 @@ describe('notification: personnel events to recipients (real PostgreSQL, Kafka, 
     eventually(async () => {
       const found = (await mailsTo(to)).filter((m) => m.subject === subject && (!eventId || m.headers['x-capaian-event-id'] === eventId));
       return found.length > 0 ? found : null;
-    });
+      // As generous as `consumed`: the event may wait behind a flood on the shared topic.
+    }, 120_000);
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_dispatch', settings: { PORTAL_BASE_URL: 'https://capaian.palembang.go.id', DIGEST_THRESHOLD: '1000' } });

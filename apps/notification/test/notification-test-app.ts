@@ -12,7 +12,7 @@ import { Clock, MovableClock } from '../src/clock/clock';
 import type { EventFilter } from '../src/core.module';
 import { notificationDataSourceOptions } from '../src/data-source';
 import { loadNotificationSettings, type NotificationSettings } from '../src/notification.config';
-import { ownEventsOnly } from './personnel-fixtures';
+import { ownEventsOnly, RUN_TAG } from './personnel-fixtures';
 
 export interface NotificationTestApp {
   app: NestFastifyApplication;
@@ -24,7 +24,10 @@ export interface NotificationTestApp {
 }
 
 export interface TestAppOptions {
-  /** Scratch database of this test file (created on first use), so test files never share rows. */
+  /**
+   * Scratch database of this test file; the run's id is appended (`<database>_<run>`), so test files
+   * and two overlapping runs of one file never share rows. Created at start, dropped at close.
+   */
   database: string;
   smtp?: Partial<SmtpConfig>;
   settings?: Record<string, string>;
@@ -34,8 +37,8 @@ export interface TestAppOptions {
   eventFilter?: EventFilter;
 }
 
-async function ensureDatabase(name: string): Promise<void> {
-  const admin = new DataSource({
+function adminDataSource(): DataSource {
+  return new DataSource({
     type: 'postgres',
     host: process.env.DB_HOST ?? '127.0.0.1',
     port: Number(process.env.DB_PORT ?? 5432),
@@ -44,6 +47,20 @@ async function ensureDatabase(name: string): Promise<void> {
     database: 'postgres',
     extra: { max: 1 },
   });
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const admin = adminDataSource();
+  await admin.initialize();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+async function ensureDatabase(name: string): Promise<void> {
+  const admin = adminDataSource();
   await admin.initialize();
   try {
     await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
@@ -67,10 +84,11 @@ let running: DataSource | null = null;
 
 export async function startNotificationTestApp(options: TestAppOptions): Promise<NotificationTestApp> {
   const groupId = `capaian-notification-test-${randomUUID()}`;
-  await ensureDatabase(options.database);
+  const database = `${options.database}_${RUN_TAG}`;
+  await ensureDatabase(database);
   const env = {
     ...process.env,
-    DB_NAME: options.database,
+    DB_NAME: database,
     DB_USER: process.env.PGUSER ?? 'postgres',
     DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres',
     KAFKA_GROUP_ID: groupId,
@@ -113,6 +131,7 @@ export async function startNotificationTestApp(options: TestAppOptions): Promise
       running = null;
       await app.close();
       await deleteConsumerGroups([groupId]);
+      await dropDatabase(database);
     },
   };
 }

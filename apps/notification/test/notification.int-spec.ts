@@ -7,6 +7,9 @@ import request from 'supertest';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
 import { runSubject } from './personnel-fixtures';
 
+// Waits are generous: the shared topic may be flooded by other suites, and the machine shared.
+jest.setTimeout(240_000);
+
 /**
  * The notification service end to end on the real servers: PostgreSQL (scratch database
  * capaian_notification_test_ping), Kafka (platform.ping.v1), maildev (SMTP 1025, REST API 1080)
@@ -35,7 +38,7 @@ describe('notification service (real PostgreSQL, Kafka, SMTP, Keycloak)', () => 
   const publishThenDrain = async (subject: string, ...envelopes: EventEnvelope<unknown>[]) => {
     const markerAddress = address(`penanda-${randomUUID().slice(0, 6)}`);
     await publish(...envelopes, ping({ message: 'penanda', notifyEmail: markerAddress }, subject));
-    await eventually(async () => (await mailsTo(markerAddress)).length === 1);
+    await eventually(async () => (await mailsTo(markerAddress)).length === 1, 120_000);
   };
 
   beforeAll(async () => {
@@ -65,7 +68,7 @@ describe('notification service (real PostgreSQL, Kafka, SMTP, Keycloak)', () => 
       const [mail] = await eventually(async () => {
         const mails = await mailsTo(to);
         return mails.length > 0 ? mails : null;
-      });
+      }, 120_000);
       expect(mail.subject).toBe('[Capaian] Pesan uji sistem: Uji jalur notifikasi Capaian');
       expect(mail.from[0]).toEqual({ address: 'noreply@capaian.palembang.go.id', name: 'Capaian Kota Palembang' });
       expect(mail.text).toContain('Yth. Bapak/Ibu,');

@@ -48,8 +48,8 @@ export function employee(p: {
   };
 }
 
-/** This test file's run (Jest loads the module once per file): in every source and subject it produces. */
-const RUN_TAG = randomUUID().slice(0, 8);
+/** This test file's run (Jest loads the module once per file): in every source, subject and scratch database it makes. */
+export const RUN_TAG = randomUUID().slice(0, 8);
 
 /** The `source` of this test run's personnel events; the test service acts on these only (see EventFilter). */
 export const TEST_SOURCE = `/capaian/test/personnel-${RUN_TAG}`;

@@ -47,7 +47,7 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     eventually(async () => {
       const found = (await mailsTo(to)).filter((m) => m.subject === subject);
       return found.length > 0 ? found : null;
-    });
+    }, 120_000);
   const hire = async (p: { nip: string; name: string; email: string | null; supervisor?: { nip: string; name: string } | null }) => {
     const event = personnelEvent(EmployeeHiredV1, employee(p), p.nip);
     await publishPersonnel(event);

@@ -1,18 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { eventually } from '@capaian/shared/testing';
 
-/** A TCP port nobody listens on right now (the OS picks it, then it is released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+/**
+ * A TCP port nobody listens on right now, drawn at random below the OS's ephemeral range. The test
+ * keeps it free for minutes (the mail server is "down") before listening on it: a port the OS hands
+ * out (port 0) was handed to an overlapping run of the same test too, whose service then mailed this
+ * run's server.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = randomInt(20_000, 32_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 export interface OwnMaildev {
