@@ -45,12 +45,14 @@ function probeKafka(options?: KafkaProbeOptions): Kafka {
  * Retries an operation that failed with a retriable Kafka error: right after the broker starts
  * (infra.sh restarts it with fresh topics) partition leaders can lag behind for a moment.
  */
-async function retrying<T>(operation: () => Promise<T>, attempts = 15, delayMs = 300): Promise<T> {
+async function retrying<T>(operation: () => Promise<T>, attempts = 40, delayMs = 300): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (e) {
-      const retriable = (e as { retriable?: boolean }).retriable === true || /leader|coordinator|ECONNREFUSED/i.test(String((e as Error).message));
+      // "not initialized": on a broker formatted a moment ago the group could not form yet
+      // (__consumer_offsets is still being created).
+      const retriable = (e as { retriable?: boolean }).retriable === true || /leader|coordinator|ECONNREFUSED|not initialized/i.test(String((e as Error).message));
       if (!retriable || attempt >= attempts) throw e;
       await new Promise((r) => setTimeout(r, delayMs));
     }
