@@ -9,6 +9,7 @@ import { DeliveryQueue1765000000000 } from './migrations/1765000000000-delivery-
 import { DropLocalDirectory1765200000000 } from './migrations/1765200000000-drop-local-directory';
 import { ReminderAwaitedEvent1765300000000 } from './migrations/1765300000000-reminder-awaited-event';
 import { ReminderAwaitedRef1765400000000 } from './migrations/1765400000000-reminder-awaited-ref';
+import { StatisticsIndexes1765610000000 } from './migrations/1765610000000-statistics-indexes';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
@@ -28,6 +29,7 @@ export const notificationMigrations = [
   ...schedulingMigrations,
   ReminderAwaitedEvent1765300000000,
   ReminderAwaitedRef1765400000000,
+  StatisticsIndexes1765610000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {
