@@ -39,7 +39,11 @@ export async function startOwnMaildev(smtpPort: number, webPort: number): Promis
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const apiUrl = `http://127.0.0.1:${webPort}`;
-  await eventually(async () => (await fetch(`${apiUrl}/api/email`, { signal: AbortSignal.timeout(1_000) })).ok, 30_000, 100);
+  // Minutes, not seconds, on a machine shared by many builds; a server that died (a port taken) is named in the error.
+  await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`maildev exited with code ${child.exitCode} (port ${smtpPort} or ${webPort} taken?)`);
+    return (await fetch(`${apiUrl}/api/email`, { signal: AbortSignal.timeout(5_000) })).ok;
+  }, 180_000, 200);
   return {
     smtpPort,
     apiUrl,
