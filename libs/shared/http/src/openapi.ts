@@ -1,5 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { applyDecorators, type INestApplication } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 export interface OpenApiOptions {
@@ -62,6 +62,18 @@ export function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * A route that answers a file (PDF, XLSX, an uploaded evidence file) through the raw reply: its
+ * 200 body is binary of the given media types, which the generated clients download as a blob.
+ */
+export function ApiFileResponse(description: string, ...mediaTypes: string[]): MethodDecorator {
+  const types = mediaTypes.length > 0 ? mediaTypes : ['application/octet-stream'];
+  return applyDecorators(
+    ApiProduces(...types),
+    ApiOkResponse({ description, content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }),
+  );
 }
 
 /** A service's OpenAPI document, built after all its routes exist (served at `/openapi.json`). */
