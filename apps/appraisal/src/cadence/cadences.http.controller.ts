@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { CadenceQueries } from './cadence.queries';
 import { SetCadenceDto } from './dto/set-cadence.dto';
 import { SetCadence } from './use-cases/set-cadence';
+import { CadenceGetResponse, CadenceSetResponse } from './cadences.responses';
 
 @ApiTags('Jadwal penilaian OPD')
 @ApiBearerAuth()
@@ -15,15 +16,17 @@ export class CadencesHttpController {
   ) {}
 
   @Put(':year/:opdCode')
+  @ApiOkResponse({ type: CadenceSetResponse })
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menetapkan jadwal penilaian (bulanan/triwulanan) dan batas waktunya untuk satu OPD (BKPSDM)' })
-  set(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @Body() body: SetCadenceDto, @CurrentPrincipal() principal: Principal) {
+  set(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @Body() body: SetCadenceDto, @CurrentPrincipal() principal: Principal): Promise<CadenceSetResponse> {
     return this.setCadence.execute(principal, year, opdCode, body);
   }
 
   @Get(':year/:opdCode')
+  @ApiOkResponse({ type: CadenceGetResponse })
   @ApiOperation({ summary: 'Jadwal penilaian satu OPD dengan periode dan batas waktunya' })
-  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string) {
+  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string): Promise<CadenceGetResponse> {
     return this.queries.get(year, opdCode);
   }
 }

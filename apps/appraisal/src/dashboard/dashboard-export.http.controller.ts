@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '@capaian/shared/http';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import type { FastifyReply } from 'fastify';
 import { completionWorkbook, XLSX_TYPE } from './completion-export';
@@ -13,7 +14,7 @@ export class DashboardExportHttpController {
 
   @Get(':year/:opdCode/export.xlsx')
   @Roles('admin-bkpsdm', 'admin-opd', 'pimpinan')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse('Berkas XLSX kelengkapan SKP', XLSX_TYPE)
   @ApiOperation({ summary: 'Kelengkapan SKP satu OPD sebagai berkas XLSX: per unit, belum menyusun, belum melapor, belum dinilai, pejabat penilai' })
   async export(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
     const file = await completionWorkbook(await this.completion.of(year, opdCode, principal));

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
-import { CompletionQuery, type CompletionDashboard } from './completion.query';
+import { CompletionQuery } from './completion.query';
+import { CompletionDashboardResponse } from './dashboard.responses';
 
 @ApiTags('Dasbor kelengkapan')
 @ApiBearerAuth()
@@ -10,9 +11,10 @@ export class DashboardHttpController {
   constructor(private readonly completion: CompletionQuery) {}
 
   @Get(':year/:opdCode')
+  @ApiOkResponse({ type: CompletionDashboardResponse })
   @Roles('admin-bkpsdm', 'admin-opd', 'pimpinan')
   @ApiOperation({ summary: 'Kelengkapan SKP satu OPD: belum menyusun, belum melapor, belum dinilai, dan pejabat penilai yang menahan, per unit' })
-  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @CurrentPrincipal() principal: Principal): Promise<CompletionDashboard> {
+  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @CurrentPrincipal() principal: Principal): Promise<CompletionDashboardResponse> {
     return this.completion.of(year, opdCode, principal);
   }
 }
