@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '@capaian/shared/http';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { attachmentHeaders } from '@capaian/shared/storage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -22,6 +23,7 @@ import { RejectEnrolment } from './use-cases/reject-enrolment';
 import { UploadCertificate } from './use-cases/upload-certificate';
 import { VerifyCertificate } from './use-cases/verify-certificate';
 import { VerifyEnrolment } from './use-cases/verify-enrolment';
+import { EnrolmentCreateResponse, EnrolmentResponse } from './enrolments.responses';
 
 @ApiTags('Pendaftaran peserta')
 @ApiBearerAuth()
@@ -41,19 +43,22 @@ export class EnrolmentsHttpController {
   ) {}
 
   @Post('sessions/:id/enrolments')
+  @ApiCreatedResponse({ type: EnrolmentCreateResponse })
   @HttpCode(201)
   @ApiOperation({ summary: 'Mendaftar sendiri, atau mengusulkan pegawai (atasan langsung, admin OPD, BKPSDM)' })
-  create(@Param('id', ParseUUIDPipe) id: string, @Body() body: RegisterEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+  create(@Param('id', ParseUUIDPipe) id: string, @Body() body: RegisterEnrolmentDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentCreateResponse> {
     return this.register.execute(principal, id, body);
   }
 
   @Get('enrolments')
+  @ApiOkResponse({ type: EnrolmentResponse, isArray: true })
   @ApiOperation({ summary: 'Pendaftaran yang boleh dilihat: milik sendiri, bawahan, OPD (admin OPD), semua (BKPSDM)' })
-  list(@CurrentPrincipal() principal: Principal, @Query('sessionId', new ParseUUIDPipe({ optional: true })) sessionId?: string) {
+  list(@CurrentPrincipal() principal: Principal, @Query('sessionId', new ParseUUIDPipe({ optional: true })) sessionId?: string): Promise<EnrolmentResponse[]> {
     return this.queries.visible(principal, sessionId);
   }
 
   @Get('sessions/:id/enrolments.xlsx')
+  @ApiFileResponse('Daftar peserta (XLSX)', XLSX_TYPE)
   @Roles('admin-bkpsdm', 'admin-opd')
   @ApiOperation({ summary: 'Daftar peserta sesi (XLSX; admin OPD: pegawai OPD-nya)' })
   async export(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
@@ -65,63 +70,72 @@ export class EnrolmentsHttpController {
   }
 
   @Get('enrolments/:id')
-  one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: EnrolmentResponse })
+  one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.queries.one(principal, id);
   }
 
   @Post('enrolments/:id/verify')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Verifikasi BKPSDM: syarat jabatan, kuota, anggaran, jadwal' })
-  verify(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  verify(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.verifyPlace.execute(principal, id);
   }
 
   @Post('enrolments/:id/reject')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @Roles('admin-bkpsdm')
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.rejectPlace.execute(principal, id, body.reason);
   }
 
   @Post('enrolments/:id/approve')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @Roles('admin-bkpsdm', 'admin-opd')
   @ApiOperation({ summary: 'Menyetujui dan membebankan biaya ke anggaran (tidak pernah melebihi sisa)' })
-  approve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ApproveEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+  approve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ApproveEnrolmentDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.approvePlace.execute(principal, id, body.fundedBy);
   }
 
   @Put('enrolments/:id/attendance/:day')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Mencatat kehadiran per hari' })
-  attend(@Param() params: AttendanceDayParam, @Body() body: RecordAttendanceDto, @CurrentPrincipal() principal: Principal) {
+  attend(@Param() params: AttendanceDayParam, @Body() body: RecordAttendanceDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.attendance.execute(principal, params.id, params.day, body.present);
   }
 
   @Post('enrolments/:id/complete')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @Roles('admin-bkpsdm')
-  complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteEnrolmentDto, @CurrentPrincipal() principal: Principal) {
+  complete(@Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteEnrolmentDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.completePlace.execute(principal, id, body.passed);
   }
 
   @Post('enrolments/:id/cancel')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @ApiOperation({ summary: 'Membatalkan: kursi ke daftar tunggu, komitmen anggaran dilepas' })
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal) {
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.cancelPlace.execute(principal, id, body.reason);
   }
 
   @Put('enrolments/:id/certificate')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @ApiConsumes('application/pdf', 'image/png', 'image/jpeg')
   @ApiOperation({ summary: 'Mengunggah sertifikat (isi berkas sebagai badan permintaan)' })
-  upload(@Param('id', ParseUUIDPipe) id: string, @Query() query: UploadCertificateQuery, @Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal) {
+  upload(@Param('id', ParseUUIDPipe) id: string, @Query() query: UploadCertificateQuery, @Req() req: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     const length = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
     return this.uploadCertificate.execute(principal, id, query.jp, query.fileName, req.body as Readable, req.headers['content-type'], length);
   }
 
   @Get('enrolments/:id/certificate')
+  @ApiFileResponse('Berkas sertifikat dengan jenis isi aslinya (PDF, PNG atau JPEG; Content-Disposition: attachment)', 'application/pdf', 'image/png', 'image/jpeg')
   async download(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
     const { row, file } = await this.queries.certificate(principal, id);
     reply.headers(attachmentHeaders(row.certificateFileName ?? 'sertifikat', file.contentType, file.size));
@@ -129,10 +143,11 @@ export class EnrolmentsHttpController {
   }
 
   @Post('enrolments/:id/certificate/verify')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @HttpCode(200)
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Verifikasi sertifikat; JP diakui sekali' })
-  verifyCertificate(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  verifyCertificate(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<EnrolmentResponse> {
     return this.verifyCertificateUseCase.execute(principal, id);
   }
 }
