@@ -37,6 +37,10 @@ export class InboxStreamHttpController {
   @ApiOperation({ summary: 'Siaran langsung notifikasi baru dan jumlah belum dibaca (Server-Sent Events)' })
   @ApiQuery({ name: 'tiket', required: true })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'Aliran Server-Sent Events: peristiwa `notifikasi` (notifikasi baru) dan `belum-dibaca` (jumlah belum dibaca)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async open(@Query('tiket') ticket: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const nip = await this.redeemTicket.execute(ticket);
     reply.hijack();
