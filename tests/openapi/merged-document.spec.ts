@@ -51,6 +51,23 @@ describe('the merged OpenAPI document (every service, as the gateway merges them
     expect(document.components!.schemas.Problem).toMatchObject({ required: ['type', 'title', 'status', 'code'] });
   });
 
+  // A generated client types the answer of every call from this: each operation says what its
+  // success looks like (a JSON schema, a file, an event stream, or explicitly no content).
+  it('declares a 2xx answer with a schema for every operation (or an explicit 204 / file / stream)', () => {
+    const undescribed = operations(document)
+      .filter(({ operation }) => {
+        const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+        if (success.length === 0) return true;
+        return !success.every(([status, response]) => {
+          if (status === '204') return !response.content;
+          const contents = Object.values(response.content ?? {});
+          return contents.length > 0 && contents.every((c) => c.schema && Object.keys(c.schema).length > 0);
+        });
+      })
+      .map(({ name }) => name);
+    expect(undescribed).toEqual([]);
+  });
+
   // The portal's types are generated from this file (apps/portal/scripts/generate-api.mjs), so a
   // change of an endpoint that is not carried over to the portal fails here.
   it("is the document the portal's API types were generated from", () => {

@@ -2419,6 +2419,118 @@ export interface components {
             /** Format: date */
             endDate?: string;
         };
+        SkpSnapshotResponseJabatan: {
+            positionId: string;
+            name: string;
+            jenisJabatan: string;
+            unitHead: boolean;
+        };
+        SkpSnapshotResponseUnit: {
+            unitId: string;
+            name: string;
+        };
+        SkpSnapshotResponseOpd: {
+            unitId: string;
+            code: string;
+            name: string;
+        };
+        SkpSnapshotResponsePejabatPenilai: {
+            employeeId: string;
+            nip: string;
+            name: string;
+        };
+        SkpSnapshotResponseAtasanPejabatPenilai: {
+            employeeId: string;
+            nip: string;
+            name: string;
+        };
+        SkpSnapshotResponse: {
+            employeeId: string;
+            nip: string;
+            name: string;
+            golongan: string | null;
+            jenisAsn: string;
+            jabatan: components["schemas"]["SkpSnapshotResponseJabatan"] | null;
+            unit: components["schemas"]["SkpSnapshotResponseUnit"] | null;
+            opd: components["schemas"]["SkpSnapshotResponseOpd"] | null;
+            pejabatPenilai: components["schemas"]["SkpSnapshotResponsePejabatPenilai"] | null;
+            atasanPejabatPenilai: components["schemas"]["SkpSnapshotResponseAtasanPejabatPenilai"] | null;
+            /** @description The top of an OPD (its head, or nobody above in the OPD): no intervensi needed. */
+            topOfOpd: boolean;
+        };
+        SkpStateResponseExpectations: {
+            BERORIENTASI_PELAYANAN?: string;
+            AKUNTABEL?: string;
+            KOMPETEN?: string;
+            HARMONIS?: string;
+            LOYAL?: string;
+            ADAPTIF?: string;
+            KOLABORATIF?: string;
+        };
+        IndicatorResponse: {
+            id: string;
+            description: string;
+            /** @enum {string} */
+            aspek: "KUANTITAS" | "KUALITAS" | "WAKTU" | "BIAYA";
+            target: number | null;
+            unit: string | null;
+            /** @enum {string} */
+            direction: "NAIK" | "TURUN";
+            /** @description A realization of this indicator needs at least one evidence file (bukti dukung). */
+            evidenceRequired: boolean;
+        };
+        RhkResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "UTAMA" | "TAMBAHAN";
+            description: string;
+            /** @description The RHK of the penilai's SKP this one supports (intervensi); null at the top of an OPD or while drafting. */
+            parentRhkId: string | null;
+            indicators: components["schemas"]["IndicatorResponse"][];
+        };
+        AnnexResponse: {
+            resources: string[];
+            accountability: string[];
+            consequences: string[];
+        };
+        SkpStateResponse: {
+            id: string;
+            /** @description The id of the first version; every revision of one SKP shares it. */
+            lineageId: string;
+            version: number;
+            year: number;
+            startDate: string;
+            endDate: string;
+            /** @enum {string} */
+            status: "DRAFT" | "DIAJUKAN" | "DITETAPKAN" | "DIKEMBALIKAN" | "DIGANTI" | "DITUTUP";
+            snapshot: components["schemas"]["SkpSnapshotResponse"];
+            /** @description The penilai who acts now: the snapshot's, until a change of penilai moves open items. */
+            penilaiNip: string | null;
+            expectations: components["schemas"]["SkpStateResponseExpectations"];
+            returnNotes: string | null;
+            closeReason: string | null;
+            setOn: string | null;
+            /** @enum {string} */
+            pendekatan: "KUANTITATIF" | "KUALITATIF";
+            rhk: components["schemas"]["RhkResponse"][];
+            annex: components["schemas"]["AnnexResponse"];
+        };
+        SkpSummaryResponse: {
+            id: string;
+            lineageId: string;
+            version: number;
+            nip: string;
+            name: string;
+            year: number;
+            startDate: string;
+            endDate: string;
+            status: string;
+            penilaiNip: string | null;
+        };
+        SkpMineResponse: {
+            own: components["schemas"]["SkpSummaryResponse"][];
+            appraisees: components["schemas"]["SkpSummaryResponse"][];
+        };
         SkpContentDto: {
             /** @enum {string} */
             pendekatan: "KUANTITATIF" | "KUALITATIF";
@@ -2443,6 +2555,72 @@ export interface components {
             /** @default false */
             openNew: boolean;
         };
+        SkpCloseResponse: {
+            closed: components["schemas"]["SkpStateResponse"];
+            opened: components["schemas"]["SkpStateResponse"] | null;
+        };
+        PenilaiRhkPenilai: {
+            nip: string;
+            name: string;
+        };
+        PenilaiRhkSkp: {
+            id: string;
+            startDate: string;
+            endDate: string;
+            setOn: string | null;
+        };
+        PenilaiRhkOptionResponseIndicator: {
+            description: string;
+            target: number | null;
+            unit: string | null;
+        };
+        PenilaiRhkOptionResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "UTAMA" | "TAMBAHAN";
+            description: string;
+            indicators: components["schemas"]["PenilaiRhkOptionResponseIndicator"][];
+        };
+        PenilaiRhk: {
+            year: number;
+            /** @description False at the top of an OPD: its RHK link to nothing inside the system. */
+            linkRequired: boolean;
+            penilai: components["schemas"]["PenilaiRhkPenilai"] | null;
+            /** @description The penilai's set SKP the links point into; null while the penilai has none set for the year. */
+            skp: components["schemas"]["PenilaiRhkSkp"] | null;
+            rhk: components["schemas"]["PenilaiRhkOptionResponse"][];
+        };
+        RealizationLineResponse: {
+            indicatorId: string;
+            value: number;
+            note: string | null;
+        };
+        Evidence: {
+            id: string;
+            period: number;
+            indicatorId: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        Period: {
+            /** @enum {string} */
+            status: "TERBUKA" | "DILAPORKAN" | "DITANGGAPI" | "TERKUNCI";
+            realizations: components["schemas"]["RealizationLineResponse"][];
+            feedback: string | null;
+            evidence: components["schemas"]["Evidence"][];
+            /** @description 1–12 for months, 1–4 for quarters. */
+            number: number;
+            name: string;
+            start: string;
+            end: string;
+            reportDue: string;
+            feedbackDue: string;
+        };
         RealizationLineDto: {
             /** Format: uuid */
             indicatorId: string;
@@ -2453,8 +2631,43 @@ export interface components {
         ReportRealizationDto: {
             realizations: components["schemas"]["RealizationLineDto"][];
         };
+        ReportStateResponse: {
+            id: string;
+            skpId: string;
+            number: number;
+            start: string;
+            end: string;
+            reportDue: string;
+            feedbackDue: string;
+            /** @enum {string} */
+            status: "TERBUKA" | "DILAPORKAN" | "DITANGGAPI" | "TERKUNCI";
+            realizations: components["schemas"]["RealizationLineResponse"][];
+            feedback: string | null;
+        };
         GiveFeedbackDto: {
             feedback: string;
+        };
+        AchievementIndicator: {
+            indicatorId: string;
+            rhkId: string;
+            target: number | null;
+            realization: number | null;
+            capaian: number | null;
+        };
+        RhkClassResponse: {
+            rhkId: string;
+            /** @enum {string} */
+            kind: "UTAMA" | "TAMBAHAN";
+            /** @description Mean capaian of the RHK's indicators, or null when none is computable. */
+            capaian: number | null;
+            /** @enum {string|null} */
+            rating: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
+        };
+        Achievement: {
+            indicators: components["schemas"]["AchievementIndicator"][];
+            rhk: components["schemas"]["RhkClassResponse"][];
+            /** @enum {string|null} */
+            suggestedRatingHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
         };
         RateEvaluationDto: {
             /** @enum {string} */
@@ -2469,8 +2682,58 @@ export interface components {
              */
             unitPredikat?: "ISTIMEWA" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
         };
+        EvaluationStateResponsePerilaku: {
+            /** @enum {string} */
+            BERORIENTASI_PELAYANAN: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            AKUNTABEL: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            KOMPETEN: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            HARMONIS: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            LOYAL: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            ADAPTIF: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            KOLABORATIF: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+        };
+        EvaluationStateResponse: {
+            id: string;
+            skpId: string;
+            /** @enum {string} */
+            status: "DINILAI" | "KEBERATAN" | "FINAL";
+            /** @enum {string|null} */
+            suggestedHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
+            /** @enum {string} */
+            ratingHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            deviationReason: string | null;
+            perilaku: components["schemas"]["EvaluationStateResponsePerilaku"];
+            /** @enum {string} */
+            ratingPerilaku: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            predikat: "SANGAT_BAIK" | "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG";
+            /** @enum {string|null} */
+            unitPredikat: "BAIK" | "BUTUH_PERBAIKAN" | "KURANG" | "SANGAT_KURANG" | "ISTIMEWA" | null;
+            /** @description Last day (Asia/Jakarta) on which an objection may be filed. */
+            objectionDeadline: string;
+        };
         FileObjectionDto: {
             reason: string;
+        };
+        ObjectionStateResponse: {
+            id: string;
+            evaluationId: string;
+            employeeNip: string;
+            atasanNip: string | null;
+            /** @enum {string} */
+            status: "DIAJUKAN" | "DITERIMA" | "DITOLAK";
+            reason: string;
+            decision: string | null;
+            /** @enum {string|null} */
+            newRatingHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
+            /** @enum {string|null} */
+            newRatingPerilaku: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
         };
         DecideObjectionDto: {
             accepted: boolean;
@@ -2479,6 +2742,51 @@ export interface components {
             ratingHasilKerja?: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
             /** @enum {string} */
             ratingPerilaku?: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+        };
+        ObjectionResponseEmployee: {
+            nip: string;
+            name: string;
+        };
+        ObjectionResponsePenilai: {
+            nip: string;
+            name: string;
+        };
+        ObjectionResponse: {
+            id: string;
+            /** @enum {string} */
+            status: "DIAJUKAN" | "DITERIMA" | "DITOLAK";
+            reason: string;
+            decision: string | null;
+            filedAt: string;
+            decidedAt: string | null;
+            evaluationId: string;
+            skpId: string;
+            year: number;
+            employee: components["schemas"]["ObjectionResponseEmployee"];
+            penilai: components["schemas"]["ObjectionResponsePenilai"] | null;
+            atasanNip: string | null;
+            /**
+             * @description The evaluation's ratings now: those objected to while waiting, the final ones after a decision.
+             * @enum {string}
+             */
+            ratingHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            /** @enum {string} */
+            ratingPerilaku: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
+            predikat: string;
+            /** @enum {string|null} */
+            newRatingHasilKerja: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
+            /** @enum {string|null} */
+            newRatingPerilaku: "DI_ATAS" | "SESUAI" | "DI_BAWAH" | null;
+        };
+        ObjectionPage: {
+            items: components["schemas"]["ObjectionResponse"][];
+            page: number;
+            size: number;
+            total: number;
+        };
+        SkpEvaluation: {
+            evaluation: components["schemas"]["EvaluationStateResponse"] | null;
+            objection: components["schemas"]["ObjectionResponse"] | null;
         };
         SetCadenceDto: {
             /** @enum {string} */
@@ -2499,6 +2807,110 @@ export interface components {
             ratingDeadline: string;
             /** @example 14 */
             objectionDays: number;
+        };
+        CalendarPeriodResponse: {
+            /** @description 1–12 for months, 1–4 for quarters. */
+            number: number;
+            name: string;
+            start: string;
+            end: string;
+            reportDue: string;
+            feedbackDue: string;
+        };
+        CadenceSetResponse: {
+            year: number;
+            /** @enum {string} */
+            frequency: "BULANAN" | "TRIWULANAN";
+            /** @description Last day to have the SKP set. */
+            planningDeadline: string;
+            /** @description Days after a period ends within which the employee reports it. */
+            reportDays: number;
+            /** @description Days after a period ends within which the penilai gives feedback; the period locks after it. */
+            feedbackDays: number;
+            /** @description Last day of the year-end rating (in the next year). */
+            ratingDeadline: string;
+            /** @description Days after the rating within which an objection may be filed. */
+            objectionDays: number;
+            periods: components["schemas"]["CalendarPeriodResponse"][];
+        };
+        CadenceGetResponse: {
+            year: number;
+            /** @enum {string} */
+            frequency: "BULANAN" | "TRIWULANAN";
+            /** @description Last day to have the SKP set. */
+            planningDeadline: string;
+            /** @description Days after a period ends within which the employee reports it. */
+            reportDays: number;
+            /** @description Days after a period ends within which the penilai gives feedback; the period locks after it. */
+            feedbackDays: number;
+            /** @description Last day of the year-end rating (in the next year). */
+            ratingDeadline: string;
+            /** @description Days after the rating within which an objection may be filed. */
+            objectionDays: number;
+            periods: components["schemas"]["CalendarPeriodResponse"][];
+        };
+        VerificationResponseEmployee: {
+            name: string;
+            nip: string;
+        };
+        VerificationResponse: {
+            /** @enum {string} */
+            document: "SKP" | "EVALUASI_KINERJA";
+            employee: components["schemas"]["VerificationResponseEmployee"];
+            version: number;
+            issuedAt: string;
+            current: boolean;
+        };
+        CompletionDashboardResponsePlanning: {
+            deadline: string;
+            passed: boolean;
+        };
+        CompletionDashboardResponseTotals: {
+            employees: number;
+            notPlanned: number;
+            notReported: number;
+            notRated: number;
+        };
+        UnitCompletionResponse: {
+            unitId: string;
+            code: string;
+            name: string;
+            employees: number;
+            notPlanned: number;
+            notReported: number;
+            notRated: number;
+        };
+        PersonResponse: {
+            nip: string;
+            name: string;
+            unitId: string | null;
+        };
+        CompletionDashboardResponseNotReportedItem: {
+            nip: string;
+            name: string;
+            unitId: string | null;
+            missingPeriods: number[];
+        };
+        PenilaiBacklogResponse: {
+            nip: string;
+            name: string;
+            skpToSet: number;
+            reportsToAnswer: number;
+            toRate: number;
+            peopleWaiting: number;
+        };
+        CompletionDashboardResponse: {
+            opdCode: string;
+            year: number;
+            asOf: string;
+            /** @description The OPD calendar's planning deadline, and whether it has passed (then everyone not planned is late). */
+            planning: components["schemas"]["CompletionDashboardResponsePlanning"];
+            totals: components["schemas"]["CompletionDashboardResponseTotals"];
+            units: components["schemas"]["UnitCompletionResponse"][];
+            notPlanned: components["schemas"]["PersonResponse"][];
+            notReported: components["schemas"]["CompletionDashboardResponseNotReportedItem"][];
+            notRated: components["schemas"]["PersonResponse"][];
+            penilai: components["schemas"]["PenilaiBacklogResponse"][];
         };
         CreateDevelopmentProgramDto: {
             /** @example Pelatihan Analisis Kebijakan Publik */
@@ -2605,6 +3017,13 @@ export interface components {
             /** @example Palembang */
             city?: string;
         };
+        PartnerRecordResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "LEMBAGA_PENDIDIKAN" | "ORGANISASI_PROFESI";
+            city: string | null;
+        };
         CreateAgreementDto: {
             /** @enum {string} */
             kind: "MOU" | "PKS";
@@ -2625,6 +3044,37 @@ export interface components {
              * @example 200
              */
             quota: number;
+        };
+        AgreementRecordResponse: {
+            id: string;
+            partnerId: string;
+            /** @enum {string} */
+            kind: "MOU" | "PKS";
+            number: string;
+            validFrom: string;
+            validUntil: string;
+            quota: number;
+            seatsUsed: number;
+        };
+        PartnerListResponseItem: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "LEMBAGA_PENDIDIKAN" | "ORGANISASI_PROFESI";
+            city: string | null;
+            agreements: components["schemas"]["AgreementRecordResponse"][];
+        };
+        PartnerScorecardResponse: {
+            partnerId: string;
+            name: string;
+            responses: number;
+            followUps: number;
+            content: number | null;
+            facilitator: number | null;
+            organisation: number | null;
+            application: number | null;
+            /** @description Mean of the participants' average and the follow-up average (whichever exist), two decimals. */
+            overall: number | null;
         };
         CreateSessionDto: {
             /**
@@ -2669,6 +3119,28 @@ export interface components {
              */
             agreementId?: string;
         };
+        SessionRecordResponse: {
+            id: string;
+            programId: string;
+            programName: string;
+            /** @enum {string} */
+            form: "pelatihan_klasikal" | "seminar" | "workshop" | "pelatihan_dasar" | "pka" | "pkp" | "pkn_i" | "pkn_ii" | "e_learning" | "coaching" | "mentoring" | "detasering" | "benchmarking" | "magang" | "belajar_mandiri" | "komunitas_belajar";
+            /** @enum {string} */
+            scope: "nasional" | "internasional";
+            jp: number;
+            eligiblePositionKinds: string[];
+            partnerId: string | null;
+            agreementId: string | null;
+            startDate: string;
+            endDate: string;
+            registrationOpens: string;
+            registrationCloses: string;
+            online: boolean;
+            location: string | null;
+            quota: number;
+            seatsTaken: number;
+            costPerParticipant: number;
+        };
         ChangeAllocationDto: {
             /** @example 2026 */
             fiscalYear: number;
@@ -2684,6 +3156,37 @@ export interface components {
             change: number;
             note?: string;
         };
+        BudgetRecordResponse: {
+            id: string;
+            fiscalYear: number;
+            ownerCode: string;
+            allocated: number;
+            committed: number;
+            realized: number;
+            balance: number;
+            thresholdPercent: number;
+        };
+        Ledger: {
+            id: number;
+            kind: string;
+            amount: number;
+            enrolmentId: string | null;
+            note: string | null;
+            actor: string;
+            createdAt: string;
+        };
+        BudgetOneResponse: {
+            id: string;
+            fiscalYear: number;
+            ownerCode: string;
+            allocated: number;
+            committed: number;
+            realized: number;
+            balance: number;
+            thresholdPercent: number;
+            ledger: components["schemas"]["Ledger"][];
+            ledgerSum: number;
+        };
         RegisterEnrolmentDto: {
             /**
              * @description NIP pegawai yang diusulkan (kosong: mendaftar sendiri)
@@ -2695,6 +3198,43 @@ export interface components {
              * @default false
              */
             joinWaitlist: boolean;
+        };
+        EnrolmentCreateResponse: {
+            id: string;
+            status: string;
+        };
+        EnrolmentResponse: {
+            nip: string;
+            name: string;
+            opdCode: string | null;
+            jenisAsn: string;
+            positionKind: string | null;
+            supervisorId: string | null;
+            nominatedBy: string | null;
+            certificateFileName: string | null;
+            certificateContentType: string | null;
+            certificateSize: number | null;
+            /** Format: date-time */
+            waitlistedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            sessionId: string;
+            employeeId: string;
+            /** @enum {string} */
+            origin: "NOMINASI" | "MANDIRI";
+            /** @enum {string} */
+            status: "DIAJUKAN" | "DIVERIFIKASI" | "DITOLAK" | "DAFTAR_TUNGGU" | "DISETUJUI" | "LULUS" | "TIDAK_LULUS" | "SERTIFIKAT_DIUNGGAH" | "SELESAI" | "DIBATALKAN";
+            /** @description Budget the approval committed, and how much (integer rupiah); null before approval. */
+            budgetId: string | null;
+            committedAmount: number;
+            /** @description Days recorded present. */
+            daysPresent: number;
+            certificateKey: string | null;
+            certificateJp: number | null;
+            recognisedJp: number | null;
+            reason: string | null;
+            version: number;
         };
         CareerReasonDto: {
             /** @example Bertugas dinas luar pada tanggal tersebut */
@@ -2710,6 +3250,74 @@ export interface components {
         CompleteEnrolmentDto: {
             /** @description Lulus (true) atau tidak lulus (false) */
             passed: boolean;
+        };
+        JpLedgerEntry: {
+            jp: number;
+            /** @enum {string} */
+            source: "PENDAFTARAN" | "KLAIM_EKSTERNAL" | "KOREKSI";
+            /** @description Pendaftaran, klaim atau koreksi yang mencatat JP ini */
+            sourceId: string;
+            note: string | null;
+            /** Format: date-time */
+            recognisedAt: string;
+        };
+        JpLedgerMeResponse: {
+            /** @enum {string} */
+            jenisAsn: "PNS" | "CPNS" | "PPPK" | "PPPK_PARUH_WAKTU";
+            totalJp: number;
+            minimumJp: number | null;
+            maximumJp: number | null;
+            /** @description True when there is no minimum, or the total reaches it. */
+            meetsMinimum: boolean;
+            /** @description JP still missing to reach the minimum; 0 without a minimum. */
+            shortfallJp: number;
+            /** @description True when a ceiling exists and the total is above it. */
+            exceedsMaximum: boolean;
+            /** @description JP that may still be given this year under the ceiling; null without a ceiling. */
+            remainingAllowanceJp: number | null;
+            /** @description Meets the minimum and stays within the ceiling. */
+            compliant: boolean;
+            employeeId: string;
+            plannedJp: number;
+            atRisk: boolean;
+            nip: string;
+            name: string;
+            year: number;
+            entries: components["schemas"]["JpLedgerEntry"][];
+        };
+        JpLedgerComplianceResponseItem: {
+            employees: number;
+            /** @description Employees with a minimum duty (PNS/CPNS by default). */
+            withMinimum: number;
+            compliant: number;
+            atRisk: number;
+            totalJp: number;
+            /** @description Compliant share of those with a minimum, in percent with one decimal; 100 when nobody owes a minimum. */
+            compliancePercent: number;
+            opdCode: string | null;
+        };
+        JpLedgerAtRiskResponseItem: {
+            /** @enum {string} */
+            jenisAsn: "PNS" | "CPNS" | "PPPK" | "PPPK_PARUH_WAKTU";
+            totalJp: number;
+            minimumJp: number | null;
+            maximumJp: number | null;
+            /** @description True when there is no minimum, or the total reaches it. */
+            meetsMinimum: boolean;
+            /** @description JP still missing to reach the minimum; 0 without a minimum. */
+            shortfallJp: number;
+            /** @description True when a ceiling exists and the total is above it. */
+            exceedsMaximum: boolean;
+            /** @description JP that may still be given this year under the ceiling; null without a ceiling. */
+            remainingAllowanceJp: number | null;
+            /** @description Meets the minimum and stays within the ceiling. */
+            compliant: boolean;
+            employeeId: string;
+            plannedJp: number;
+            atRisk: boolean;
+            nip: string;
+            name: string;
+            opdCode: string | null;
         };
         CreateClaimDto: {
             /** @example Kursus Daring Analisis Data (ASN Unggul) */
@@ -2729,6 +3337,24 @@ export interface components {
             /** @example 12 */
             jp: number;
         };
+        Claim: {
+            id: string;
+            employeeId: string;
+            nip: string;
+            opdCode: string | null;
+            title: string;
+            form: string;
+            organizer: string;
+            endDate: string;
+            jp: number;
+            /** @enum {string} */
+            status: "DIAJUKAN" | "DIVERIFIKASI" | "DITOLAK";
+            certificateKey: string | null;
+            certificateFileName: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         RejectClaimDto: {
             /** @example Sertifikat tidak mencantumkan JP */
             reason: string;
@@ -2746,15 +3372,34 @@ export interface components {
             /** @example Koreksi JP seminar yang tercatat ganda */
             note: string;
         };
+        JpClaimCorrectionResponse: {
+            id: string;
+            nip: string;
+            year: number;
+            jp: number;
+            yearTotalJp: number;
+        };
         CareerGiveFeedbackDto: {
             content: number;
             facilitator: number;
             organisation: number;
             comment?: string;
         };
+        EvaluationGiveResponse: {
+            enrolmentId: string;
+            partnerId: string | null;
+            content: number;
+            facilitator: number;
+            organisation: number;
+        };
         GiveFollowUpDto: {
             application: number;
             note?: string;
+        };
+        EvaluationFollowResponse: {
+            enrolmentId: string;
+            partnerId: string | null;
+            application: number;
         };
         NotificationViewDto: {
             /** Format: uuid */
@@ -2864,7 +3509,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadenceGetResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -2906,7 +3553,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadenceSetResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -2944,7 +3593,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletionDashboardResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -2978,11 +3629,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Berkas XLSX kelengkapan SKP */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3019,7 +3673,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3056,7 +3712,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3089,11 +3747,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Dokumen evaluasi kinerja (PDF); kode verifikasinya di header x-verification-code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3134,7 +3795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3167,11 +3830,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Berkas bukti dukung dengan jenis isi aslinya (Content-Disposition: attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3211,7 +3877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionPage"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3252,7 +3920,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3287,7 +3957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PenilaiRhk"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3436,7 +4108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3473,7 +4147,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3510,7 +4186,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Achievement"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3551,7 +4229,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpCloseResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3592,7 +4272,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3625,11 +4307,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Dokumen SKP (PDF); kode verifikasinya di header x-verification-code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3666,7 +4351,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpEvaluation"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3707,7 +4394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3744,7 +4433,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PenilaiRhk"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3781,7 +4472,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Period"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3822,7 +4515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3864,7 +4559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3906,7 +4603,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3947,7 +4646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -3988,7 +4689,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4029,7 +4732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4066,7 +4771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpStateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4101,7 +4808,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SkpMineResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4176,7 +4885,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetRecordResponse"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4213,7 +4924,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetOneResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4252,7 +4965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BudgetRecordResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4289,7 +5004,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4326,7 +5043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4367,7 +5086,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4406,7 +5127,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4447,7 +5170,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4480,11 +5205,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Berkas sertifikat dengan jenis isi aslinya (PDF, PNG atau JPEG; Content-Disposition: attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4525,7 +5255,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4562,7 +5294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4603,7 +5337,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4644,7 +5380,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationGiveResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4685,7 +5423,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationFollowResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4726,7 +5466,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4763,7 +5505,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4801,7 +5545,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JpLedgerAtRiskResponseItem"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4836,7 +5582,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Claim"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4875,7 +5623,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4914,7 +5664,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4955,7 +5707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -4992,7 +5746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5030,7 +5786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JpLedgerComplianceResponseItem"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5069,7 +5827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JpClaimCorrectionResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5107,7 +5867,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JpLedgerMeResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5145,7 +5907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JpLedgerMeResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5179,11 +5943,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Rekap JP (XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5218,7 +5985,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerListResponseItem"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5257,7 +6026,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerRecordResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5298,7 +6069,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementRecordResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5335,7 +6108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerScorecardResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5473,7 +6248,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionRecordResponse"][];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5514,7 +6291,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionRecordResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5551,7 +6330,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionRecordResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5592,7 +6373,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentCreateResponse"];
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -5625,11 +6408,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Daftar peserta (XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
@@ -6026,11 +6812,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Aliran Server-Sent Events: peristiwa `notifikasi` (notifikasi baru) dan `belum-dibaca` (jumlah belum dibaca) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
             "4XX": {
