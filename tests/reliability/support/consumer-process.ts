@@ -28,7 +28,8 @@ class EffectConsumer {
   async on(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.inbox.consume<PlatformPingData>(ctx, async (event, manager) => {
       if (!event.data.message.startsWith(runId)) return;
-      await manager.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ($1, $2, $3)`, [event.id, runId, `pid ${process.pid}`]);
+      // note = the tag after the run id, as the test counts it.
+      await manager.query(`INSERT INTO messaging_test_effect (event_id, run_id, note) VALUES ($1, $2, $3)`, [event.id, runId, event.data.message.split(' ')[1]]);
     });
   }
 }
