@@ -65,7 +65,7 @@ ARG SERVICE
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     SERVICE=${SERVICE} \
-    NODE_OPTIONS=--enable-source-maps \
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=2" \
     KAFKAJS_NO_PARTITIONER_WARNING=1
 WORKDIR /app
 # Code and packages stay owned by root: the service user can read them, not change them.

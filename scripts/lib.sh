@@ -3,6 +3,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
 SERVICES=(personnel appraisal career notification gateway)
 DB_SERVICES=(personnel appraisal career notification)
+# V8 flags of every service process (start.sh; the image sets the same in NODE_OPTIONS): a young generation
+# of at most 2 × 2 MB instead of up to 2 × 16 MB keeps an idle service's resident memory low (docs/benchmarks.md).
+SERVICE_NODE_FLAGS="${SERVICE_NODE_FLAGS:---max-semi-space-size=2}"
 declare -A SERVICE_PORT=([gateway]=3000 [personnel]=3001 [appraisal]=3002 [career]=3003 [notification]=3004)
 
 log() { printf '\033[1m[capaian]\033[0m %s\n' "$*"; }

@@ -47,7 +47,8 @@ for svc in "${SERVICES[@]}"; do
     log "$svc already running (pid $(cat "$pidfile"))"
     continue
   fi
-  nohup node "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 &
+  # shellcheck disable=SC2086 # the flags are words
+  nohup node $SERVICE_NODE_FLAGS "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 &
   echo $! >"$pidfile"
 done
 

@@ -5,11 +5,15 @@
 # employees as admin-bkpsdm, then the latency the gateway adds at a fixed rate.
 # Needs PostgreSQL, Kafka and Keycloak (infra/infra.sh up). Uses its own database
 # capaian_personnel_gwbench (the 12,000-employee demo city, loaded once and kept).
-# Extra arguments go to the script: --duration=10 --connections=50 --rounds=2 --rate=500 --profile
+# Extra arguments go to the script: --duration=10 --connections=50 --rounds=2 --rate=500 --redis --profile
+# (first argument --no-build: reuse the last compilation).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
 OUT=dist/bench/gateway
+# The service and the gateway run with the same V8 flags as under npm start.
+SERVICE_NODE_FLAGS="$(source scripts/lib.sh; printf %s "$SERVICE_NODE_FLAGS")"
+export SERVICE_NODE_FLAGS
 DB=capaian_personnel_gwbench
 
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
@@ -20,11 +24,16 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
 fi
 
 # Compiled here, not in dist/apps: another build may be replacing dist/apps meanwhile.
-rm -rf "$OUT"
-npx tsc -p apps/gateway/tsconfig.bench.json
-npx tsc-alias -p tsconfig.base.json --outDir "$OUT"
-npx tsc -p apps/gateway/bench/tsconfig.personnel.json
-npx tsc-alias -p tsconfig.base.json --outDir "$OUT/personnel"
+# --no-build reuses the last compilation (e.g. after changing only the benchmark's arguments).
+if [ "${1:-}" = --no-build ]; then
+  shift
+else
+  rm -rf "$OUT"
+  npx tsc -p apps/gateway/tsconfig.bench.json
+  npx tsc-alias -p tsconfig.base.json --outDir "$OUT"
+  npx tsc -p apps/gateway/bench/tsconfig.personnel.json
+  npx tsc-alias -p tsconfig.base.json --outDir "$OUT/personnel"
+fi
 PERSONNEL="$OUT/personnel/apps/personnel/src"
 
 export DB_NAME=$DB DB_USER=postgres DB_PASSWORD=postgres LOG_LEVEL=warn KAFKAJS_NO_PARTITIONER_WARNING=1
