@@ -31,7 +31,7 @@ import { ReportingService } from '../src/reporting/reporting.service';
  * RSS is what a service instance needs for that import (the CSV generation stays in the parent).
  *
  *   npx nx run personnel:bench                      (builds first)
- *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000] [--steps 4]
+ *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000] [--steps 3] [--heap-mb 128]
  *
  * It uses its own database, capaian_personnel_bench (created through the local superuser `postgres`,
  * trust auth, as on the development machines; set BENCH_DB_NAME to use another one, e.g.
@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   const employees = arg('employees', 100_000);
   const samples = arg('samples', 1000);
   const steps = arg('steps', 3);
+  // The child runs as docs/deploy.md recommends for personnel (NODE_OPTIONS=--max-old-space-size=…):
+  // with the default limit V8 lets garbage pile up to hundreds of MB before a full collection.
+  const heapMb = arg('heap-mb', 128);
   const dbName = process.env.BENCH_DB_NAME ?? 'capaian_personnel_bench';
   const config = loadPersonnelConfig({ ...process.env, DB_NAME: dbName, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   if (!process.env.BENCH_DB_NAME) await ensureDatabase(dbName, config.service.database.username);
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       // Every run imports into an empty workforce, so each one creates all of its rows.
       await ds.query('TRUNCATE employee, employee_history, outbox, audit_trail, import_job');
-      const run = await importInChild(files.get(size)!, employees, dbName);
+      const run = await importInChild(files.get(size)!, employees, dbName, heapMb);
       if (size !== rows) await rm(files.get(size)!, { force: true });
       runs.push(run);
       log('import done', { ...run });
@@ -182,10 +185,11 @@ interface ImportRun {
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 
 /** Runs one import in a fresh process (this script with `--child`) and returns what it measured. */
-function importInChild(path: string, employees: number, dbName: string): Promise<ImportRun> {
+function importInChild(path: string, employees: number, dbName: string, heapMb: number): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--child', path, '--employees', String(employees)], {
       env: { ...process.env, BENCH_DB_NAME: dbName },
+      execArgv: [`--max-old-space-size=${heapMb}`],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: ImportRun | null = null;
