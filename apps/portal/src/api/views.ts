@@ -1,93 +1,19 @@
-// Shapes of the answers the screens read. The services' OpenAPI documents describe the requests
-// (generated into schema.d.ts) but not yet these responses, so they are written down here.
+// Names the screens use for the API's answers. Every shape comes from the services' OpenAPI
+// documents (generated into schema.d.ts); only the labels below are the portal's own.
 import type { components } from './schema';
 
-export type CreateSkp = components['schemas']['CreateSkpDto'];
-export type SkpStatus = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DITETAPKAN' | 'DIGANTI' | 'DITUTUP';
+type Schemas = components['schemas'];
 
-export interface Indicator {
-  id: string;
-  description: string;
-  aspek: 'KUANTITAS' | 'KUALITAS' | 'WAKTU' | 'BIAYA';
-  target: number | null;
-  unit: string | null;
-  direction: 'NAIK' | 'TURUN';
-  evidenceRequired: boolean;
-}
-export interface Rhk {
-  id: string;
-  kind: 'UTAMA' | 'TAMBAHAN';
-  description: string;
-  parentRhkId: string | null;
-  indicators: Indicator[];
-}
-export interface Skp {
-  id: string;
-  lineageId: string;
-  version: number;
-  year: number;
-  startDate: string;
-  endDate: string;
-  status: SkpStatus;
-  pendekatan: 'KUANTITATIF' | 'KUALITATIF';
-  rhk: Rhk[];
-  penilaiNip: string;
-  returnNotes: string | null;
-  expectations: Record<string, string>;
-  snapshot: {
-    nip: string;
-    name: string;
-    golongan: string;
-    jabatan: { name: string };
-    unit: { name: string };
-    opd: { code: string; name: string };
-    pejabatPenilai: { nip: string; name: string } | null;
-  };
-}
-export interface SkpSummary {
-  id: string;
-  nip: string;
-  name: string;
-  year: number;
-  startDate: string;
-  endDate: string;
-  status: SkpStatus;
-  penilaiNip: string;
-  version: number;
-}
-export interface MySkps {
-  own: SkpSummary[];
-  appraisees: SkpSummary[];
-}
-export interface Period {
-  number: number;
-  name: string;
-  start: string;
-  end: string;
-  reportDue: string;
-  feedbackDue: string;
-  status: string;
-  realizations: { indicatorId: string; value: number; note?: string | null }[];
-  feedback: string | { text?: string; feedback?: string } | null;
-  evidence: { id: string; indicatorId: string; fileName: string; size?: number }[];
-}
-export interface Employee {
-  id: string;
-  nip: string;
-  name: string;
-  jenisAsn: string;
-  golongan: string;
-  pangkat?: string;
-  status: string;
-  email?: string;
-  position: { name: string; jenisJabatan: string } | null;
-  unit: { code: string; name: string } | null;
-  opd: { code: string; name: string } | null;
-}
-export interface Appraisers {
-  pejabatPenilai: Employee | null;
-  atasanPejabatPenilai: Employee | null;
-}
+export type CreateSkp = Schemas['CreateSkpDto'];
+export type Skp = Schemas['SkpStateResponse'];
+export type SkpStatus = Skp['status'];
+export type Rhk = Schemas['RhkResponse'];
+export type Indicator = Schemas['IndicatorResponse'];
+export type SkpSummary = Schemas['SkpSummaryResponse'];
+export type MySkps = Schemas['SkpMineResponse'];
+export type Period = Schemas['Period'];
+export type Employee = Schemas['Employee'];
+export type Appraisers = Schemas['AppraisersResponse'];
 
 export const STATUS_LABEL: Record<SkpStatus, string> = {
   DRAFT: 'Draf',

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { STATUS_COLOR, STATUS_LABEL, type SkpSummary } from '../api/views';
+import { STATUS_COLOR, STATUS_LABEL, type SkpStatus, type SkpSummary } from '../api/views';
 import { tanggal } from '../lib/format';
 
 export function SkpList({ items, showName }: { items: SkpSummary[]; showName?: boolean }) {
@@ -16,8 +16,8 @@ export function SkpList({ items, showName }: { items: SkpSummary[]; showName?: b
                 {showName ? ` · NIP ${s.nip}` : ''}
               </Text>
             </div>
-            <Badge color={STATUS_COLOR[s.status]} data-testid="skp-status">
-              {STATUS_LABEL[s.status]}
+            <Badge color={STATUS_COLOR[s.status as SkpStatus]} data-testid="skp-status">
+              {STATUS_LABEL[s.status as SkpStatus]}
             </Badge>
           </Group>
         </Card>

@@ -62,7 +62,7 @@ export function SkpDetailPage() {
         <Group justify="space-between" wrap="wrap">
           <Stack gap={2}>
             <Text>
-              {s.snapshot.jabatan.name} · {s.snapshot.unit.name}
+              {[s.snapshot.jabatan?.name, s.snapshot.unit?.name].filter(Boolean).join(' · ')}
             </Text>
             <Text size="sm" c="gray.7">
               Periode {tanggal(s.startDate)} s.d. {tanggal(s.endDate)} · Pejabat penilai: {s.snapshot.pejabatPenilai?.name ?? '—'}
@@ -291,7 +291,7 @@ function PeriodPanel({ skp, period, owner, penilai }: { skp: Skp; period: Period
       setUploadError((p) => ({ ...p, [indicatorId]: e }));
     }
   };
-  const feedbackText = typeof period.feedback === 'string' ? period.feedback : (period.feedback?.text ?? period.feedback?.feedback ?? null);
+  const feedbackText = period.feedback;
 
   return (
     <Stack>
