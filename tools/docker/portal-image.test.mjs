@@ -127,6 +127,7 @@ test('nginx serves the portal: hashed assets cached for a year, pages revalidate
   const port = await freePort();
   // The image's server block with this test's folder and port, inside a main file shaped like
   // nginx-unprivileged's (pid and temporary files under a writable folder, mime types included).
+  // One process without workers: if this test is killed, no orphaned worker keeps running.
   const server = read('tools/docker/portal-nginx.conf')
     .replace('root /usr/share/nginx/html;', `root ${html};`)
     .replace('listen 8080;', `listen 127.0.0.1:${port};`)
@@ -137,7 +138,7 @@ test('nginx serves the portal: hashed assets cached for a year, pages revalidate
   fs.writeFileSync(path.join(work, 'server.conf'), server);
   fs.writeFileSync(
     path.join(work, 'nginx.conf'),
-    `daemon off; worker_processes 1; pid ${work}/nginx.pid; error_log stderr warn;
+    `daemon off; master_process off; pid ${work}/nginx.pid; error_log stderr warn;
 events { worker_connections 64; }
 http { ${types} default_type application/octet-stream; access_log off;
   client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi; uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;
@@ -149,7 +150,7 @@ http { ${types} default_type application/octet-stream; access_log off;
   const child = spawn(nginx, ['-p', work, '-c', path.join(work, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  t.after(() => child.kill('SIGTERM'));
+  t.after(() => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
