@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Pagination, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -112,6 +113,8 @@ interface Decision {
 /** Accept with new ratings, or reject; a reason either way (the API refuses an empty one next to its field). */
 export function DecideForm({ objection: o, onDecided }: { objection: Objection; onDecided?: () => void }) {
   const queryClient = useQueryClient();
+  // Two long choices side by side do not fit a 360 px phone: stacked there.
+  const phone = useMediaQuery('(max-width: 30em)');
   const [d, setD, clear] = useDraft<Decision>(`keputusan-keberatan-${o.id}`, { accepted: 'tolak', decision: '', ratingHasilKerja: o.ratingHasilKerja, ratingPerilaku: o.ratingPerilaku });
   const decide = useMutation({
     mutationFn: () =>
@@ -141,6 +144,8 @@ export function DecideForm({ objection: o, onDecided }: { objection: Objection; 
           </Text>
           <SegmentedControl
             aria-labelledby={`putusan-${o.id}`}
+            orientation={phone ? 'vertical' : 'horizontal'}
+            fullWidth={phone}
             value={d.accepted}
             onChange={(v) => setD((p) => ({ ...p, accepted: v as Decision['accepted'] }))}
             data={[
