@@ -140,7 +140,8 @@ function ask(child: ChildProcess, message: object, answer: string): Promise<void
 }
 
 const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+// SIGTERM, not SIGKILL: nginx's master then stops its worker too (a killed master leaves it running).
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
 
 function track<T extends ChildProcess>(child: T, name: string): T {
   children.push(child);
