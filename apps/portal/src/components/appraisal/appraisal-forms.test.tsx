@@ -42,6 +42,8 @@ function messageUnder(input: HTMLElement): string {
     .join(' ');
 }
 
+// Mantine's combobox steps take a while in jsdom on a busy machine; 5 s was not always enough.
+vi.setConfig({ testTimeout: 30_000 });
 afterEach(() => vi.unstubAllGlobals());
 
 const penilaiRhk: PenilaiRhk = {

@@ -150,6 +150,8 @@ export function OverrideForm({ employeeRef, base }: { employeeRef: string; base:
     mutationFn: () =>
       json(`${base}/supervisor-override`, 'PUT', { supervisorId: d.supervisorId.replace(/\s+/g, ''), reason: d.reason, ...(d.effectiveDate ? { effectiveDate: d.effectiveDate } : {}) }),
     onSuccess: () => {
+      // Saved: the form empties (the new supervisor shows above it).
+      setD({ supervisorId: '', reason: '', effectiveDate: '' });
       clear();
       void queryClient.invalidateQueries({ queryKey: ['employee', employeeRef] });
     },
@@ -223,6 +225,7 @@ function RemoveOverrideForm({ employeeRef, base, reason: previous }: { employeeR
   const remove = useMutation({
     mutationFn: () => json(`${base}/supervisor-override`, 'DELETE', { reason }),
     onSuccess: () => {
+      setReason('');
       clear();
       void queryClient.invalidateQueries({ queryKey: ['employee', employeeRef] });
     },
