@@ -118,7 +118,12 @@ async function kill(service: Service): Promise<void> {
   await service.exited;
 }
 
-const alive = (service: Service) => service.child.exitCode === null && service.child.signalCode === null;
+const alive = (service: Service) => {
+  const up = service.child.exitCode === null && service.child.signalCode === null;
+  // The reason a process died is in its own log.
+  if (!up) process.stderr.write(`personnel exited (${service.child.exitCode ?? service.child.signalCode}):\n${service.output.join('').slice(-5000)}\n`);
+  return up;
+};
 
 describe('personnel under database faults and kills (built service in a child process)', () => {
   let token: string;
@@ -196,13 +201,14 @@ describe('personnel under database faults and kills (built service in a child pr
   it('survives its sessions being terminated (57P01) while requests flow, and answers 200 or 503, never 500', async () => {
     const statuses = new Map<number, number>();
     let stop = false;
+    let failure: unknown = null;
     const traffic = (async () => {
       while (!stop) {
         const [a, b] = await Promise.all([list(), upload(smallCsv)]);
         for (const s of [a.status, b.status]) statuses.set(s, (statuses.get(s) ?? 0) + 1);
         for (const r of [a, b]) if (r.status === 503) await expectUnavailable(r, 'terminated');
       }
-    })();
+    })().catch((e) => (failure = e));
     let terminated = 0;
     for (let round = 0; round < 8; round++) {
       const rows: { n: number }[] = await admin.query(
@@ -214,6 +220,8 @@ describe('personnel under database faults and kills (built service in a child pr
     }
     stop = true;
     await traffic;
+    expect(alive(service!)).toBe(true);
+    if (failure) throw failure;
     expect(terminated).toBeGreaterThan(0);
     expect([...statuses.keys()].filter((s) => s !== 200 && s !== 202 && s !== 503)).toEqual([]);
     expect(alive(service!)).toBe(true);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceConfig } from '@capaian/shared/config';
 import { httpTracingHooks } from '@capaian/shared/observability';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { createHttpAdapter, installInputGuards } from './hostile-input';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics';
@@ -43,7 +44,37 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, confi
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
   configureHttpApp(app, config.service, options);
   app.enableShutdownHooks();
+  surviveDatabaseFaults();
   return app;
+}
+
+let surviving = false;
+
+/**
+ * Last line of defence: a database connection error that escaped every handler (an `error` event of
+ * a pg client nobody listens to, a rejected promise nobody awaits) must not end the process — the
+ * pool reconnects and requests answer 503 meanwhile (docs/architecture.md §5.4.1). It is logged with
+ * its stack so the missing handler can be found. Anything else still ends the process as Node would.
+ */
+export function surviveDatabaseFaults(): void {
+  if (surviving) return;
+  surviving = true;
+  const logger = new Logger('DatabaseFaults');
+  process.on('uncaughtException', (error: unknown) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.error(`database error escaped its handler; the process goes on: ${(error as Error)?.message}`, (error as Error)?.stack);
+      return;
+    }
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason: unknown) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.error(`database error escaped its handler (unhandled rejection); the process goes on: ${(reason as Error)?.message}`, (reason as Error)?.stack);
+      return;
+    }
+    throw reason;
+  });
 }
 
 /** Split out so tests can apply the same configuration to a Test.createTestingModule app. */
