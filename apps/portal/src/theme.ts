@@ -17,6 +17,8 @@ export const contrastVariables: CSSVariablesResolver = () => ({
     '--mantine-color-teal-text': 'var(--mantine-color-teal-9)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
     '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
+    // Placeholders (the evidence file input's "Pilih berkas…") at 4.5:1 on white too.
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
   },
   dark: {},
 });
