@@ -10,10 +10,11 @@
  */
 import { moveConsumerGroupToEnd } from '@capaian/shared/messaging';
 import { Topics } from '@capaian/contracts';
-import { DEMO_NIP, eventually, getAdminToken, getToken, KEYCLOAK_URL } from '@capaian/shared/testing';
+import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { allowPortalOrigin, checkPage as checkMainPage, demoAccount, type PageFindings, signIn as signInAs } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack, ROOT } = require('./stack.cjs') as {
@@ -26,11 +27,9 @@ jest.setTimeout(600_000);
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const window: any;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
 const API = (p: string) => `${url}/api/v1${p}`;
@@ -44,63 +43,16 @@ let url: string;
 let browser: Browser;
 let restoreClient: (() => Promise<void>) | undefined;
 const contexts: BrowserContext[] = [];
-const accessibility: { page: string; violations: { id: string; impact: string; nodes: string[] }[] }[] = [];
+const accessibility: PageFindings[] = [];
+
+const signIn = (nip: string, width?: number): Promise<Page> => signInAs(browser, url, contexts, nip, width);
+const checkPage = (page: Page, name: string): Promise<void> => checkMainPage(page, name, SHOTS, accessibility);
 
 async function call<T>(token: string, method: string, p: string, body?: unknown): Promise<T> {
   const r = await fetch(API(p), { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** The portal client of the dev realm knows :3000 only: the run adds its own origin, and removes it after. */
-async function allowPortalOrigin(origin: string): Promise<() => Promise<void>> {
-  const admin = await getAdminToken();
-  const base = `${KEYCLOAK_URL}/admin/realms/capaian/clients`;
-  const h = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-  const [client] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: h })).json()) as { id: string; redirectUris: string[]; attributes: Record<string, string> }[];
-  const add = `${origin}/*`;
-  if (client.redirectUris.includes(add)) return async () => undefined;
-  const logout = client.attributes['post.logout.redirect.uris'] ?? '';
-  const r = await fetch(`${base}/${client.id}`, {
-    method: 'PUT',
-    headers: h,
-    body: JSON.stringify({ ...client, redirectUris: [...client.redirectUris, add], attributes: { ...client.attributes, 'post.logout.redirect.uris': logout ? `${logout}##${add}` : add } }),
-  });
-  if (!r.ok) throw new Error(`Keycloak refused the redirect URI: ${r.status}`);
-  return async () => {
-    const token = await getAdminToken();
-    const [now] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: { authorization: `Bearer ${token}` } })).json()) as (typeof client)[];
-    await fetch(`${base}/${now.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...now,
-        redirectUris: now.redirectUris.filter((u) => u !== add),
-        attributes: { ...now.attributes, 'post.logout.redirect.uris': (now.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((u) => u && u !== add).join('##') },
-      }),
-    });
-  };
-}
-
-/** The Sekda's Keycloak account (the demo realm has none); kept after the run, as portal.e2e-spec.ts does. */
-async function sekdaAccount(): Promise<void> {
-  const base = `${KEYCLOAK_URL}/admin/realms/capaian`;
-  const headers = async () => ({ authorization: `Bearer ${await getAdminToken()}`, 'content-type': 'application/json' });
-  const find = async () => ((await (await fetch(`${base}/users?username=${SEKDA_NIP}&exact=true`, { headers: await headers() })).json()) as { id: string }[])[0];
-  let user = await find();
-  if (!user) {
-    const r = await fetch(`${base}/users`, {
-      method: 'POST',
-      headers: await headers(),
-      body: JSON.stringify({ username: SEKDA_NIP, enabled: true, firstName: 'Desi', lastName: 'Permata', email: `${SEKDA_NIP}@palembang.go.id`, emailVerified: true, attributes: { nip: [SEKDA_NIP], opd: ['SETDA'] }, credentials: [{ type: 'password', value: 'capaian-demo', temporary: false }] }),
-    });
-    if (!r.ok && r.status !== 409) throw new Error(`Keycloak refused the Sekda account: ${r.status} ${await r.text()}`);
-    user = await find();
-  }
-  await fetch(`${base}/users/${user.id}/reset-password`, { method: 'PUT', headers: await headers(), body: JSON.stringify({ type: 'password', value: 'capaian-demo', temporary: false }) });
-  const role = await (await fetch(`${base}/roles/pegawai`, { headers: await headers() })).json();
-  await fetch(`${base}/users/${user.id}/role-mappings/realm`, { method: 'POST', headers: await headers(), body: JSON.stringify([role]) });
 }
 
 /** Appraisal learns people from personnel's events a little after the API answers: a 403/404 meanwhile is asked again. */
@@ -136,52 +88,6 @@ async function setAsItsPenilai(id: string, adminToken: string): Promise<void> {
   });
 }
 
-async function signIn(nip: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  context.setDefaultTimeout(90_000);
-  const page = await context.newPage();
-  await page.goto(url + '/');
-  await page.waitForURL((u) => u.origin === new URL(KEYCLOAK_URL).origin);
-  await page.fill('#username', nip);
-  await page.fill('#password', 'capaian-demo');
-  await page.click('#kc-login');
-  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/auth/'));
-  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  return page;
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
-  accessibility.push({
-    page: name,
-    violations: result.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) })),
-  });
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.waitForTimeout(200); // layout settles after the resize (a screenshot, not an assertion)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  // A button whose label is cut off at 360 px: its text is wider than the button.
-  const clipped = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.mantine-Button-label'))
-      .filter((l: any) => l.scrollWidth > l.clientWidth + 1)
-      .map((l: any) => l.textContent),
-  );
-  accessibility.push({
-    page: `${name} (360 px)`,
-    violations: [...(overflow > 1 ? [{ id: 'horizontal-scroll', impact: 'serious', nodes: [`${overflow}px`] }] : []), ...(clipped.length ? [{ id: 'clipped-button', impact: 'serious', nodes: clipped }] : [])],
-  });
-  await page.setViewportSize(size);
-}
-
 async function fieldMessage(page: Page, label: string): Promise<string> {
   const input = page.getByLabel(label, { exact: true }).and(page.locator('input, textarea')).first();
   await expectAttr(input, 'aria-invalid', 'true');
@@ -211,7 +117,7 @@ suite('appraisal and personnel screens in Chromium', () => {
     restoreClient = await allowPortalOrigin(url);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     step('stack ready');
-    await sekdaAccount();
+    await demoAccount(SEKDA_NIP, { firstName: 'Desi', lastName: 'Permata', opd: 'SETDA' });
     // Tokens live five minutes and the setup may wait longer for appraisal's projection: a fresh one per call.
     const as = (nip: string) => () => getToken(nip);
     const [sekda, ahmad, siti, dimas, hendra] = [as(SEKDA_NIP), as(DEMO_NIP.ahmad), as(DEMO_NIP.siti), as(DEMO_NIP.dimas), as(DEMO_NIP.hendra)];

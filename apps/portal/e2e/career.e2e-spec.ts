@@ -10,11 +10,12 @@
  */
 import { moveConsumerGroupToEnd } from '@capaian/shared/messaging';
 import { Topics } from '@capaian/contracts';
-import { DEMO_NIP, eventually, getAdminToken, getToken, KEYCLOAK_URL } from '@capaian/shared/testing';
+import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { allowPortalOrigin, checkPage as checkMainPage, type PageFindings, signIn as signInAs } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack, ROOT } = require('./stack.cjs') as {
@@ -27,11 +28,9 @@ jest.setTimeout(600_000);
 // Code inside page.evaluate runs in the browser; this project's types are Node's.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const window: any;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** A 1×1 PNG: career checks a certificate's content against its type. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
 const PROGRAM_JP = 8;
@@ -53,86 +52,10 @@ let url: string;
 let browser: Browser;
 let restoreClient: (() => Promise<void>) | undefined;
 const contexts: BrowserContext[] = [];
-const accessibility: { page: string; violations: { id: string; impact: string; nodes: string[] }[] }[] = [];
+const accessibility: PageFindings[] = [];
 
-/** The portal client of the dev realm knows :3000 only: the run adds its own origin, and removes it after. */
-async function allowPortalOrigin(origin: string): Promise<() => Promise<void>> {
-  const admin = await getAdminToken();
-  const base = `${KEYCLOAK_URL}/admin/realms/capaian/clients`;
-  const h = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-  const [client] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: h })).json()) as { id: string; redirectUris: string[]; attributes: Record<string, string> }[];
-  const add = `${origin}/*`;
-  if (client.redirectUris.includes(add)) return async () => undefined;
-  const logout = client.attributes['post.logout.redirect.uris'] ?? '';
-  const put = (redirectUris: string[], logoutUris: string) =>
-    fetch(`${base}/${client.id}`, { method: 'PUT', headers: h, body: JSON.stringify({ ...client, redirectUris, attributes: { ...client.attributes, 'post.logout.redirect.uris': logoutUris } }) });
-  const r = await put([...client.redirectUris, add], logout ? `${logout}##${add}` : add);
-  if (!r.ok) throw new Error(`Keycloak refused the redirect URI: ${r.status}`);
-  return async () => {
-    const token = await getAdminToken();
-    const [now] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof client[];
-    await fetch(`${base}/${now.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...now,
-        redirectUris: now.redirectUris.filter((u) => u !== add),
-        attributes: { ...now.attributes, 'post.logout.redirect.uris': (now.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((u) => u && u !== add).join('##') },
-      }),
-    });
-  };
-}
-
-/** A real sign-in: the portal sends the browser to Keycloak's page, the user types NIP and password. */
-async function signIn(nip: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  // Waits for what the page shows, generous for a loaded machine (the waits are not timing assertions).
-  context.setDefaultTimeout(90_000);
-  const page = await context.newPage();
-  await page.goto(url + '/');
-  await page.waitForURL((u) => u.origin === new URL(KEYCLOAK_URL).origin);
-  await page.fill('#username', nip);
-  await page.fill('#password', 'capaian-demo');
-  await page.click('#kc-login');
-  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/auth/'));
-  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  return page;
-}
-
-async function axeSerious(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
-
-/** Checked with axe, then photographed at desktop width and at 360 px (where nothing may stick out sideways). */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  accessibility.push({ page: name, violations: await axeSerious(page) });
-  const size = page.viewportSize()!;
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.waitForTimeout(200); // layout settles after the resize (a screenshot, not an assertion)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  const clipped = await page.evaluate(() =>
-    [...document.querySelectorAll('button')].filter((b: any) => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1).map((b: any) => b.textContent.trim()),
-  );
-  accessibility.push({
-    page: `${name} (360 px)`,
-    violations: [
-      ...(overflow > 1 ? [{ id: 'horizontal-scroll', impact: 'serious', nodes: [`${overflow}px`] }] : []),
-      ...(clipped.length ? [{ id: 'clipped-button-label', impact: 'serious', nodes: clipped.slice(0, 3) }] : []),
-    ],
-  });
-  await page.setViewportSize(size);
-}
+const signIn = (nip: string, width?: number): Promise<Page> => signInAs(browser, url, contexts, nip, width);
+const checkPage = (page: Page, name: string): Promise<void> => checkMainPage(page, name, SHOTS, accessibility);
 
 async function expectFieldError(page: Page, label: string | RegExp): Promise<string> {
   const input = page.getByLabel(label).first();

@@ -6,11 +6,12 @@
  */
 import { createEnvelope, PlatformPingV1, Topics, validateEnvelope } from '@capaian/contracts';
 import { eventHeaders, moveConsumerGroupToEnd, produceRawMessages } from '@capaian/shared/messaging';
-import { DEMO_NIP, eventually, getAdminToken, getToken, KEYCLOAK_URL } from '@capaian/shared/testing';
+import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { allowPortalOrigin, checkPage as checkMainPage, demoAccount, type PageFindings, signIn as signInAs } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack, ROOT } = require('./stack.cjs') as {
@@ -23,11 +24,9 @@ jest.setTimeout(240_000);
 // Code inside page.evaluate runs in the browser; this project's types are Node's.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const window: any;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const YEAR = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
 /** A 1×1 PNG: the evidence upload checks a file's content against its type. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
@@ -38,40 +37,14 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 let url: string;
 let browser: Browser;
 let restoreClient: (() => Promise<void>) | undefined;
-let removeSekda: (() => Promise<void>) | undefined;
 /** Desi Permata, Sekretaris Daerah in personnel's demo data: the penilai of the OPD heads. */
 const SEKDA_NIP = '198611152007102459';
 const contexts: BrowserContext[] = [];
 /** Per main page: axe's serious and critical findings, and a page wider than a 360 px phone. */
-const accessibility: { page: string; violations: { id: string; impact: string; nodes: string[] }[] }[] = [];
+const accessibility: PageFindings[] = [];
 
-/** The portal client of the dev realm knows :3000 only: the run adds its own origin, and removes it after. */
-async function allowPortalOrigin(origin: string): Promise<() => Promise<void>> {
-  const admin = await getAdminToken();
-  const base = `${KEYCLOAK_URL}/admin/realms/capaian/clients`;
-  const h = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-  const [client] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: h })).json()) as { id: string; redirectUris: string[]; attributes: Record<string, string> }[];
-  const add = `${origin}/*`;
-  if (client.redirectUris.includes(add)) return async () => undefined;
-  const logout = client.attributes['post.logout.redirect.uris'] ?? '';
-  const put = (redirectUris: string[], logoutUris: string) =>
-    fetch(`${base}/${client.id}`, { method: 'PUT', headers: h, body: JSON.stringify({ ...client, redirectUris, attributes: { ...client.attributes, 'post.logout.redirect.uris': logoutUris } }) });
-  const r = await put([...client.redirectUris, add], logout ? `${logout}##${add}` : add);
-  if (!r.ok) throw new Error(`Keycloak refused the redirect URI: ${r.status}`);
-  return async () => {
-    const token = await getAdminToken();
-    const [now] = (await (await fetch(`${base}?clientId=capaian-portal`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof client[];
-    await fetch(`${base}/${now.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...now,
-        redirectUris: now.redirectUris.filter((u) => u !== add),
-        attributes: { ...now.attributes, 'post.logout.redirect.uris': (now.attributes['post.logout.redirect.uris'] ?? '').split('##').filter((u) => u && u !== add).join('##') },
-      }),
-    });
-  };
-}
+const signIn = (nip: string, width?: number): Promise<Page> => signInAs(browser, url, contexts, nip, width);
+const checkPage = (page: Page, name: string): Promise<void> => checkMainPage(page, name, SHOTS, accessibility);
 
 /**
  * Personnel's events reach appraisal's projection a little later than the API answers, and the
@@ -110,30 +83,6 @@ async function setAsItsPenilai(id: string, adminToken: string, body: unknown): P
   });
 }
 
-/** A Keycloak account of the dev realm (password `capaian-demo`, role pegawai, `nip` attribute). */
-async function temporaryAccount(nip: string): Promise<() => Promise<void>> {
-  const base = `${KEYCLOAK_URL}/admin/realms/capaian`;
-  const headers = async () => ({ authorization: `Bearer ${await getAdminToken()}`, 'content-type': 'application/json' });
-  const find = async () => ((await (await fetch(`${base}/users?username=${nip}&exact=true`, { headers: await headers() })).json()) as { id: string }[])[0];
-  let user = await find();
-  if (user) {
-    await fetch(`${base}/users/${user.id}/reset-password`, { method: 'PUT', headers: await headers(), body: JSON.stringify({ type: 'password', value: 'capaian-demo', temporary: false }) });
-  } else {
-    const r = await fetch(`${base}/users`, {
-      method: 'POST',
-      headers: await headers(),
-      body: JSON.stringify({ username: nip, enabled: true, firstName: 'Desi', lastName: 'Permata', email: `${nip}@palembang.go.id`, emailVerified: true, attributes: { nip: [nip], opd: ['SETDA'] }, credentials: [{ type: 'password', value: 'capaian-demo', temporary: false }] }),
-    });
-    if (!r.ok) throw new Error(`Keycloak refused the temporary account: ${r.status} ${await r.text()}`);
-    user = await find();
-  }
-  const role = await (await fetch(`${base}/roles/pegawai`, { headers: await headers() })).json();
-  await fetch(`${base}/users/${user.id}/role-mappings/realm`, { method: 'POST', headers: await headers(), body: JSON.stringify([role]) });
-  // Kept after the run: two runs at once (a developer's and npm test's) share the account, and
-  // one run's clean-up must not sign the other's Sekda out.
-  return async () => undefined;
-}
-
 /** A `platform.ping` event for Dimas on Kafka: notification turns it into an inbox item. */
 async function ping(message: string): Promise<string> {
   const event = validateEnvelope(createEnvelope({ source: '/capaian/test', type: PlatformPingV1, subject: `portal-${message}`, data: { message, notifyNip: DEMO_NIP.dimas } }));
@@ -146,48 +95,6 @@ async function call<T>(token: string, method: string, p: string, body?: unknown)
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** A real sign-in: the portal sends the browser to Keycloak's page, the user types NIP and password. */
-async function signIn(nip: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(url + '/');
-  await page.waitForURL((u) => u.origin === new URL(KEYCLOAK_URL).origin);
-  await page.fill('#username', nip);
-  await page.fill('#password', 'capaian-demo');
-  await page.click('#kc-login');
-  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/auth/'));
-  await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-  return page;
-}
-
-async function axeSerious(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ resultTypes: ['violations'] });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
-
-/** Checked with axe, then photographed at desktop width and at 360 px. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Off any link the last click left the pointer on: the scan sees the page at rest.
-  await page.mouse.move(1, 1);
-  // From the top, so the fixed header sits at the top of the full-page screenshots.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  accessibility.push({ page: name, violations: await axeSerious(page) });
-  const size = page.viewportSize()!;
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.waitForTimeout(200); // layout settles after the resize (a screenshot, not an assertion)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-360.png`), fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  accessibility.push({ page: `${name} (360 px)`, violations: overflow > 1 ? [{ id: 'horizontal-scroll', impact: 'serious', nodes: [`${overflow}px`] }] : [] });
-  await page.setViewportSize(size);
 }
 
 const chromiumMissing = !existsSync(CHROMIUM);
@@ -219,7 +126,7 @@ suite('staff portal in Chromium', () => {
     const dimasToken = await getToken(DEMO_NIP.dimas);
     const warmUp = await ping(`Pemanasan ${randomUUID().slice(0, 8)}`);
     await eventually(async () => (await call<{ items: { isi: string }[] }>(dimasToken, 'GET', '/notification/inbox?size=50')).items.some((i) => i.isi === warmUp), 90_000, 500);
-    removeSekda = await temporaryAccount(SEKDA_NIP);
+    await demoAccount(SEKDA_NIP, { firstName: 'Desi', lastName: 'Permata', opd: 'SETDA' });
     const [sitiToken, ahmadToken, hendraToken, sekdaToken] = await Promise.all([getToken(DEMO_NIP.siti), getToken(DEMO_NIP.ahmad), getToken(DEMO_NIP.hendra), getToken(SEKDA_NIP)]);
     const expectations = Object.fromEntries(BERAKHLAK.map((v) => [v, 'Sesuai pedoman perilaku ASN']));
     const plan = (description: string, parentRhkId: string | null) => ({
@@ -255,7 +162,6 @@ suite('staff portal in Chromium', () => {
     await Promise.allSettled(contexts.map((c) => c.close()));
     await browser?.close();
     await restoreClient?.();
-    await removeSekda?.();
     await stack?.stop();
   });
 
