@@ -1,5 +1,5 @@
 import type { Principal } from '@capaian/shared/auth';
-import { getRoutes, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
+import { ensureDatabase, getRoutes, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { EnrolmentQueries } from '../src/enrolment/enrolment.queries';
@@ -64,27 +64,6 @@ const NOT_LISTS: Record<string, string> = {
   metrics: 'platform: Prometheus metrics of this process',
   whoami: "the caller's token",
 };
-
-async function ensureDatabase(name: string, owner: string): Promise<void> {
-  const admin = new DataSource({
-    type: 'postgres',
-    host: process.env.DB_HOST ?? '127.0.0.1',
-    port: Number(process.env.DB_PORT ?? 5432),
-    username: process.env.PGUSER ?? 'postgres',
-    password: process.env.PGPASSWORD ?? 'postgres',
-    database: 'postgres',
-    extra: { max: 1 },
-  });
-  await admin.initialize();
-  try {
-    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name}" OWNER "${owner}"`);
-  } finally {
-    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
-    await admin.destroy();
-  }
-}
 
 describe('career list queries are answered from indexes (30,000 claims and enrolments)', () => {
   let app: NestFastifyApplication;

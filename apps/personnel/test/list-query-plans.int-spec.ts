@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import type { Principal } from '@capaian/shared/auth';
 import { JsonLogger, PageQuery } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
-import { getRoutes, isPagedRoute, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
+import { ensureDatabase, getRoutes, isPagedRoute, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
 import { DataSource } from 'typeorm';
 import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
 import { personnelDataSourceOptions } from '../src/data-source';
@@ -117,27 +117,6 @@ const NOT_LISTS: Record<string, string> = {
 };
 
 const isCount = (sql: string) => /^\s*SELECT count\(\*\)(::int)? AS total\b/i.test(sql);
-
-async function ensureDatabase(name: string, owner: string): Promise<void> {
-  const admin = new DataSource({
-    type: 'postgres',
-    host: process.env.DB_HOST ?? '127.0.0.1',
-    port: Number(process.env.DB_PORT ?? 5432),
-    username: process.env.PGUSER ?? 'postgres',
-    password: process.env.PGPASSWORD ?? 'postgres',
-    database: 'postgres',
-    extra: { max: 1 },
-  });
-  await admin.initialize();
-  try {
-    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name}" OWNER "${owner}"`);
-  } finally {
-    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
-    await admin.destroy();
-  }
-}
 
 describe('personnel list queries are answered from indexes (12,000-employee demo data)', () => {
   let app: INestApplicationContext;

@@ -1,6 +1,6 @@
 import { RequestMethod, type INestApplicationContext, type Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /**
  * Support for the list-query plan tests (issue 12, "reads that scale"): record the SQL an endpoint's
@@ -157,4 +157,30 @@ export function getRoutes(app: INestApplicationContext): HttpRoute[] {
 /** A route whose query class extends `pageQuery` is a paged list. */
 export function isPagedRoute(route: HttpRoute, pageQuery: Type): boolean {
   return route.paramTypes.some((t) => typeof t === 'function' && (t === pageQuery || (t as Type).prototype instanceof pageQuery));
+}
+
+/**
+ * Creates the plan test's own database when it is missing. The plan tests keep their database
+ * between runs (loading the demo data is the slow part); the advisory lock lets two runs that start
+ * together create it once.
+ */
+export async function ensureDatabase(name: string, owner: string): Promise<void> {
+  const admin = new DataSource({
+    type: 'postgres',
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 5432),
+    username: process.env.PGUSER ?? 'postgres',
+    password: process.env.PGPASSWORD ?? 'postgres',
+    database: 'postgres',
+    extra: { max: 1 },
+  });
+  await admin.initialize();
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const exists: unknown[] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.length === 0) await admin.query(`CREATE DATABASE "${name}" OWNER "${owner}"`);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await admin.destroy();
+  }
 }
