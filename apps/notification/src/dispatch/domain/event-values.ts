@@ -143,7 +143,7 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         supervisorNip: null,
         penilaiNip: e.penilaiNip,
         opdId: null,
-        awaitedRef: type === RealizationReportedV1 && e.period !== null ? `${e.skpId}:${e.period}` : undefined,
+        awaitedRef: (type === RealizationReportedV1 || type === FeedbackGivenV1) && e.period !== null ? `${e.skpId}:${e.period}` : undefined,
         values: {
           nip: e.nip,
           tahun: String(e.year),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmployeeHiredV1, EmployeeTransferredV1, RealizationReportedV1, ReportDueV1 } from '@capaian/contracts';
+import { EmployeeHiredV1, EmployeeTransferredV1, FeedbackGivenV1, RealizationReportedV1, ReportDueV1 } from '@capaian/contracts';
 import { messageDefects } from '@capaian/kinerja';
 import { CATEGORIES } from './categories';
 import { factsOf } from './event-values';
@@ -64,7 +64,7 @@ describe('recipient rules', () => {
   it('remind of a period report by the deadline the event carries, ended by that period\'s realization', () => {
     const [rule] = rulesFor(ReportDueV1, {});
     expect(rule).toMatchObject({ recipient: 'employee', template: 'laporan-realisasi', actionDueFromEvent: true });
-    expect(awaitedBy(RealizationReportedV1)).toEqual(['laporan-realisasi']);
+    expect(awaitedBy(RealizationReportedV1)).toContain('laporan-realisasi');
     expect(RULED_EVENT_TYPES).toContain(RealizationReportedV1);
     const due = factsOf(ReportDueV1, {
       skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: 'DISKOMINFO', year: 2026, period: 1,
@@ -75,6 +75,17 @@ describe('recipient rules', () => {
     expect(due?.values.batasLaporan).toBe('5 Februari 2026');
     const reported = factsOf(RealizationReportedV1, { skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: null, year: 2026, period: 1, evaluationId: null, ratingHasilKerja: null, ratingPerilaku: null, predikat: null, penilaiNip: null });
     expect(reported?.awaitedRef).toBe('s-1:1');
+  });
+
+  it('tell the penilai a reported realization waits for feedback (5 days), ended by that period\'s feedback or a corrected report', () => {
+    const rule = rulesFor(RealizationReportedV1, {}).find((r) => r.template === 'realisasi-menunggu-umpan-balik');
+    expect(rule).toMatchObject({ recipient: 'supervisor', category: 'skp', actionDueDays: 5, channels: ['inbox', 'email'] });
+    expect(awaitedBy(FeedbackGivenV1)).toEqual(['realisasi-menunggu-umpan-balik']);
+    expect(awaitedBy(RealizationReportedV1)).toContain('realisasi-menunggu-umpan-balik');
+    const event = { skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: null, year: 2026, period: 3, evaluationId: 'ev-1', ratingHasilKerja: null, ratingPerilaku: null, predikat: null, penilaiNip: '198001012005011002' };
+    expect(factsOf(RealizationReportedV1, event)).toMatchObject({ awaitedRef: 's-1:3', penilaiNip: '198001012005011002' });
+    expect(factsOf(FeedbackGivenV1, event)?.awaitedRef).toBe('s-1:3');
+    expect(factsOf(FeedbackGivenV1, { ...event, period: null })?.awaitedRef).toBeUndefined();
   });
 
   it('are the table docs/notifications.md shows (one line per row)', () => {

@@ -77,6 +77,7 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: SkpSubmittedV1, recipient: 'supervisor', category: 'skp', template: 'skp-diajukan', channels: both, actionDueDays: 5 },
   { eventType: SkpSetV1, recipient: 'employee', category: 'skp', template: 'skp-ditetapkan', channels: both },
   { eventType: SkpReturnedV1, recipient: 'employee', category: 'skp', template: 'skp-dikembalikan', channels: both, actionDueDays: 5 },
+  { eventType: RealizationReportedV1, recipient: 'supervisor', category: 'skp', template: 'realisasi-menunggu-umpan-balik', channels: both, actionDueDays: 5 },
   { eventType: FeedbackGivenV1, recipient: 'employee', category: 'skp', template: 'umpan-balik', channels: both },
   { eventType: EvaluationRatedV1, recipient: 'employee', category: 'skp', template: 'penilaian-ditetapkan', channels: both },
   { eventType: ObjectionFiledV1, recipient: 'atasan', category: 'skp', template: 'keberatan-diajukan', channels: both, actionDueDays: 7 },
@@ -98,7 +99,9 @@ export const AWAITED_BY: Readonly<Record<string, readonly TemplateKey[]>> = {
   [SkpReturnedV1]: ['skp-diajukan'],
   [ObjectionDecidedV1]: ['keberatan-diajukan'],
   // Per SKP and period: the facts carry `<skpId>:<period>` as the awaited reference on both sides.
-  [RealizationReportedV1]: ['laporan-realisasi'],
+  // A corrected report of the same period replaces the penilai's waiting notice: the new one starts its own ladder.
+  [RealizationReportedV1]: ['laporan-realisasi', 'realisasi-menunggu-umpan-balik'],
+  [FeedbackGivenV1]: ['realisasi-menunggu-umpan-balik'],
 };
 
 export function awaitedBy(eventType: string): readonly TemplateKey[] {

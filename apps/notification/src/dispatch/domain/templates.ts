@@ -107,6 +107,11 @@ const TEMPLATES = {
     isi: `Yth. ${v('penerima')}, pejabat penilai telah memberikan umpan balik atas realisasi kinerja Anda periode ${v('periodeKe')} tahun ${v('tahun')}.`,
     tautan: '/skp/evaluasi',
   }),
+  'realisasi-menunggu-umpan-balik': (v) => ({
+    judul: `Realisasi kinerja ${v('nama')} periode ${v('periodeKe')} tahun ${v('tahun')} menunggu umpan balik Anda`,
+    isi: `${v('nama')} (NIP ${v('nip')}) telah melaporkan realisasi kinerja periode ${v('periodeKe')} tahun ${v('tahun')}. Periksa realisasi beserta bukti dukungnya dan berikan umpan balik paling lambat ${v('batas')}.`,
+    tautan: `/tim/${v('nip')}/skp`,
+  }),
   'laporan-realisasi': (v) => ({
     judul: `Laporan realisasi kinerja ${v('namaPeriode')} jatuh tempo ${v('batasLaporan')}`,
     isi: `Yth. ${v('penerima')}, realisasi kinerja Anda untuk ${v('namaPeriode')} (${v('periode')}) belum dilaporkan. Laporkan realisasi beserta bukti dukungnya paling lambat ${v('batasLaporan')}; setelah tanggal itu laporan tidak dapat diterima lagi.`,
