@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EmployeeHiredV1,
   EnrolmentChangedV1,
+  FeedbackGivenV1,
   JpAtRiskV1,
   RealizationReportedV1,
   ReportDueV1,
@@ -319,5 +320,76 @@ describe('notification: reminders, escalation, quiet hours, digest (real Postgre
     expect((await reminderOf(terlambat.nip)).map((r) => [r.step, r.resolved])).toEqual([[1, false]]);
     await t.app.get(RunReminders).execute();
     expect((await mailsTo(terlambat.email)).filter((m) => m.subject.startsWith('[Capaian] Pengingat'))).toEqual([]);
+  });
+
+  it('a reported realization waits for the penilai\'s feedback: told at once, reminded after 5 days, escalated to the atasan; that period\'s feedback ends it, another period\'s does not, a corrected report replaces it', async () => {
+    const menunggu = { nip: freshNip(), name: 'Menunggu Umpan', email: address('menunggu') };
+    const dijawab = { nip: freshNip(), name: 'Dijawab Umpan', email: address('dijawab') };
+    t.clock.set('2027-05-10T03:00:00Z'); // 10.00 WIB
+    for (const p of [menunggu, dijawab]) await hire({ ...p, supervisor: penilai });
+    await t.dataSource.query(`UPDATE notification SET read_at = now() WHERE recipient_nip = ANY($1)`, [[menunggu.nip, dijawab.nip]]);
+    const skpOf = new Map([menunggu, dijawab].map((p) => [p.nip, randomUUID()]));
+    const evaluation = (type: string, p: { nip: string }, period: number) =>
+      personnelEvent<EvaluationEventData>(
+        type,
+        { skpId: skpOf.get(p.nip)!, employeeId: employeeIdOf(p.nip), nip: p.nip, opdCode: 'DISKOMINFO', year: 2027, period, evaluationId: randomUUID(), ratingHasilKerja: null, ratingPerilaku: null, predikat: null, penilaiNip: penilai.nip },
+        skpOf.get(p.nip)!,
+      );
+    const waitingOf = async (p: { nip: string }) =>
+      (await t.dataSource.query(
+        `SELECT step, resolved_at IS NOT NULL AS resolved, awaited_ref FROM reminder WHERE recipient_nip = $1 AND subject_nip = $2 AND template = 'realisasi-menunggu-umpan-balik' ORDER BY created_at, id`,
+        [penilai.nip, p.nip],
+      )) as { step: number; resolved: boolean; awaited_ref: string }[];
+    const judul = 'Realisasi kinerja Menunggu Umpan periode 4 tahun 2027 menunggu umpan balik Anda';
+
+    const [r1, r2] = [evaluation(RealizationReportedV1, menunggu, 4), evaluation(RealizationReportedV1, dijawab, 4)];
+    await publishEvents(Topics.appraisalEvaluation, r1, r2);
+    await consumed(r1.id, r2.id);
+    const [mail] = await mailWith(penilai.email, `[Capaian] ${judul}`);
+    expect(mail.text).toContain(`Menunggu Umpan (NIP ${menunggu.nip}) telah melaporkan realisasi kinerja periode 4 tahun 2027.`);
+    expect(mail.text).toContain('berikan umpan balik paling lambat 15 Mei 2027');
+    const link = `${t.settings.portalBaseUrl.replace(/\/+$/, '')}/tim/${menunggu.nip}/skp`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(await waitingOf(menunggu)).toEqual([{ step: 0, resolved: false, awaited_ref: `${skpOf.get(menunggu.nip)}:4` }]);
+
+    // Feedback on Dijawab's period 4 ends his; feedback on Menunggu's period 3 leaves period 4 waiting.
+    const [f1, f2] = [evaluation(FeedbackGivenV1, dijawab, 4), evaluation(FeedbackGivenV1, menunggu, 3)];
+    await publishEvents(Topics.appraisalEvaluation, f1, f2);
+    await consumed(f1.id, f2.id);
+    expect((await waitingOf(dijawab)).map((r) => r.resolved)).toEqual([true]);
+    expect((await waitingOf(menunggu)).map((r) => r.resolved)).toEqual([false]);
+
+    // Menunggu corrects period 4 a day later: the penilai's earlier notice is replaced, the new one has its own 5 days.
+    t.clock.advance(DAY);
+    const corrected = evaluation(RealizationReportedV1, menunggu, 4);
+    await publishEvents(Topics.appraisalEvaluation, corrected);
+    await consumed(corrected.id);
+    expect((await waitingOf(menunggu)).map((r) => r.resolved)).toEqual([true, false]);
+
+    // Five days after the correction: one reminder to the penilai, none for Dijawab's answered report.
+    t.clock.advance(5 * DAY + 60_000);
+    await t.app.get(RunReminders).execute();
+    const reminderSubject = '[Capaian] Pengingat: Realisasi kinerja Menunggu Umpan periode 4 tahun 2027 menunggu umpan balik Anda';
+    await mailWith(penilai.email, reminderSubject);
+    // (The earlier case's realizations wait on this penilai too; only this case's employees count here.)
+    const pengingat = (await mailsTo(penilai.email)).filter((m) => /^\[Capaian\] Pengingat: Realisasi kinerja (Menunggu|Dijawab) Umpan /.test(m.subject));
+    expect(pengingat.map((m) => m.subject)).toEqual([reminderSubject]);
+
+    // Still no feedback 48 hours later: the atasan of the penilai is told.
+    t.clock.advance(2 * DAY + 60_000);
+    await t.app.get(RunReminders).execute();
+    const escalation = await eventually(async () => {
+      const found = (await mailsTo(atasan.email)).filter((m) => m.subject === '[Capaian] Eskalasi: Siti Penilai belum menindaklanjuti tugas' && m.text.includes(`"${judul}"`));
+      return found.length > 0 ? found : null;
+    }, 120_000);
+    expect(escalation).toHaveLength(1);
+    expect((await waitingOf(menunggu)).map((r) => r.step)).toEqual([0, 2]);
+
+    // The feedback finally given ends the ladder: no escalation to the admin OPD.
+    const late = evaluation(FeedbackGivenV1, menunggu, 4);
+    await publishEvents(Topics.appraisalEvaluation, late);
+    await consumed(late.id);
+    expect((await waitingOf(menunggu)).map((r) => r.resolved)).toEqual([true, true]);
   });
 });
