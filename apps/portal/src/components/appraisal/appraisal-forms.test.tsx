@@ -146,6 +146,7 @@ describe('decision on an objection (atasan penilai)', () => {
     year: 2026,
     employee: { nip: '199203152019031004', name: 'Dimas Pratama' },
     penilai: { nip: '198507222010012003', name: 'Siti Rahmawati' },
+    atasanNip: '197801102005011001',
     ratingHasilKerja: 'DI_BAWAH',
     ratingPerilaku: 'SESUAI',
     predikat: 'BUTUH_PERBAIKAN',

@@ -1,97 +1,21 @@
 // Answers of the appraisal and personnel endpoints the objection, RHK-link and reporting-line screens
-// read. Requests to endpoints the generated schema does not list yet go through `rawFetch`; these
-// are their shapes (apps/appraisal/src/skp/penilai-rhk.queries.ts, objection/objection.queries.ts,
-// apps/personnel/src/reporting/reporting.service.ts, employee/employee.queries.ts).
+// read. Every shape comes from the services' OpenAPI documents (generated into schema.d.ts); only the
+// labels and helpers below are the portal's own.
 import { rawFetch } from '../../api/client';
-import type { Employee } from '../../api/views';
+import type { components } from '../../api/schema';
 
-export type Rating = 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
+type Schemas = components['schemas'];
 
-export interface PenilaiRhkOption {
-  id: string;
-  kind: 'UTAMA' | 'TAMBAHAN';
-  description: string;
-  indicators: { description: string; target: number | null; unit: string | null }[];
-}
-
-export interface PenilaiRhk {
-  year: number;
-  linkRequired: boolean;
-  penilai: { nip: string; name: string } | null;
-  skp: { id: string; startDate: string; endDate: string; setOn: string | null } | null;
-  rhk: PenilaiRhkOption[];
-}
-
-export interface Evaluation {
-  id: string;
-  skpId: string;
-  status: 'DINILAI' | 'KEBERATAN' | 'FINAL';
-  suggestedHasilKerja: Rating | null;
-  ratingHasilKerja: Rating;
-  deviationReason: string | null;
-  ratingPerilaku: Rating;
-  predikat: string;
-  objectionDeadline: string;
-}
-
-export interface Objection {
-  id: string;
-  status: 'DIAJUKAN' | 'DITERIMA' | 'DITOLAK';
-  reason: string;
-  decision: string | null;
-  filedAt: string;
-  decidedAt: string | null;
-  evaluationId: string;
-  skpId: string;
-  year: number;
-  employee: { nip: string; name: string };
-  penilai: { nip: string; name: string } | null;
-  ratingHasilKerja: Rating;
-  ratingPerilaku: Rating;
-  predikat: string;
-  newRatingHasilKerja: Rating | null;
-  newRatingPerilaku: Rating | null;
-}
-
-export interface SkpEvaluation {
-  evaluation: Evaluation | null;
-  objection: Objection | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total: number;
-}
-
-export interface Supervisor {
-  asOf: string;
-  supervisor: Employee | null;
-  override: boolean;
-}
-
-export interface AppraisersAnswer {
-  asOf: string;
-  pejabatPenilai: Employee | null;
-  atasanPejabatPenilai: Employee | null;
-  basis: 'ATASAN_LANGSUNG' | 'ATASAN_BERJENJANG' | 'PENUNJUKAN' | null;
-  note: string | null;
-}
-
-export interface HistoryEntry {
-  validFrom: string;
-  validTo: string | null;
-  changes: string[];
-  status: string;
-  golongan: string | null;
-  position: { name: string } | null;
-  unit: { name: string } | null;
-  supervisorOverrideId: string | null;
-  nomorSk: string | null;
-  reason: string | null;
-  recordedAt: string;
-}
+export type PenilaiRhkOption = Schemas['PenilaiRhkOptionResponse'];
+export type PenilaiRhk = Schemas['PenilaiRhk'];
+export type Evaluation = Schemas['EvaluationStateResponse'];
+export type Rating = Evaluation['ratingHasilKerja'];
+export type Objection = Schemas['ObjectionResponse'];
+export type ObjectionPage = Schemas['ObjectionPage'];
+export type SkpEvaluation = Schemas['SkpEvaluation'];
+export type Supervisor = Schemas['Supervisor'];
+export type AppraisersAnswer = Schemas['AppraisersResponse'];
+export type HistoryEntry = Schemas['HistoryEntryResponse'];
 
 export const PREDIKAT_LABEL: Record<string, string> = {
   SANGAT_BAIK: 'Sangat baik',

@@ -1,150 +1,30 @@
-// Career's API through the gateway (`/api/v1/career/...`). Its OpenAPI document describes the requests
-// but few of the answers yet, so the shapes the career screens read are written down here.
+// Career's API through the gateway (`/api/v1/career/...`). Every answer's shape comes from career's
+// OpenAPI document (generated into schema.d.ts); only the labels and helpers below are the portal's own.
 import { rawFetch } from '../../api/client';
+import type { components } from '../../api/schema';
 
 export const CAREER = '/api/v1/career';
 
-export interface Program {
-  id: string;
-  name: string;
-  form: string;
-  formLabel: string;
-  scope: 'nasional' | 'internasional';
-  organizer: string;
-  jp: number;
-  startDate: string;
-  endDate: string;
-  quota: number;
-  budgetCeiling: number;
-  costPerParticipant: number;
-  status: string;
-  competencies: string[];
-  eligiblePositionKinds: string[];
-  stages: string[];
-}
+type Schemas = components['schemas'];
 
-export interface Session {
-  id: string;
-  programId: string;
-  programName: string;
-  form: string;
-  jp: number;
-  eligiblePositionKinds: string[];
-  partnerId: string | null;
-  agreementId: string | null;
-  startDate: string;
-  endDate: string;
-  registrationOpens: string;
-  registrationCloses: string;
-  online: boolean;
-  location: string | null;
-  quota: number;
-  seatsTaken: number;
-  costPerParticipant: number;
-}
-
-export type EnrolmentStatus =
-  | 'DAFTAR_TUNGGU'
-  | 'DIAJUKAN'
-  | 'DIVERIFIKASI'
-  | 'DISETUJUI'
-  | 'LULUS'
-  | 'TIDAK_LULUS'
-  | 'SERTIFIKAT_DIUNGGAH'
-  | 'SELESAI'
-  | 'DITOLAK'
-  | 'DIBATALKAN';
-
-export interface Enrolment {
-  id: string;
-  sessionId: string;
-  origin: 'MANDIRI' | 'NOMINASI';
-  status: EnrolmentStatus;
-  budgetId: string | null;
-  committedAmount: number | null;
-  daysPresent: number;
-  certificateJp: number | null;
-  recognisedJp: number | null;
-  reason: string | null;
-  nip: string;
-  name: string;
-  opdCode: string | null;
-  jenisAsn: string;
-  positionKind: string | null;
-  certificateFileName: string | null;
-  waitlistedAt: string | null;
-  createdAt: string;
-}
-
-export interface JpYear {
-  nip: string;
-  name: string;
-  year: number;
-  entries: { jp: number; source: 'PENDAFTARAN' | 'KLAIM_EKSTERNAL' | 'KOREKSI'; sourceId: string; note: string | null; recognisedAt: string }[];
-  totalJp: number;
-  minimumJp: number | null;
-  maximumJp: number | null;
-  shortfallJp: number;
-  remainingAllowanceJp: number | null;
-  compliant: boolean;
-  plannedJp: number;
-  atRisk: boolean;
-}
-
-export interface Budget {
-  id: string;
-  fiscalYear: number;
-  ownerCode: string;
-  allocated: number;
-  committed: number;
-  realized: number;
-  balance: number;
-  thresholdPercent: number;
-}
-export interface BudgetWithLedger extends Budget {
-  ledger: { id: number; kind: 'ALOKASI' | 'KOMITMEN' | 'PELEPASAN' | 'REALISASI'; amount: number; enrolmentId: string | null; note: string | null; actor: string; createdAt: string }[];
-  ledgerSum: number;
-}
-
-export interface Agreement {
-  id: string;
-  partnerId: string;
-  kind: 'MOU' | 'PKS';
-  number: string;
-  validFrom: string;
-  validUntil: string;
-  quota: number;
-  seatsUsed: number;
-}
-export interface Partner {
-  id: string;
-  name: string;
-  kind: 'LEMBAGA_PENDIDIKAN' | 'ORGANISASI_PROFESI';
-  city: string | null;
-  agreements: Agreement[];
-}
-
-export interface OpdCompliance {
-  opdCode: string | null;
-  employees: number;
-  withMinimum: number;
-  compliant: number;
-  atRisk: number;
-  totalJp: number;
-  compliancePercent: number;
-}
-
-export interface Claim {
-  id: string;
-  title: string;
-  form: string;
-  organizer: string;
-  endDate: string;
-  jp: number;
-  status: string;
-  reason?: string | null;
-  certificateFileName?: string | null;
-}
+export type Program = Schemas['DevelopmentProgramView'];
+export type Session = Schemas['SessionRecordResponse'];
+export type Enrolment = Schemas['EnrolmentResponse'];
+export type EnrolmentStatus = Enrolment['status'];
+export type JpYear = Schemas['JpLedgerMeResponse'];
+export type Budget = Schemas['BudgetRecordResponse'];
+export type LedgerKind = 'ALOKASI' | 'KOMITMEN' | 'PELEPASAN' | 'REALISASI';
+/**
+ * Career documents a ledger line's `kind` as a plain string; the four kinds it writes are the
+ * closed set `LEDGER_KIND` labels, so the screens narrow it here.
+ */
+export type BudgetWithLedger = Omit<Schemas['BudgetOneResponse'], 'ledger'> & {
+  ledger: (Omit<Schemas['Ledger'], 'kind'> & { kind: LedgerKind })[];
+};
+export type Agreement = Schemas['AgreementRecordResponse'];
+export type Partner = Schemas['PartnerListResponseItem'];
+export type OpdCompliance = Schemas['JpLedgerComplianceResponseItem'];
+export type Claim = Schemas['Claim'];
 
 /** A JSON call to career; a refusal is thrown as the ApiError the forms show next to their fields. */
 export async function careerJson<T>(path: string, method = 'GET', body?: unknown): Promise<T> {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { RATING_LABEL } from '../../api/views';
 import { ObjectionSummary } from '../../components/appraisal/EvaluationCard';
-import { json, OBJECTION_STATUS_LABEL, predikatLabel, type Objection, type Page, type Rating } from '../../components/appraisal/views';
+import { json, OBJECTION_STATUS_LABEL, predikatLabel, type Objection, type ObjectionPage, type Rating } from '../../components/appraisal/views';
 import { fieldError, FormErrors } from '../../components/FormErrors';
 import { Empty, LoadError, Loading, PageTitle } from '../../components/States';
 import { useDraft } from '../../lib/draft';
@@ -21,7 +21,7 @@ export function ObjectionsPage() {
   const list = useQuery({
     queryKey: ['objections', status, page],
     placeholderData: keepPreviousData,
-    queryFn: () => json<Page<Objection>>(`/api/v1/appraisal/objections?${status ? `status=${status}&` : ''}page=${page}&size=${SIZE}`),
+    queryFn: () => json<ObjectionPage>(`/api/v1/appraisal/objections?${status ? `status=${status}&` : ''}page=${page}&size=${SIZE}`),
   });
   return (
     <Stack>
