@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-empty-function -- the jsdom stand-ins below deliberately do nothing */
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
