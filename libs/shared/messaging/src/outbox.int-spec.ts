@@ -69,7 +69,12 @@ describe('transactional outbox (PostgreSQL + Kafka)', () => {
     });
     expect(message.partition).toBe(sentinelMessage.partition);
     expect(BigInt(message.offset)).toBeLessThan(BigInt(sentinelMessage.offset));
-    const [row] = await t.dataSource.query(`SELECT sent_at, attempts, last_error FROM outbox WHERE id = $1`, [event.id]);
+    // The relay marks the row sent after Kafka's acknowledgement, so a consumer can see the message
+    // a moment before that commit.
+    const row = await eventually(async () => {
+      const [r] = await t.dataSource.query(`SELECT sent_at, attempts, last_error FROM outbox WHERE id = $1`, [event.id]);
+      return r.sent_at === null ? undefined : r;
+    }, 15_000, 50);
     expect(row.sent_at).not.toBeNull();
     expect(row.attempts).toBe(1);
     expect(row.last_error).toBeNull();
