@@ -82,10 +82,11 @@ describe('batching consumer (PostgreSQL + Kafka)', () => {
     dlq = await watchTopic(deadLetterTopic(Topics.platformPing));
   }, 60_000);
 
+  // Closing waits for the consumer group to leave, which takes Kafka more than Jest's 5 s default.
   afterAll(async () => {
     await dlq?.stop();
     await t?.app.close();
-  });
+  }, 60_000);
 
   const subjects = [0, 1, 2].map(() => `pegawai-${randomUUID()}`);
   const ping = (subject: string, tag: string, seq: number) =>
