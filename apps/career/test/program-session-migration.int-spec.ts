@@ -18,7 +18,8 @@ describe('migrating program rows to program + one session (real PostgreSQL)', ()
     await admin.destroy();
     const config = loadServiceConfig('career', { ...process.env, DB_NAME: DB, DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres', LOG_LEVEL: 'warn' });
     const sessions = careerMigrations.findIndex((m) => m.name === 'CareerDevelopment1765400000000');
-    expect(sessions).toBe(careerMigrations.length - 1);
+    // Later migrations (indexes and so on) run after the old rows are in, with the rest below.
+    expect(sessions).toBeGreaterThan(0);
     await runMigrations(dataSourceOptions(config.database, careerEntities, careerMigrations.slice(0, sessions)));
 
     const ds = new DataSource(careerDataSourceOptions(config));
