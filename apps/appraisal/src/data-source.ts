@@ -10,6 +10,7 @@ import { IssuedDocumentDigest1765300000000 } from './migrations/1765300000000-is
 import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-rename-appraisal-period';
 import { ReportDueNotice1765400000000 } from './migrations/1765400000000-report-due-notice';
 import { ObjectionAtasanIndex1765650000000 } from './migrations/1765650000000-objection-atasan-index';
+import { PlanningAndRatingDueNotice1765700000000 } from './migrations/1765700000000-planning-and-rating-due-notice';
 
 /**
  * Every entity of the appraisal database, listed explicitly (TypeORM 1.x, no globs). Feature tables
@@ -30,6 +31,7 @@ export const appraisalMigrations = [
   ...projectionMigrations,
   ReportDueNotice1765400000000,
   ObjectionAtasanIndex1765650000000,
+  PlanningAndRatingDueNotice1765700000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

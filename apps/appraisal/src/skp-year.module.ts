@@ -21,6 +21,8 @@ import { EvaluationEventRecorder } from './evaluation/evaluation.events';
 import { EvaluationQueries } from './evaluation/evaluation.queries';
 import { EvaluationsHttpController } from './evaluation/evaluations.http.controller';
 import { EvaluationRepository } from './evaluation/infrastructure/evaluation.repository';
+import { AnnounceRatingsDue } from './evaluation/use-cases/announce-ratings-due';
+import { RatingNoticeRepository } from './evaluation/infrastructure/rating-notice.repository';
 import { FinalizeDueEvaluations } from './evaluation/use-cases/finalize-due-evaluations';
 import { RateEvaluation } from './evaluation/use-cases/rate-evaluation';
 import { ObjectionRepository } from './objection/infrastructure/objection.repository';
@@ -49,6 +51,8 @@ import { SkpEventRecorder } from './skp/skp.events';
 import { SkpQueries } from './skp/skp.queries';
 import { SkpWorkflow } from './skp/skp.workflow';
 import { SkpsHttpController } from './skp/skps.http.controller';
+import { PlanningNoticeRepository } from './skp/infrastructure/planning-notice.repository';
+import { AnnouncePlanningDue } from './skp/use-cases/announce-planning-due';
 import { CloseSkp } from './skp/use-cases/close-skp';
 import { CreateSkp } from './skp/use-cases/create-skp';
 import { EditSkp } from './skp/use-cases/edit-skp';
@@ -106,6 +110,8 @@ function verificationBase(): string {
     CloseSkp,
     ReassignPenilai,
     FollowPersonnelChanges,
+    PlanningNoticeRepository,
+    AnnouncePlanningDue,
     // cadence
     CadenceRepository,
     CadenceQueries,
@@ -127,6 +133,8 @@ function verificationBase(): string {
     EvaluationQueries,
     RateEvaluation,
     FinalizeDueEvaluations,
+    RatingNoticeRepository,
+    AnnounceRatingsDue,
     ObjectionRepository,
     ObjectionQueries,
     FileObjection,
@@ -147,6 +155,8 @@ export class SkpYearModule implements OnModuleInit {
     private readonly lockDueReports: LockDueReports,
     private readonly announceReportsDue: AnnounceReportsDue,
     private readonly finalizeDueEvaluations: FinalizeDueEvaluations,
+    private readonly announcePlanningDue: AnnouncePlanningDue,
+    private readonly announceRatingsDue: AnnounceRatingsDue,
   ) {}
 
   onModuleInit(): void {
@@ -159,6 +169,20 @@ export class SkpYearModule implements OnModuleInit {
       schedule: dailyAt('07:00'),
       catchUpWindow: { hours: 12 },
       run: async ({ manager }) => void (await this.announceReportsDue.execute(manager)),
+    });
+    // Employees without a submitted SKP are told 7 days before the OPD's planning deadline; penilai with
+    // SKPs waiting for a rating 14 days before the rating deadline. Missed days are caught up likewise.
+    this.scheduler.register({
+      name: 'appraisal-announce-planning-due',
+      schedule: dailyAt('07:00'),
+      catchUpWindow: { hours: 12 },
+      run: async ({ manager }) => void (await this.announcePlanningDue.execute(manager)),
+    });
+    this.scheduler.register({
+      name: 'appraisal-announce-ratings-due',
+      schedule: dailyAt('07:00'),
+      catchUpWindow: { hours: 12 },
+      run: async ({ manager }) => void (await this.announceRatingsDue.execute(manager)),
     });
     this.scheduler.register({
       name: 'appraisal-finalize-evaluations',

@@ -1,7 +1,7 @@
 import { createEnvelope } from '../envelope';
 import { ContractViolationError, contractFor, validateEnvelope } from '../registry';
 import { Topics } from '../topics';
-import { EvaluationFinalizedV1, ObjectionDecidedV1, ReportDueV1, SkpLinkedRhkChangedV1, SkpRevisedV1, SkpSetV1, type EvaluationEventData, type ReportDueEventData, type SkpEventData } from './appraisal';
+import { EvaluationFinalizedV1, ObjectionDecidedV1, PlanningDueV1, RatingDueV1, ReportDueV1, SkpLinkedRhkChangedV1, SkpRevisedV1, SkpSetV1, type EvaluationEventData, type ReportDueEventData, type SkpEventData } from './appraisal';
 
 const skp: SkpEventData = {
   skpId: 'b7c1f7e2-1d1e-4c55-9d53-6f0d6a1c0001',
@@ -43,6 +43,19 @@ const reportDue: ReportDueEventData = {
   reportDue: '2026-02-05',
   penilaiNip: skp.penilaiNip,
 };
+const planningDue = { employeeId: 'e-1', nip: skp.nip, opdCode: 'DISKOMINFO', year: 2027, planningDeadline: '2027-01-31', penilaiNip: skp.penilaiNip, atasanPenilaiNip: null };
+const ratingDue = {
+  skpId: skp.skpId,
+  employeeId: 'e-1',
+  nip: skp.nip,
+  opdCode: 'DISKOMINFO',
+  year: 2026,
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  penilaiNip: '198507222010012003',
+  atasanPenilaiNip: null,
+  ratingDeadline: '2027-01-31',
+};
 const envelope = (type: string, data: unknown) => createEnvelope({ source: '/capaian/appraisal', type, subject: skp.skpId, data });
 const problems = (type: string, data: unknown) => {
   try {
@@ -67,6 +80,17 @@ describe('appraisal contracts', () => {
     expect(problems(ObjectionDecidedV1, { ...finalized, objectionId: 'o-1', accepted: true })).toEqual([]);
     expect(problems(ReportDueV1, reportDue)).toEqual([]);
     expect(contractFor(ReportDueV1).topic).toBe(Topics.appraisalEvaluation);
+    expect(problems(PlanningDueV1, planningDue)).toEqual([]);
+    expect(contractFor(PlanningDueV1).topic).toBe(Topics.appraisalSkp);
+    expect(problems(RatingDueV1, ratingDue)).toEqual([]);
+    expect(contractFor(RatingDueV1).topic).toBe(Topics.appraisalEvaluation);
+  });
+
+  it('refuse a due notice without its deadline, or a rating due without the penilai who rates', () => {
+    expect(problems(PlanningDueV1, { ...planningDue, planningDeadline: undefined }).join()).toContain('planningDeadline');
+    expect(problems(PlanningDueV1, { ...planningDue, opdCode: null }).join()).toContain('opdCode');
+    expect(problems(RatingDueV1, { ...ratingDue, penilaiNip: null }).join()).toContain('penilaiNip');
+    expect(problems(RatingDueV1, { ...ratingDue, ratingDeadline: '31 Januari 2027' }).join()).toContain('ratingDeadline');
   });
 
   it('refuse what a consumer could not rely on', () => {

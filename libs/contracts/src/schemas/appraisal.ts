@@ -30,6 +30,18 @@ export const EvaluationFinalizedV1 = 'capaian.appraisal.evaluation.finalized.v1'
  * employee. `realization-reported` for the same SKP and period is the awaited answer.
  */
 export const ReportDueV1 = 'capaian.appraisal.evaluation.report-due.v1';
+/**
+ * An employee has no submitted or set SKP for the year as the OPD's planning deadline approaches
+ * (announced once per employee and year by appraisal's daily job): notification reminds the
+ * employee. `skp.submitted` for the same employee and year is the awaited answer. Keyed by the NIP.
+ */
+export const PlanningDueV1 = 'capaian.appraisal.skp.planning-due.v1';
+/**
+ * A set or closed SKP is ratable and not rated as the OPD's rating deadline approaches (announced
+ * once per SKP by appraisal's daily job): notification reminds the SKP's acting penilai.
+ * `evaluation.rated` for the same SKP is the awaited answer.
+ */
+export const RatingDueV1 = 'capaian.appraisal.evaluation.rating-due.v1';
 
 export type AppraisalRating = 'DI_ATAS' | 'SESUAI' | 'DI_BAWAH';
 export type AppraisalPredikat = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
@@ -87,6 +99,32 @@ export interface ReportDueEventData {
   /** The last day (Asia/Jakarta) on which the realization may be reported. */
   reportDue: string;
   penilaiNip: string | null;
+}
+
+export interface PlanningDueEventData {
+  employeeId: string;
+  nip: string;
+  opdCode: string;
+  year: number;
+  /** The OPD's planning deadline for the year (Asia/Jakarta date). */
+  planningDeadline: string;
+  penilaiNip: string | null;
+  atasanPenilaiNip: string | null;
+}
+
+export interface RatingDueEventData {
+  skpId: string;
+  employeeId: string;
+  nip: string;
+  opdCode: string | null;
+  year: number;
+  startDate: string;
+  endDate: string;
+  /** The SKP's acting penilai, who rates. */
+  penilaiNip: string;
+  atasanPenilaiNip: string | null;
+  /** The last day (Asia/Jakarta) on which a rating is accepted. */
+  ratingDeadline: string;
 }
 
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -148,6 +186,29 @@ const reportDueProperties = {
   penilaiNip: nullableNip,
 } as const;
 
+const planningDueProperties = {
+  employeeId: id,
+  nip,
+  opdCode: { type: 'string', minLength: 1, maxLength: 64 },
+  year,
+  planningDeadline: date,
+  penilaiNip: nullableNip,
+  atasanPenilaiNip: nullableNip,
+} as const;
+
+const ratingDueProperties = {
+  skpId: id,
+  employeeId: id,
+  nip,
+  opdCode: nullableCode,
+  year,
+  startDate: date,
+  endDate: date,
+  penilaiNip: nip,
+  atasanPenilaiNip: nullableNip,
+  ratingDeadline: date,
+} as const;
+
 function schema(properties: Record<string, unknown>, required: string[], extra: string[] = []): object {
   return { type: 'object', required: [...required, ...extra], properties, additionalProperties: false };
 }
@@ -166,4 +227,6 @@ export const appraisalContracts: EventContract[] = [
   { type: ObjectionDecidedV1, topic: Topics.appraisalEvaluation, schema: schema(evaluationProperties, evaluationRequired, ['objectionId', 'accepted']) },
   { type: EvaluationFinalizedV1, topic: Topics.appraisalEvaluation, schema: schema(evaluationProperties, evaluationRequired) },
   { type: ReportDueV1, topic: Topics.appraisalEvaluation, schema: schema(reportDueProperties, Object.keys(reportDueProperties)) },
+  { type: PlanningDueV1, topic: Topics.appraisalSkp, schema: schema(planningDueProperties, Object.keys(planningDueProperties)) },
+  { type: RatingDueV1, topic: Topics.appraisalEvaluation, schema: schema(ratingDueProperties, Object.keys(ratingDueProperties)) },
 ];
