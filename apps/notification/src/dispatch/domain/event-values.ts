@@ -11,6 +11,10 @@ import {
   RealizationReportedV1,
   ReportDueV1,
   type ReportDueEventData,
+  PlanningDueV1,
+  type PlanningDueEventData,
+  RatingDueV1,
+  type RatingDueEventData,
   SkpReturnedV1,
   SkpSetV1,
   SkpSubmittedV1,
@@ -28,6 +32,23 @@ import {
 import { formatTanggal } from './format';
 
 const WIB_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * How many days before the rating deadline the penilai's reminder falls (07.00 WIB). A rating after
+ * the deadline is refused, so the whole ladder must end before it: with two escalations 48 h apart
+ * (`ESCALATE_AFTER_HOURS`), the atasan is told 3 days and the admin OPD 1 day before the deadline.
+ */
+export const RATING_REMINDER_DAYS_BEFORE = 5;
+
+/** 07.00 WIB on an ISO date, `daysBefore` days earlier; undefined for a date that does not parse. */
+function sevenWib(date: string, daysBefore = 0): Date | undefined {
+  const t = Date.parse(`${date}T07:00:00Z`) - WIB_OFFSET_MS - daysBefore * DAY_MS;
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+/** The awaited reference of an employee's planning for a year: `skp.submitted` of that year answers it. */
+export const planningRef = (year: number): string => `skp-tahun:${year}`;
 
 /**
  * The subject of an event and the flat values its templates read. `subjectNip` is the employee the
@@ -109,6 +130,8 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         supervisorNip: null,
         penilaiNip: e.penilaiNip,
         opdId: null,
+        // A submission ends the year's "plan your SKP" only for that year (reminders without a reference end regardless).
+        awaitedRef: type === SkpSubmittedV1 ? planningRef(e.year) : undefined,
         values: { nip: e.nip, tahun: String(e.year), versi: String(e.version), alasan: e.reason, periode: `${formatTanggal(e.startDate)} s.d. ${formatTanggal(e.endDate)}` },
       };
     }
@@ -132,6 +155,36 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         },
       };
     }
+    case PlanningDueV1: {
+      const e = data as PlanningDueEventData;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        penilaiNip: e.penilaiNip,
+        opdId: null,
+        actionDueAt: sevenWib(e.planningDeadline),
+        awaitedRef: planningRef(e.year),
+        values: { nip: e.nip, tahun: String(e.year), batasPerencanaan: formatTanggal(e.planningDeadline) },
+      };
+    }
+    case RatingDueV1: {
+      const e = data as RatingDueEventData;
+      return {
+        subjectNip: e.nip,
+        supervisorNip: null,
+        penilaiNip: e.penilaiNip,
+        opdId: null,
+        actionDueAt: sevenWib(e.ratingDeadline, RATING_REMINDER_DAYS_BEFORE),
+        awaitedRef: e.skpId,
+        values: {
+          nip: e.nip,
+          tahun: String(e.year),
+          skpId: e.skpId,
+          periode: `${formatTanggal(e.startDate)} s.d. ${formatTanggal(e.endDate)}`,
+          batasPenilaian: formatTanggal(e.ratingDeadline),
+        },
+      };
+    }
     case RealizationReportedV1:
     case FeedbackGivenV1:
     case EvaluationRatedV1:
@@ -143,7 +196,8 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
         supervisorNip: null,
         penilaiNip: e.penilaiNip,
         opdId: null,
-        awaitedRef: (type === RealizationReportedV1 || type === FeedbackGivenV1) && e.period !== null ? `${e.skpId}:${e.period}` : undefined,
+        awaitedRef:
+          (type === RealizationReportedV1 || type === FeedbackGivenV1) && e.period !== null ? `${e.skpId}:${e.period}` : type === EvaluationRatedV1 ? e.skpId : undefined,
         values: {
           nip: e.nip,
           tahun: String(e.year),

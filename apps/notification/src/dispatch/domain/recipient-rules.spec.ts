@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmployeeHiredV1, EmployeeTransferredV1, FeedbackGivenV1, RealizationReportedV1, ReportDueV1 } from '@capaian/contracts';
+import { EmployeeHiredV1, EmployeeTransferredV1, EvaluationRatedV1, FeedbackGivenV1, PlanningDueV1, RatingDueV1, RealizationReportedV1, ReportDueV1, SkpSubmittedV1 } from '@capaian/contracts';
 import { messageDefects } from '@capaian/kinerja';
 import { CATEGORIES } from './categories';
-import { factsOf } from './event-values';
+import { factsOf, RATING_REMINDER_DAYS_BEFORE } from './event-values';
 import { awaitedBy, RECIPIENT_RULES, RULED_EVENT_TYPES, rulesFor } from './recipient-rules';
 import { renderNotice, TEMPLATE_KEYS, TemplateValueMissingError } from './templates';
 
@@ -40,6 +40,9 @@ const values = {
   kekurangan: '8',
   namaPeriode: 'Januari 2026',
   batasLaporan: '5 Februari 2026',
+  batasPerencanaan: '31 Januari 2027',
+  batasPenilaian: '31 Januari 2027',
+  skpId: 'b7c1f7e2-1d1e-4c55-9d53-6f0d6a1c0001',
 };
 
 describe('recipient rules', () => {
@@ -86,6 +89,34 @@ describe('recipient rules', () => {
     expect(factsOf(RealizationReportedV1, event)).toMatchObject({ awaitedRef: 's-1:3', penilaiNip: '198001012005011002' });
     expect(factsOf(FeedbackGivenV1, event)?.awaitedRef).toBe('s-1:3');
     expect(factsOf(FeedbackGivenV1, { ...event, period: null })?.awaitedRef).toBeUndefined();
+  });
+
+  it('remind the employee to plan by the planning deadline, ended by a submission of that year', () => {
+    expect(rulesFor(PlanningDueV1, {})).toEqual([expect.objectContaining({ recipient: 'employee', category: 'skp', template: 'skp-perencanaan', actionDueFromEvent: true, channels: ['inbox', 'email'] })]);
+    expect(awaitedBy(SkpSubmittedV1)).toContain('skp-perencanaan');
+    const due = factsOf(PlanningDueV1, { employeeId: 'e-1', nip: values.nip, opdCode: 'DISKOMINFO', year: 2027, planningDeadline: '2027-01-31', penilaiNip: null, atasanPenilaiNip: null });
+    expect(due?.actionDueAt?.toISOString()).toBe('2027-01-31T00:00:00.000Z'); // 07.00 WIB on the deadline day
+    expect(due?.values.batasPerencanaan).toBe('31 Januari 2027');
+    const skp = { skpId: 's-1', lineageId: 's-1', version: 1, employeeId: 'e-1', nip: values.nip, opdCode: null, startDate: '2027-01-01', endDate: '2027-12-31', status: 'DIAJUKAN', penilaiNip: null, reason: null };
+    expect(factsOf(SkpSubmittedV1, { ...skp, year: 2027 })?.awaitedRef).toBe(due?.awaitedRef);
+    expect(factsOf(SkpSubmittedV1, { ...skp, year: 2026 })?.awaitedRef).not.toBe(due?.awaitedRef);
+  });
+
+  it('remind the SKP\'s penilai of a rating so that reminder and both escalations fall before the rating deadline, ended by that SKP\'s rating', () => {
+    expect(rulesFor(RatingDueV1, {})).toEqual([expect.objectContaining({ recipient: 'supervisor', category: 'skp', template: 'penilaian-menunggu', actionDueFromEvent: true })]);
+    expect(awaitedBy(EvaluationRatedV1)).toEqual(['penilaian-menunggu']);
+    const due = factsOf(RatingDueV1, {
+      skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: 'DISKOMINFO', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31',
+      penilaiNip: '198001012005011002', atasanPenilaiNip: null, ratingDeadline: '2027-01-31',
+    });
+    expect(due).toMatchObject({ penilaiNip: '198001012005011002', awaitedRef: 's-1' });
+    expect(due?.actionDueAt?.toISOString()).toBe('2027-01-26T00:00:00.000Z'); // 07.00 WIB five days before
+    // Two 48 h escalations (plus a few minutes of job slots) end before the deadline day is over (17.00 UTC = 24.00 WIB).
+    const lastEscalation = due!.actionDueAt!.getTime() + 2 * 48 * 3_600_000 + 30 * 60_000;
+    expect(lastEscalation).toBeLessThan(Date.parse('2027-01-31T17:00:00Z'));
+    expect(RATING_REMINDER_DAYS_BEFORE).toBeGreaterThanOrEqual(4);
+    const rated = { skpId: 's-1', employeeId: 'e-1', nip: values.nip, opdCode: null, year: 2026, period: null, evaluationId: 'ev-1', ratingHasilKerja: 'SESUAI', ratingPerilaku: 'SESUAI', predikat: 'BAIK', penilaiNip: null };
+    expect(factsOf(EvaluationRatedV1, rated)?.awaitedRef).toBe('s-1');
   });
 
   it('are the table docs/notifications.md shows (one line per row)', () => {

@@ -10,6 +10,8 @@ import {
   ObjectionDecidedV1,
   ObjectionFiledV1,
   RealizationReportedV1,
+  PlanningDueV1,
+  RatingDueV1,
   ReportDueV1,
   ReportingLineChangedV1,
   SkpReturnedV1,
@@ -50,7 +52,8 @@ export interface RecipientRule {
   actionDueDays?: number;
   /**
    * The notice asks for an action by the deadline the event itself carries (a period's report due
-   * date): reminded at 07.00 WIB on that day, then escalated like `actionDueDays`.
+   * date, the planning deadline; for a rating, a few days before the rating deadline so that the
+   * ladder ends before it): reminded at 07.00 WIB then, then escalated like `actionDueDays`.
    */
   actionDueFromEvent?: boolean;
   /** A plain reminder (no escalation) at 07.00 WIB the day before the event's start date: a training session tomorrow. */
@@ -82,6 +85,8 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
   { eventType: EvaluationRatedV1, recipient: 'employee', category: 'skp', template: 'penilaian-ditetapkan', channels: both },
   { eventType: ObjectionFiledV1, recipient: 'atasan', category: 'skp', template: 'keberatan-diajukan', channels: both, actionDueDays: 7 },
   { eventType: ReportDueV1, recipient: 'employee', category: 'skp', template: 'laporan-realisasi', channels: both, actionDueFromEvent: true },
+  { eventType: PlanningDueV1, recipient: 'employee', category: 'skp', template: 'skp-perencanaan', channels: both, actionDueFromEvent: true },
+  { eventType: RatingDueV1, recipient: 'supervisor', category: 'skp', template: 'penilaian-menunggu', channels: both, actionDueFromEvent: true },
   { eventType: ObjectionDecidedV1, recipient: 'employee', category: 'skp', template: 'keberatan-diputus', channels: both },
   { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-disetujui', channels: both, when: 'disetujui', remindDayBeforeStart: true },
   { eventType: EnrolmentChangedV1, recipient: 'employee', category: 'kompetensi', template: 'pelatihan-ditolak', channels: both, when: 'ditolak' },
@@ -94,7 +99,8 @@ export const RECIPIENT_RULES: readonly RecipientRule[] = [
  * those notices about the same employee (the penilai deciding ends "SKP waiting for you").
  */
 export const AWAITED_BY: Readonly<Record<string, readonly TemplateKey[]>> = {
-  [SkpSubmittedV1]: ['pegawai-diterima', 'skp-dikembalikan'],
+  // Per year for `skp-perencanaan` (the facts carry `skp-tahun:<year>` on both sides).
+  [SkpSubmittedV1]: ['pegawai-diterima', 'skp-dikembalikan', 'skp-perencanaan'],
   [SkpSetV1]: ['skp-diajukan'],
   [SkpReturnedV1]: ['skp-diajukan'],
   [ObjectionDecidedV1]: ['keberatan-diajukan'],
@@ -102,6 +108,8 @@ export const AWAITED_BY: Readonly<Record<string, readonly TemplateKey[]>> = {
   // A corrected report of the same period replaces the penilai's waiting notice: the new one starts its own ladder.
   [RealizationReportedV1]: ['laporan-realisasi', 'realisasi-menunggu-umpan-balik'],
   [FeedbackGivenV1]: ['realisasi-menunggu-umpan-balik'],
+  // Per SKP: the facts carry the SKP id as the awaited reference on both sides.
+  [EvaluationRatedV1]: ['penilaian-menunggu'],
 };
 
 export function awaitedBy(eventType: string): readonly TemplateKey[] {

@@ -117,6 +117,16 @@ const TEMPLATES = {
     isi: `Yth. ${v('penerima')}, realisasi kinerja Anda untuk ${v('namaPeriode')} (${v('periode')}) belum dilaporkan. Laporkan realisasi beserta bukti dukungnya paling lambat ${v('batasLaporan')}; setelah tanggal itu laporan tidak dapat diterima lagi.`,
     tautan: '/skp/realisasi',
   }),
+  'skp-perencanaan': (v) => ({
+    judul: `SKP tahun ${v('tahun')} Anda belum diajukan: batas perencanaan ${v('batasPerencanaan')}`,
+    isi: `Yth. ${v('penerima')}, Anda belum mengajukan SKP tahun ${v('tahun')} kepada pejabat penilai. Susun rencana kinerja Anda dan ajukan paling lambat ${v('batasPerencanaan')}, batas perencanaan SKP di OPD Anda.`,
+    tautan: '/skp',
+  }),
+  'penilaian-menunggu': (v) => ({
+    judul: `Penilaian kinerja ${v('nama')} tahun ${v('tahun')} menunggu Anda`,
+    isi: `Yth. ${v('penerima')}, SKP ${v('nama')} (NIP ${v('nip')}) periode ${v('periode')} siap dinilai. Berikan penilaian hasil kerja dan perilaku kerja paling lambat ${v('batasPenilaian')}; setelah tanggal itu penilaian tidak dapat diberikan lagi.`,
+    tautan: `/skp/${v('skpId')}`,
+  }),
   'penilaian-ditetapkan': (v) => ({
     judul: `Hasil penilaian kinerja tahun ${v('tahun')}: ${v('predikat')}`,
     isi: `Yth. ${v('penerima')}, predikat kinerja Anda tahun ${v('tahun')} adalah ${v('predikat')}. Jika tidak sependapat, Anda dapat mengajukan keberatan dalam batas waktu yang berlaku.`,
