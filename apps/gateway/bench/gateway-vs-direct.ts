@@ -214,6 +214,10 @@ error_log ${dir}/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # nginx closes a client's keep-alive connection after 1000 requests by default; autocannon may
+  # already have written the next request on it, which then fails as a connection error. Node's
+  # server (direct, gateway) has no such limit, so neither has the reference.
+  keepalive_requests 1000000;
   client_body_temp_path ${dir}/client;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -222,6 +226,7 @@ http {
   upstream personnel {
     server ${upstream};
     keepalive 128;
+    keepalive_requests 1000000;
   }
   server {
     listen 127.0.0.1:${port};
