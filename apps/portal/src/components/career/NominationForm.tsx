@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { tanggal } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
 import { FormErrors, fieldError } from '../FormErrors';
-import type { Session } from './career-api';
+import { DARK_ORANGE, type Session } from './career-api';
 import { WRAP } from './ui';
 
 export interface Report {
@@ -55,7 +55,7 @@ export function NominationForm({ reports, sessions, error, busy, onSubmit }: { r
           <Alert color="orange" title="Sesi sudah penuh" role="alert">
             {(error as ApiError).message} Anda dapat memasukkan pegawai ini ke daftar tunggu; ia naik otomatis bila ada kursi yang dilepas.
             <Group mt="xs">
-              <Button onClick={() => send(true)} loading={busy} color="orange.9" styles={WRAP}>
+              <Button onClick={() => send(true)} loading={busy} color={DARK_ORANGE} styles={WRAP}>
                 Masukkan ke daftar tunggu
               </Button>
             </Group>

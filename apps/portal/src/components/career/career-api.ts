@@ -43,15 +43,22 @@ export async function careerUpload<T>(path: string, file: File): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Darker than Mantine's darkest green and orange (green 9 and orange 9 give white text only 4.4:1):
+ * badge and button labels on them keep a 4.5:1 contrast.
+ */
+export const DARK_GREEN = '#237032';
+export const DARK_ORANGE = '#b33c0c';
+
 export const ENROLMENT_STATUS: Record<EnrolmentStatus, { label: string; color: string }> = {
-  DAFTAR_TUNGGU: { label: 'Daftar tunggu', color: 'orange.9' },
+  DAFTAR_TUNGGU: { label: 'Daftar tunggu', color: DARK_ORANGE },
   DIAJUKAN: { label: 'Diajukan', color: 'blue.8' },
   DIVERIFIKASI: { label: 'Diverifikasi BKPSDM', color: 'indigo.8' },
   DISETUJUI: { label: 'Disetujui', color: 'teal.9' },
-  LULUS: { label: 'Lulus', color: 'green.9' },
+  LULUS: { label: 'Lulus', color: DARK_GREEN },
   TIDAK_LULUS: { label: 'Tidak lulus', color: 'red.9' },
   SERTIFIKAT_DIUNGGAH: { label: 'Sertifikat diunggah', color: 'cyan.9' },
-  SELESAI: { label: 'Selesai, JP diakui', color: 'green.9' },
+  SELESAI: { label: 'Selesai, JP diakui', color: DARK_GREEN },
   DITOLAK: { label: 'Ditolak', color: 'red.9' },
   DIBATALKAN: { label: 'Dibatalkan', color: 'gray.7' },
 };

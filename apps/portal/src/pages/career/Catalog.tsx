@@ -1,14 +1,14 @@
 import { Alert, Badge, Button, Card, Collapse, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { careerJson, type Enrolment, ENROLMENT_STATUS, type Program, type Session, todayWib } from '../../components/career/career-api';
+import { careerJson, DARK_ORANGE, type Enrolment, ENROLMENT_STATUS, type Program, type Session, todayWib } from '../../components/career/career-api';
 import { WRAP, WRAP_COMPACT } from '../../components/career/ui';
 import { FormErrors } from '../../components/FormErrors';
 import { LoadError, Loading } from '../../components/States';
 import { angka, rupiah, tanggal } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
 
-export function ProgramCard({ program, mine, note }: { program: Program; mine: Enrolment[]; note?: string }) {
+export function ProgramCard({ program, mine, note, onEnrolled }: { program: Program; mine: Enrolment[]; note?: string; onEnrolled?(programId: string): void }) {
   const [open, setOpen] = useState(false);
   const panel = `sesi-${program.id}`;
   return (
@@ -34,13 +34,13 @@ export function ProgramCard({ program, mine, note }: { program: Program; mine: E
         </Button>
       </Group>
       <Collapse expanded={open} id={panel}>
-        {open && <SessionList program={program} mine={mine} />}
+        {open && <SessionList program={program} mine={mine} onEnrolled={onEnrolled} />}
       </Collapse>
     </Card>
   );
 }
 
-function SessionList({ program, mine }: { program: Program; mine: Enrolment[] }) {
+function SessionList({ program, mine, onEnrolled }: { program: Program; mine: Enrolment[]; onEnrolled?(programId: string): void }) {
   const sessions = useQuery({ queryKey: ['career', 'sessions', program.id], queryFn: () => careerJson<Session[]>(`/programs/${program.id}/sessions`) });
   if (sessions.isPending) return <Loading label="Memuat sesi" />;
   if (sessions.isError) return <LoadError error={sessions.error} />;
@@ -48,13 +48,13 @@ function SessionList({ program, mine }: { program: Program; mine: Enrolment[] })
   return (
     <Stack gap="xs" mt="xs">
       {sessions.data.map((s) => (
-        <SessionRow key={s.id} session={s} place={mine.find((e) => e.sessionId === s.id && e.status !== 'DITOLAK' && e.status !== 'DIBATALKAN')} />
+        <SessionRow key={s.id} session={s} onEnrolled={onEnrolled} place={mine.find((e) => e.sessionId === s.id && e.status !== 'DITOLAK' && e.status !== 'DIBATALKAN')} />
       ))}
     </Stack>
   );
 }
 
-function SessionRow({ session: s, place }: { session: Session; place?: Enrolment }) {
+function SessionRow({ session: s, place, onEnrolled }: { session: Session; place?: Enrolment; onEnrolled?(programId: string): void }) {
   const queryClient = useQueryClient();
   const today = todayWib();
   const open = today >= s.registrationOpens && today <= s.registrationCloses;
@@ -62,6 +62,7 @@ function SessionRow({ session: s, place }: { session: Session; place?: Enrolment
   const enrol = useMutation({
     mutationFn: (joinWaitlist: boolean) => careerJson<Enrolment>(`/sessions/${s.id}/enrolments`, 'POST', joinWaitlist ? { joinWaitlist: true } : {}),
     onSuccess: () => {
+      onEnrolled?.(s.programId);
       void queryClient.invalidateQueries({ queryKey: ['career'] });
     },
   });
@@ -78,24 +79,25 @@ function SessionRow({ session: s, place }: { session: Session; place?: Enrolment
       <Text size="sm" c="gray.7">
         Pendaftaran {tanggal(s.registrationOpens)} s.d. {tanggal(s.registrationCloses)}
       </Text>
-      {place ? (
-        <Group gap="xs" mt={4}>
-          <Text size="sm">Pendaftaran Anda:</Text>
-          <Badge color={ENROLMENT_STATUS[place.status].color}>{ENROLMENT_STATUS[place.status].label}</Badge>
-        </Group>
-      ) : enrol.isSuccess ? (
+      {enrol.isSuccess ? (
+        // The confirmation stays after the list of places is refetched (which brings this place).
         <Alert color="teal" mt={4} role="status" title={enrol.data.status === 'DAFTAR_TUNGGU' ? 'Anda masuk daftar tunggu' : 'Pendaftaran terkirim'}>
           {enrol.data.status === 'DAFTAR_TUNGGU'
             ? 'Anda naik otomatis ke peserta bila ada kursi yang dilepas; kabarnya masuk ke kotak masuk Anda.'
             : 'BKPSDM akan memverifikasi syarat dan anggarannya. Statusnya tampil di "Pendaftaran saya".'}
         </Alert>
+      ) : place ? (
+        <Group gap="xs" mt={4}>
+          <Text size="sm">Pendaftaran Anda:</Text>
+          <Badge color={ENROLMENT_STATUS[place.status].color}>{ENROLMENT_STATUS[place.status].label}</Badge>
+        </Group>
       ) : open ? (
         <Stack gap={4} mt={4}>
           {full ? (
             <Alert color="orange" title="Sesi sudah penuh" role="alert">
               {(enrol.error as ApiError).message} Anda dapat masuk daftar tunggu dan naik otomatis bila ada kursi yang dilepas.
               <Group mt="xs">
-                <Button color="orange.9" onClick={() => enrol.mutate(true)} loading={enrol.isPending} styles={WRAP}>
+                <Button color={DARK_ORANGE} onClick={() => enrol.mutate(true)} loading={enrol.isPending} styles={WRAP}>
                   Masuk daftar tunggu
                 </Button>
               </Group>
@@ -105,7 +107,7 @@ function SessionRow({ session: s, place }: { session: Session; place?: Enrolment
           )}
           {!full && (
             <Group>
-              <Button onClick={() => enrol.mutate(left === 0)} loading={enrol.isPending} styles={WRAP} aria-label={`${left === 0 ? 'Masuk daftar tunggu' : 'Daftar'} sesi ${s.programName} ${label}`}>
+              <Button onClick={() => enrol.mutate(left === 0)} loading={enrol.isPending} styles={WRAP} aria-label={`${left === 0 ? 'Masuk daftar tunggu' : 'Daftar sesi ini'}: ${s.programName} ${label}`}>
                 {left === 0 ? 'Masuk daftar tunggu' : 'Daftar sesi ini'}
               </Button>
             </Group>

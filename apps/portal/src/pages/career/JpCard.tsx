@@ -1,6 +1,6 @@
 import { Badge, Card, Group, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { careerJson, JP_SOURCE, type JpYear } from '../../components/career/career-api';
+import { careerJson, DARK_ORANGE, JP_SOURCE, type JpYear } from '../../components/career/career-api';
 import { LoadError, Loading } from '../../components/States';
 import { angka, tanggal } from '../../lib/format';
 
@@ -42,7 +42,7 @@ export function JpProgress({ data }: { data: JpYear }) {
         ) : data.atRisk ? (
           <Badge color="red.9">Berisiko tidak terpenuhi</Badge>
         ) : (
-          <Badge color="orange.9">Kurang {angka(data.shortfallJp)} JP</Badge>
+          <Badge color={DARK_ORANGE}>Kurang {angka(data.shortfallJp)} JP</Badge>
         )}
       </Group>
       {data.plannedJp > 0 && (

@@ -33,7 +33,12 @@ export function MyDevelopmentPage() {
   const mine = (enrolments.data ?? []).filter((e) => e.nip === auth.principal?.nip);
   const sessions = useSessions(mine.map((e) => e.sessionId));
   const takenPrograms = new Set(mine.filter((e) => LIVE_STATUSES.has(e.status)).map((e) => sessions.get(e.sessionId)?.programId).filter((id): id is string => !!id));
-  const suggestions = programs.data && jp.data ? recommend(programs.data.items, me.data?.position?.jenisJabatan, jp.data.shortfallJp, takenPrograms) : [];
+  // A suggestion the person registers for on this visit stays on the page (with its confirmation)
+  // instead of vanishing from under their finger when the places are refetched; it is left out next time.
+  const [enrolledHere, setEnrolledHere] = useState<ReadonlySet<string>>(new Set());
+  const onEnrolled = (programId: string) => setEnrolledHere((s) => new Set([...s, programId]));
+  const notTakenHere = new Set([...takenPrograms].filter((id) => !enrolledHere.has(id)));
+  const suggestions = programs.data && jp.data ? recommend(programs.data.items, me.data?.position?.jenisJabatan, jp.data.shortfallJp, notTakenHere) : [];
 
   return (
     <Stack>
@@ -52,7 +57,7 @@ export function MyDevelopmentPage() {
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="recommendations">
             {suggestions.map((r) => (
-              <ProgramCard key={r.program.id} program={r.program} mine={mine} note={r.reason} />
+              <ProgramCard key={r.program.id} program={r.program} mine={mine} note={r.reason} onEnrolled={onEnrolled} />
             ))}
           </SimpleGrid>
         </>

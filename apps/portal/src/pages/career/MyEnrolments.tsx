@@ -3,7 +3,7 @@ import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { download } from '../../api/client';
 import { CertificateUpload } from '../../components/career/CertificateUpload';
-import { careerJson, careerUpload, CAREER, type Enrolment, ENROLMENT_STATUS, type Session, todayWib } from '../../components/career/career-api';
+import { careerJson, careerUpload, CAREER, type Enrolment, ENROLMENT_STATUS, type Session } from '../../components/career/career-api';
 import { FeedbackForm, type FeedbackBody } from '../../components/career/FeedbackForm';
 import { ReasonForm } from '../../components/career/ReasonForm';
 import { WRAP_COMPACT } from '../../components/career/ui';
@@ -40,10 +40,10 @@ function PlaceCard({ place: p, session: s }: { place: Enrolment; session?: Sessi
   const cancel = useMutation({ mutationFn: (reason: string) => careerJson(`/enrolments/${p.id}/cancel`, 'POST', { reason }), onSuccess: () => void refresh() });
   const feedback = useMutation({ mutationFn: (body: FeedbackBody) => careerJson(`/enrolments/${p.id}/feedback`, 'POST', body), onSuccess: () => setFeedbackSent(true) });
   const status = ENROLMENT_STATUS[p.status];
-  const ended = !!s && todayWib() > s.endDate;
   const canCancel = ['DAFTAR_TUNGGU', 'DIAJUKAN', 'DIVERIFIKASI', 'DISETUJUI'].includes(p.status);
   const canUpload = p.status === 'LULUS' || p.status === 'SERTIFIKAT_DIUNGGAH';
-  const canFeedback = ended && p.daysPresent > 0 && ['LULUS', 'TIDAK_LULUS', 'SERTIFIKAT_DIUNGGAH', 'SELESAI'].includes(p.status);
+  // Career's own rule: a place with attendance whose result is recorded (BKPSDM records the result once the session is over).
+  const canFeedback = p.daysPresent > 0 && ['LULUS', 'TIDAK_LULUS', 'SERTIFIKAT_DIUNGGAH', 'SELESAI'].includes(p.status);
   const title = s?.programName ?? 'Pelatihan';
   return (
     <Card withBorder data-testid="place" data-status={p.status}>

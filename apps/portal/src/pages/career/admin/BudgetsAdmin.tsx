@@ -41,9 +41,10 @@ export function BudgetsAdmin() {
                 <Text size="sm">{b.fiscalYear}</Text>
               </Group>
               <Text size="sm">Alokasi {rupiah(b.allocated)}</Text>
-              <Progress.Root size="lg" mt={4} aria-label={`Terpakai ${rupiah(b.committed + b.realized)} dari ${rupiah(b.allocated)}`}>
-                <Progress.Section value={b.allocated ? (b.realized / b.allocated) * 100 : 0} color="teal.9" />
-                <Progress.Section value={b.allocated ? (b.committed / b.allocated) * 100 : 0} color="orange.8" />
+              {/* A bar of two parts: the group carries the total, each part (a progressbar) its own name. */}
+              <Progress.Root size="lg" mt={4} role="group" aria-label={`Terpakai ${rupiah(b.committed + b.realized)} dari ${rupiah(b.allocated)}`}>
+                <Progress.Section value={b.allocated ? (b.realized / b.allocated) * 100 : 0} color="teal.9" aria-label={`Realisasi ${rupiah(b.realized)}`} />
+                <Progress.Section value={b.allocated ? (b.committed / b.allocated) * 100 : 0} color="orange.8" aria-label={`Komitmen ${rupiah(b.committed)}`} />
               </Progress.Root>
               <Text size="sm">Realisasi {rupiah(b.realized)} · komitmen {rupiah(b.committed)}</Text>
               <Text fw={600} data-testid="budget-balance">

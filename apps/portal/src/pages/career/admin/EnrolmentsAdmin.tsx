@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { download } from '../../../api/client';
 import { useAuth } from '../../../auth/AuthProvider';
-import { CAREER, careerJson, type Enrolment, ENROLMENT_STATUS, type EnrolmentStatus, type Session, sessionDays } from '../../../components/career/career-api';
+import { CAREER, careerJson, DARK_GREEN, type Enrolment, ENROLMENT_STATUS, type EnrolmentStatus, type Session, sessionDays } from '../../../components/career/career-api';
 import { ReasonForm } from '../../../components/career/ReasonForm';
 import { WRAP, WRAP_COMPACT } from '../../../components/career/ui';
 import { FormErrors } from '../../../components/FormErrors';
@@ -103,7 +103,7 @@ function EnrolmentRow({ enrolment: e, session: s }: { enrolment: Enrolment; sess
           <Button size="compact-sm" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/verify' })} aria-label={`Verifikasi pendaftaran ${who}`}>
             Verifikasi
           </Button>
-          <Button size="compact-sm" variant="outline" color="red.8" styles={WRAP_COMPACT} onClick={() => setRejecting(true)} aria-label={`Tolak pendaftaran ${who}`}>
+          <Button size="compact-sm" variant="outline" color="red.9" styles={WRAP_COMPACT} onClick={() => setRejecting(true)} aria-label={`Tolak pendaftaran ${who}`}>
             Tolak
           </Button>
         </Group>
@@ -119,7 +119,7 @@ function EnrolmentRow({ enrolment: e, session: s }: { enrolment: Enrolment; sess
             Setujui
           </Button>
           {bkpsdm && (
-            <Button size="compact-sm" variant="outline" color="red.8" styles={WRAP_COMPACT} onClick={() => setRejecting(true)} aria-label={`Tolak pendaftaran ${who}`}>
+            <Button size="compact-sm" variant="outline" color="red.9" styles={WRAP_COMPACT} onClick={() => setRejecting(true)} aria-label={`Tolak pendaftaran ${who}`}>
               Tolak
             </Button>
           )}
@@ -134,18 +134,18 @@ function EnrolmentRow({ enrolment: e, session: s }: { enrolment: Enrolment; sess
         <Stack gap="xs" mt="xs">
           <Group gap="xs" align="flex-end" wrap="wrap">
             <NativeSelect label="Hari sesi" size="xs" value={day || days[0] || ''} onChange={(ev) => setDay(ev.currentTarget.value)} data={days.map((d) => ({ value: d, label: tanggal(d) }))} />
-            <Button size="compact-sm" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: `/attendance/${day || days[0]}`, method: 'PUT', body: { present: true } })} aria-label={`Catat ${who} hadir`}>
+            <Button size="compact-sm" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: `/attendance/${day || days[0]}`, method: 'PUT', body: { present: true } })} aria-label={`Catat hadir: ${who}`}>
               Catat hadir
             </Button>
-            <Button size="compact-sm" variant="outline" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: `/attendance/${day || days[0]}`, method: 'PUT', body: { present: false } })} aria-label={`Catat ${who} tidak hadir`}>
+            <Button size="compact-sm" variant="outline" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: `/attendance/${day || days[0]}`, method: 'PUT', body: { present: false } })} aria-label={`Catat tidak hadir: ${who}`}>
               Catat tidak hadir
             </Button>
           </Group>
           <Group gap="xs">
-            <Button size="compact-sm" color="green.9" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/complete', body: { passed: true } })} aria-label={`Nyatakan ${who} lulus`}>
+            <Button size="compact-sm" color={DARK_GREEN} styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/complete', body: { passed: true } })} aria-label={`Nyatakan lulus: ${who}`}>
               Nyatakan lulus
             </Button>
-            <Button size="compact-sm" variant="outline" color="red.8" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/complete', body: { passed: false } })} aria-label={`Nyatakan ${who} tidak lulus`}>
+            <Button size="compact-sm" variant="outline" color="red.9" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/complete', body: { passed: false } })} aria-label={`Nyatakan tidak lulus: ${who}`}>
               Nyatakan tidak lulus
             </Button>
           </Group>

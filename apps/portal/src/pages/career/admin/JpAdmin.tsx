@@ -176,7 +176,7 @@ function ClaimRow({ claim: c }: { claim: Claim & { nip: string; opdCode: string 
             <Button size="compact-sm" styles={WRAP_COMPACT} loading={act.isPending} onClick={() => act.mutate({ path: '/verify' })}>
               Verifikasi klaim
             </Button>
-            <Button size="compact-sm" variant="outline" color="red.8" styles={WRAP_COMPACT} onClick={() => setRejecting(true)}>
+            <Button size="compact-sm" variant="outline" color="red.9" styles={WRAP_COMPACT} onClick={() => setRejecting(true)}>
               Tolak klaim
             </Button>
           </Group>
