@@ -81,6 +81,21 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
+
+  // The event inbox relies on this too: a handler that met a closed pool or data source (the
+  // process shutting down) must be redelivered, not dead-lettered.
+  it('recognises a pool or data source already closed, and a driver error inside a TypeORM one', () => {
+    expect(isDatabaseUnavailable(new Error('Cannot use a pool after calling end on the pool'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Driver not Connected'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('DataSource is not initialized'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('query failed'), { driverError: { code: '53300', message: 'too many clients' } }))).toBe(true);
+  });
+
+  it('survives a cause cycle', () => {
+    const a: { message: string; cause?: unknown } = { message: 'a' };
+    a.cause = a;
+    expect(isDatabaseUnavailable(a)).toBe(false);
+  });
 });
 
 let refused: Error;

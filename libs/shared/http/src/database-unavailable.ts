@@ -9,16 +9,18 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 // shutting down), too_many_connections, configuration_limit_exceeded; class 08 is connection
 // exceptions.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
-// What node-postgres and TypeORM say, without a code, when the connection is lost or cannot be had.
+// What node-postgres and TypeORM say, without a code, when the connection is lost or cannot be had
+// (the last three: a pool or data source already closed, as while a process shuts down).
 const UNAVAILABLE_MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|client was closed and is not queryable|connection is not established|query read timeout/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|client was closed and is not queryable|connection is not established|query read timeout|cannot use a pool after calling end|driver not connected|datasource is not initialized/i;
 
 /**
  * True when an error means the database could not be reached or dropped the connection (refused,
  * reset, terminated by an administrator, too many connections) — a fault of the moment that a
  * retry a few seconds later may not meet, unlike a wrong statement or a broken rule. Looks through
  * TypeORM's `driverError`, `cause` and an AggregateError's `errors` (a connect that tried several
- * addresses).
+ * addresses). The HTTP layer answers such an error with 503; the event inbox
+ * (`@capaian/shared/messaging`) redelivers the event later instead of dead-lettering it.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();

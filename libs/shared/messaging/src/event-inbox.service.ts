@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import { ContractViolationError, contractFor, deadLetterTopic, validateEnvelope, type EventEnvelope } from '@capaian/contracts';
-import { MetricsService, runWithCorrelationId } from '@capaian/shared/http';
+import { isDatabaseUnavailable, MetricsService, runWithCorrelationId } from '@capaian/shared/http';
 import { contextFrom, inSpan, SpanKind } from '@capaian/shared/observability';
 import { DataSource, type EntityManager } from 'typeorm';
 import { batchSlotOf, type BatchItem, type BatchSlot } from './batch-slot';
-import { PermanentEventError, isInfrastructureError, retryDelay, sleep } from './failures';
+import { PermanentEventError, retryDelay, sleep } from './failures';
 import { KafkaConnection } from './kafka.connection';
 import { MESSAGING_OPTIONS, type ConsumerOptions, type ResolvedMessagingOptions } from './messaging.options';
 import { EventHeaders, deadLetterHeaders, decodeValue, headersAsText, rawKey, rawValue, type DeadLetterReason } from './wire';
@@ -343,7 +343,7 @@ export class EventInbox {
         this.logAttemptFailure(accepted, error, attempt, maxAttempts);
       }
     }
-    if (isInfrastructureError(lastError)) {
+    if (isDatabaseUnavailable(lastError)) {
       // Not the message's fault: do not dead-letter it, let kafkajs redeliver once the database is back.
       this.logger.error(`database unavailable while handling ${envelope.id}; the message will be redelivered`);
       throw lastError;
