@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 import { PERIOD_KINDS, type PeriodKind } from './domain/appraisal-period';
 import type { AppraisalPeriodRecord } from './infrastructure/appraisal-period.repository';
 
@@ -16,12 +17,7 @@ export class AppraisalPeriodView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class AppraisalPeriodPage {
-  @ApiProperty({ type: [AppraisalPeriodView] }) items: AppraisalPeriodView[];
-  @ApiProperty() page: number;
-  @ApiProperty() size: number;
-  @ApiProperty() total: number;
-}
+export class AppraisalPeriodPage extends PageOf(AppraisalPeriodView) {}
 
 export function toAppraisalPeriodView(p: AppraisalPeriodRecord): AppraisalPeriodView {
   return { id: p.id, year: p.year, kind: p.kind, name: p.name, startDate: p.startDate, endDate: p.endDate, createdAt: new Date(p.createdAt).toISOString() };

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { CadenceQueries } from './cadence.queries';
 import { SetCadenceDto } from './dto/set-cadence.dto';
 import { SetCadence } from './use-cases/set-cadence';
-import { CadenceGetResponse, CadenceSetResponse } from './cadences.responses';
+import { CadenceResponse } from './cadences.responses';
 
 @ApiTags('Jadwal penilaian OPD')
 @ApiBearerAuth()
@@ -16,17 +16,17 @@ export class CadencesHttpController {
   ) {}
 
   @Put(':year/:opdCode')
-  @ApiOkResponse({ type: CadenceSetResponse })
+  @ApiOkResponse({ type: CadenceResponse })
   @Roles('admin-bkpsdm')
   @ApiOperation({ summary: 'Menetapkan jadwal penilaian (bulanan/triwulanan) dan batas waktunya untuk satu OPD (BKPSDM)' })
-  set(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @Body() body: SetCadenceDto, @CurrentPrincipal() principal: Principal): Promise<CadenceSetResponse> {
+  set(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string, @Body() body: SetCadenceDto, @CurrentPrincipal() principal: Principal): Promise<CadenceResponse> {
     return this.setCadence.execute(principal, year, opdCode, body);
   }
 
   @Get(':year/:opdCode')
-  @ApiOkResponse({ type: CadenceGetResponse })
+  @ApiOkResponse({ type: CadenceResponse })
   @ApiOperation({ summary: 'Jadwal penilaian satu OPD dengan periode dan batas waktunya' })
-  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string): Promise<CadenceGetResponse> {
+  get(@Param('year', ParseIntPipe) year: number, @Param('opdCode') opdCode: string): Promise<CadenceResponse> {
     return this.queries.get(year, opdCode);
   }
 }

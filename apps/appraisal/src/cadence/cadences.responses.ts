@@ -17,26 +17,8 @@ export class CalendarPeriodResponse {
   feedbackDue: string;
 }
 
-export class CadenceSetResponse {
-  @ApiProperty({ type: Number })
-  year: number;
-  @ApiProperty({ enum: ['BULANAN', 'TRIWULANAN'] })
-  frequency: 'BULANAN' | 'TRIWULANAN';
-  @ApiProperty({ type: String, description: 'Last day to have the SKP set.' })
-  planningDeadline: string;
-  @ApiProperty({ type: Number, description: 'Days after a period ends within which the employee reports it.' })
-  reportDays: number;
-  @ApiProperty({ type: Number, description: 'Days after a period ends within which the penilai gives feedback; the period locks after it.' })
-  feedbackDays: number;
-  @ApiProperty({ type: String, description: 'Last day of the year-end rating (in the next year).' })
-  ratingDeadline: string;
-  @ApiProperty({ type: Number, description: 'Days after the rating within which an objection may be filed.' })
-  objectionDays: number;
-  @ApiProperty({ type: () => CalendarPeriodResponse, isArray: true })
-  periods: CalendarPeriodResponse[];
-}
-
-export class CadenceGetResponse {
+/** A year's cadence of an OPD, as both setting and reading it answer. */
+export class CadenceResponse {
   @ApiProperty({ type: Number })
   year: number;
   @ApiProperty({ enum: ['BULANAN', 'TRIWULANAN'] })

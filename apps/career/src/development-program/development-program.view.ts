@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 import { DEVELOPMENT_FORM_INFO, DEVELOPMENT_FORMS, SCOPES, type DevelopmentForm, type Scope } from './domain/development-form';
 import { PROGRAM_STATUSES, type ProgramStatus } from './domain/development-program';
 import type { DevelopmentProgramRecord } from './infrastructure/development-program.repository';
@@ -27,12 +28,7 @@ export class DevelopmentProgramView {
   @ApiProperty({ type: [String] }) stages: string[];
 }
 
-export class DevelopmentProgramPage {
-  @ApiProperty({ type: [DevelopmentProgramView] }) items: DevelopmentProgramView[];
-  @ApiProperty() page: number;
-  @ApiProperty() size: number;
-  @ApiProperty() total: number;
-}
+export class DevelopmentProgramPage extends PageOf(DevelopmentProgramView) {}
 
 export function toDevelopmentProgramView(p: DevelopmentProgramRecord): DevelopmentProgramView {
   return {

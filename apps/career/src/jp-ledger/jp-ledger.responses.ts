@@ -47,7 +47,8 @@ export class JpLedgerEntry {
   recognisedAt: Date;
 }
 
-export class JpLedgerMeResponse {
+/** One employee's JP standing in a year, as the ledger and the at-risk list both answer it. */
+export class JpStanding {
   @ApiProperty({ enum: ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU'] })
   jenisAsn: 'PNS' | 'CPNS' | 'PPPK' | 'PPPK_PARUH_WAKTU';
   @ApiProperty({ type: Number })
@@ -76,6 +77,9 @@ export class JpLedgerMeResponse {
   nip: string;
   @ApiProperty({ type: String })
   name: string;
+}
+
+export class JpLedgerMeResponse extends JpStanding {
   @ApiProperty({ type: Number })
   year: number;
   @ApiProperty({ type: () => JpLedgerEntry, isArray: true })
@@ -99,35 +103,7 @@ export class JpLedgerComplianceResponseItem {
   opdCode: string | null;
 }
 
-export class JpLedgerAtRiskResponseItem {
-  @ApiProperty({ enum: ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU'] })
-  jenisAsn: 'PNS' | 'CPNS' | 'PPPK' | 'PPPK_PARUH_WAKTU';
-  @ApiProperty({ type: Number })
-  totalJp: number;
-  @ApiProperty({ type: Number, nullable: true })
-  minimumJp: number | null;
-  @ApiProperty({ type: Number, nullable: true })
-  maximumJp: number | null;
-  @ApiProperty({ type: Boolean, description: 'True when there is no minimum, or the total reaches it.' })
-  meetsMinimum: boolean;
-  @ApiProperty({ type: Number, description: 'JP still missing to reach the minimum; 0 without a minimum.' })
-  shortfallJp: number;
-  @ApiProperty({ type: Boolean, description: 'True when a ceiling exists and the total is above it.' })
-  exceedsMaximum: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'JP that may still be given this year under the ceiling; null without a ceiling.' })
-  remainingAllowanceJp: number | null;
-  @ApiProperty({ type: Boolean, description: 'Meets the minimum and stays within the ceiling.' })
-  compliant: boolean;
-  @ApiProperty({ type: String })
-  employeeId: string;
-  @ApiProperty({ type: Number })
-  plannedJp: number;
-  @ApiProperty({ type: Boolean })
-  atRisk: boolean;
-  @ApiProperty({ type: String })
-  nip: string;
-  @ApiProperty({ type: String })
-  name: string;
+export class JpLedgerAtRiskResponseItem extends JpStanding {
   @ApiProperty({ type: String, nullable: true })
   opdCode: string | null;
 }

@@ -1,16 +1,8 @@
+import type { CursorPage } from '@capaian/shared/http';
 import { PersonnelMessages } from './personnel.messages';
 
-/**
- * A page of a personnel list. `total` is there only when the request asked for it (`?total=true`);
- * `next`, on lists that page by key, is the cursor of the following page (`?after=`), null on the last.
- */
-export interface ListPage<T> {
-  items: T[];
-  page: number;
-  size: number;
-  total?: number;
-  next?: string | null;
-}
+/** A page of a personnel list: `total` only when asked for (`?total=true`), `next` on lists that page by key. */
+export type ListPage<T> = CursorPage<T>;
 
 /** The sort key of the last row of a page, as an opaque URL-safe cursor. */
 export function encodeCursor(key: readonly string[]): string {

@@ -1,6 +1,7 @@
 // What the employees endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 import { AccountStateResponse } from '../accounts/accounts.responses';
 
 export class EmployeePosition {
@@ -82,18 +83,7 @@ export class Employee {
   accountStatus: string;
 }
 
-export class EmployeeListPage {
-  @ApiProperty({ type: () => Employee, isArray: true })
-  items: Employee[];
-  @ApiProperty({ type: Number })
-  page: number;
-  @ApiProperty({ type: Number })
-  size: number;
-  @ApiPropertyOptional({ type: Number })
-  total?: number;
-  @ApiPropertyOptional({ type: String, nullable: true })
-  next?: string | null;
-}
+export class EmployeeListPage extends PageOf(Employee, { cursor: true }) {}
 
 export class HistoryEntryResponsePosition {
   @ApiProperty({ type: String })

@@ -1,6 +1,7 @@
 // What the imports endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 
 export class ImportError {
   @ApiProperty({ type: Number, description: '1-based row number as the user sees it in the file (the header is row 1).' })
@@ -59,13 +60,4 @@ export class ImportJob {
   finishedAt: string | null;
 }
 
-export class ImportJobPage {
-  @ApiProperty({ type: () => ImportJob, isArray: true })
-  items: ImportJob[];
-  @ApiProperty({ type: Number })
-  page: number;
-  @ApiProperty({ type: Number })
-  size: number;
-  @ApiProperty({ type: Number })
-  total: number;
-}
+export class ImportJobPage extends PageOf(ImportJob) {}

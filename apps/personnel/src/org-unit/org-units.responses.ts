@@ -1,6 +1,7 @@
 // What the org-units endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 
 export class UnitOpd {
   @ApiProperty({ type: String })
@@ -52,18 +53,7 @@ export class Unit {
   head: UnitHeadResponse | null;
 }
 
-export class UnitListPage {
-  @ApiProperty({ type: () => Unit, isArray: true })
-  items: Unit[];
-  @ApiProperty({ type: Number })
-  page: number;
-  @ApiProperty({ type: Number })
-  size: number;
-  @ApiPropertyOptional({ type: Number })
-  total?: number;
-  @ApiPropertyOptional({ type: String, nullable: true })
-  next?: string | null;
-}
+export class UnitListPage extends PageOf(Unit, { cursor: true }) {}
 
 export class UnitTreeNodeResponse {
   @ApiProperty({ type: () => UnitTreeNodeResponse, isArray: true })

@@ -1,6 +1,7 @@
 // What the positions endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 
 export class PositionUnit {
   @ApiProperty({ type: String })
@@ -73,15 +74,4 @@ export class Position {
   holders?: PositionHolder[];
 }
 
-export class PositionListPage {
-  @ApiProperty({ type: () => Position, isArray: true })
-  items: Position[];
-  @ApiProperty({ type: Number })
-  page: number;
-  @ApiProperty({ type: Number })
-  size: number;
-  @ApiPropertyOptional({ type: Number })
-  total?: number;
-  @ApiPropertyOptional({ type: String, nullable: true })
-  next?: string | null;
-}
+export class PositionListPage extends PageOf(Position, { cursor: true }) {}

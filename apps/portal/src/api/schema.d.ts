@@ -2817,23 +2817,7 @@ export interface components {
             reportDue: string;
             feedbackDue: string;
         };
-        CadenceSetResponse: {
-            year: number;
-            /** @enum {string} */
-            frequency: "BULANAN" | "TRIWULANAN";
-            /** @description Last day to have the SKP set. */
-            planningDeadline: string;
-            /** @description Days after a period ends within which the employee reports it. */
-            reportDays: number;
-            /** @description Days after a period ends within which the penilai gives feedback; the period locks after it. */
-            feedbackDays: number;
-            /** @description Last day of the year-end rating (in the next year). */
-            ratingDeadline: string;
-            /** @description Days after the rating within which an objection may be filed. */
-            objectionDays: number;
-            periods: components["schemas"]["CalendarPeriodResponse"][];
-        };
-        CadenceGetResponse: {
+        CadenceResponse: {
             year: number;
             /** @enum {string} */
             frequency: "BULANAN" | "TRIWULANAN";
@@ -3510,7 +3494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CadenceGetResponse"];
+                    "application/json": components["schemas"]["CadenceResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
@@ -3554,7 +3538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CadenceSetResponse"];
+                    "application/json": components["schemas"]["CadenceResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */

@@ -1,10 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@capaian/shared/http';
 import { NotificationViewDto } from './notification-view.dto';
 
-export class InboxPageDto {
-  @ApiProperty({ type: [NotificationViewDto] }) items: NotificationViewDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() size: number;
-  @ApiProperty() total: number;
+export class InboxPageDto extends PageOf(NotificationViewDto) {
   @ApiProperty({ description: 'Jumlah notifikasi yang belum dibaca' }) belumDibaca: number;
 }
