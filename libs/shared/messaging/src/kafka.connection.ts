@@ -13,6 +13,39 @@ export interface OutgoingMessage {
 }
 
 /**
+ * Upper bound of one produce request's keys and values. Below the broker's default
+ * `message.max.bytes` (1 MiB) with room for headers and record overhead, even if every message of
+ * the request lands on one partition.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 768 * 1024;
+
+function sizeOf(m: OutgoingMessage): number {
+  const bytes = (v: string | Buffer | null | undefined) => (v == null ? 0 : typeof v === 'string' ? Buffer.byteLength(v) : v.length);
+  let size = bytes(m.key) + bytes(m.value);
+  for (const [name, value] of Object.entries(m.headers ?? {})) size += name.length + bytes(value as string | Buffer | undefined);
+  return size;
+}
+
+/** Consecutive runs of `messages` of at most `maxBytes` each (a single larger message is a run of its own). */
+export function chunksOf(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let size = 0;
+  for (const m of messages) {
+    const s = sizeOf(m);
+    if (current.length > 0 && size + s > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(m);
+    size += s;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
  * kafkajs log lines go to Nest's logger. The producer's and admin's errors are logged at debug
  * only: every failure that matters is thrown and logged once, with context, by the relay or the
  * consumer helper, instead of a line per broker connection attempt while Kafka is down.
@@ -55,22 +88,27 @@ export class KafkaConnection {
   /**
    * Publishes the messages and resolves once the broker acknowledged all of them (acks=all).
    * Rejects if any was not acknowledged; the caller retries (the relay, or kafkajs redelivery).
+   * Messages go out in order, in requests of at most `maxRequestBytes` (keys and values), one after
+   * the other: a large relay batch never builds a record batch above the broker's
+   * `message.max.bytes` (1 MiB by default), whatever partition its keys hash to.
    */
-  async publish(messages: OutgoingMessage[]): Promise<void> {
+  async publish(messages: OutgoingMessage[], maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connectedProducer();
-    const byTopic = new Map<string, Message[]>();
-    for (const m of messages) {
-      const list = byTopic.get(m.topic) ?? [];
-      list.push({ key: m.key, value: m.value, headers: m.headers });
-      byTopic.set(m.topic, list);
-    }
     try {
-      await producer.sendBatch({
-        acks: -1,
-        timeout: 10_000,
-        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
-      });
+      for (const chunk of chunksOf(messages, maxRequestBytes)) {
+        const byTopic = new Map<string, Message[]>();
+        for (const m of chunk) {
+          const list = byTopic.get(m.topic) ?? [];
+          list.push({ key: m.key, value: m.value, headers: m.headers });
+          byTopic.set(m.topic, list);
+        }
+        await producer.sendBatch({
+          acks: -1,
+          timeout: 10_000,
+          topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+        });
+      }
     } catch (e) {
       await this.resetProducer();
       throw e;

@@ -4,8 +4,13 @@ import type { ServiceConfig } from '@capaian/shared/config';
 export interface RelayOptions {
   /** Idle poll interval; a commit that enqueued events also nudges the relay at once. */
   pollIntervalMs: number;
-  /** Rows sent to Kafka per round trip. */
+  /**
+   * Most rows claimed and published per relay pass (one database transaction). Each pass costs a
+   * fixed handful of round trips, so a large batch is what lets the relay keep up with a burst.
+   */
   batchSize: number;
+  /** Upper bound of one produce request within a pass (keys and values); see KafkaConnection.publish. */
+  maxRequestBytes: number;
   /** First wait after a failure (Kafka unreachable); doubles up to maxBackoffMs, retried forever. */
   initialBackoffMs: number;
   maxBackoffMs: number;
@@ -54,7 +59,8 @@ const HOUR = 3_600_000;
 
 export const defaultRelayOptions: RelayOptions = {
   pollIntervalMs: 250,
-  batchSize: 500,
+  batchSize: 2_000,
+  maxRequestBytes: 768 * 1024,
   initialBackoffMs: 250,
   maxBackoffMs: 5_000,
   retentionMs: 7 * 24 * HOUR,
@@ -79,6 +85,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions): Resolv
   const consumer = { ...defaultConsumerOptions, ...options.consumer };
   if (consumer.maxAttempts < 1) throw new Error('messaging: consumer.maxAttempts must be at least 1');
   if (relay.batchSize < 1) throw new Error('messaging: relayOptions.batchSize must be at least 1');
+  if (relay.maxRequestBytes < 1024) throw new Error('messaging: relayOptions.maxRequestBytes must be at least 1024');
   return { config: options.config, source: options.source, relayEnabled: options.relay ?? true, relay, consumer };
 }
 

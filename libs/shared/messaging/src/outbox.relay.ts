@@ -8,6 +8,7 @@ import type { OutboxListener } from './outbox.service';
 
 interface OutboxRow {
   id: string;
+  seq: string;
   topic: string;
   key: string;
   envelope: Record<string, unknown>;
@@ -24,6 +25,20 @@ type PassResult = { sent: number; error?: undefined } | { sent: 0; error: unknow
  * rows 101..200 while A still sends 1..100); the advisory lock keeps a single ordered stream.
  */
 const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay')) AS locked`;
+
+/**
+ * Claims the oldest unsent rows (outbox_unsent_idx, in seq order, locked, skipping rows another
+ * transaction holds) and marks them sent in the same statement; see relayOnce for why that is safe.
+ */
+const CLAIM_SQL = `UPDATE outbox o SET sent_at = now(), attempts = o.attempts + 1, last_error = NULL
+  FROM (SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) c
+  WHERE o.id = c.id
+  RETURNING o.id, o.seq, o.topic, o.key, o.envelope, o.headers`;
+
+/** `seq` comes back as a string (bigint); compare numerically without losing precision. */
+function compareSeq(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent (docs/architecture.md §3.4). Polls, is
@@ -113,6 +128,12 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
    * One pass: takes the relay lock and up to batchSize unsent rows in order, publishes them and
    * marks them sent, all in one transaction. Returns the number published (0 when another relay
    * holds the lock or nothing is pending); throws when Kafka did not take the batch.
+   *
+   * The rows are claimed and marked sent by one statement (UPDATE … RETURNING over the locked
+   * rows), before the send: the mark only becomes visible if the transaction commits, which it does
+   * after Kafka acknowledged every message. If the send fails, the same transaction clears the mark
+   * again and records the error, so the rows stay unsent. One round trip fewer per pass than
+   * SELECT, send, UPDATE (docs/architecture.md §3.4).
    */
   async relayOnce(): Promise<number> {
     // Connect before opening a transaction: no row lock is held while Kafka is unreachable.
@@ -120,11 +141,10 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
     const result = await this.dataSource.transaction(async (manager): Promise<PassResult> => {
       const [{ locked }] = await manager.query(RELAY_LOCK_SQL);
       if (!locked) return { sent: 0 };
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, key, envelope, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.relay.batchSize],
-      );
-      if (rows.length === 0) return { sent: 0 };
+      const [claimed]: [OutboxRow[], number] = await manager.query(CLAIM_SQL, [this.options.relay.batchSize]);
+      if (claimed.length === 0) return { sent: 0 };
+      // RETURNING does not keep the subquery's order: publish by seq.
+      const rows = claimed.sort((a, b) => compareSeq(a.seq, b.seq));
       const ids = rows.map((r) => r.id);
       // One PRODUCER span per event, child of the trace that enqueued it.
       const tracer = tracerOf(this.options.config?.service ?? 'messaging');
@@ -132,7 +152,7 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
         tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom(row.envelope)),
       );
       try {
-        await this.kafka.publish(rows.map(toMessage));
+        await this.kafka.publish(rows.map(toMessage), this.options.relay.maxRequestBytes);
         spans.forEach((span) => span.end());
       } catch (error) {
         spans.forEach((span) => {
@@ -140,13 +160,12 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
           span.end();
         });
         // Keep the rows (unsent) and record why, then commit that record.
-        await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
+        await manager.query(`UPDATE outbox SET sent_at = NULL, last_error = $2 WHERE id = ANY($1::uuid[])`, [
           ids,
           String((error as Error)?.message ?? error).slice(0, 2000),
         ]);
         return { sent: 0, error };
       }
-      await manager.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
       return { sent: rows.length };
     });
     if (result.error !== undefined) throw result.error;
