@@ -216,4 +216,39 @@ describe('notification: planning-due and rating-due reminders (real PostgreSQL, 
     expect((await mailsTo(penilai.email)).filter((m) => m.subject.includes('Penilaian kinerja Dinilai Sudah'))).toHaveLength(1); // told once, never reminded
     expect((await mailsTo(penilai.email)).filter((m) => m.subject.includes('Penilaian kinerja Dinilai Menunggu'))).toHaveLength(2); // the notice and one reminder
   });
+
+  it('rating due announced late (the last feedback given the day before the deadline): the penilai is told, but no escalation runs after the rating deadline', async () => {
+    const terlambat = { nip: freshNip(), name: 'Dinilai Terlambat', email: address('terlambat') };
+    t.clock.set('2028-01-29T03:00:00Z');
+    await hire({ ...terlambat, supervisor: penilai });
+    await answerAllBut(['penilaian-menunggu']);
+    const skpId = randomUUID();
+    t.clock.set('2028-01-30T03:00:00Z'); // 10.00 WIB, the day before the deadline
+    const late = personnelEvent<RatingDueEventData>(
+      RatingDueV1,
+      {
+        skpId,
+        employeeId: employeeIdOf(terlambat.nip),
+        nip: terlambat.nip,
+        opdCode: 'DISKOMINFO',
+        year: 2027,
+        startDate: '2027-01-01',
+        endDate: '2027-12-31',
+        penilaiNip: penilai.nip,
+        atasanPenilaiNip: atasan.nip,
+        ratingDeadline: '2028-01-31',
+      },
+      skpId,
+    );
+    await publishEvents(Topics.appraisalEvaluation, late);
+    await consumed(late.id);
+    await mailWith(penilai.email, '[Capaian] Penilaian kinerja Dinilai Terlambat tahun 2027 menunggu Anda');
+    // The notice is its own reminder: the ladder would go on to the atasan 48 hours later, on 1 February.
+    expect((await reminderOf(terlambat.nip, 'penilaian-menunggu')).map((r) => [r.step, r.resolved])).toEqual([[1, false]]);
+    t.clock.set('2028-02-01T03:01:00Z');
+    await t.app.get(RunReminders).execute();
+    expect((await reminderOf(terlambat.nip, 'penilaian-menunggu')).map((r) => [r.step, r.resolved])).toEqual([[1, true]]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE kategori = 'pengingat' AND isi LIKE $1`, ['%Dinilai Terlambat%']);
+    expect(n).toBe(0);
+  });
 });

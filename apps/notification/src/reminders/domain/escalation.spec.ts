@@ -1,4 +1,4 @@
-import { endsWhenRead, escalationStep, FINAL_STEP, nextStepAt } from './escalation';
+import { actionClosedAt, endsWhenRead, escalationStep, FINAL_STEP, nextStepAt } from './escalation';
 
 describe('escalation ladder', () => {
   it('reminds the person, then their penilai, then the admin OPD, then stops', () => {
@@ -17,5 +17,12 @@ describe('escalation ladder', () => {
     expect(nextStepAt(new Date('2026-12-09T00:00:00Z'), 0, 3_600_000, 'pelatihan-disetujui')).toBeNull();
     expect(endsWhenRead('pelatihan-disetujui')).toBe(false);
     expect(endsWhenRead('skp-diajukan')).toBe(true);
+  });
+
+  it('closes a rating reminder at the end of the rating deadline day, and no other', () => {
+    const due = new Date('2028-01-26T00:00:00Z'); // 07.00 WIB five days before 31 January
+    expect(actionClosedAt('penilaian-menunggu', due)?.toISOString()).toBe('2028-01-31T17:00:00.000Z'); // 24.00 WIB on the deadline day
+    expect(actionClosedAt('laporan-realisasi', due)).toBeNull();
+    expect(actionClosedAt(null, due)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { RATING_REMINDER_DAYS_BEFORE } from '../../dispatch/domain/event-values';
+
 /**
  * The ladder of an ignored action notice (one that asks for something by a deadline):
  *  step 0, at the deadline: a reminder to the person;
@@ -42,4 +44,25 @@ export function nextStepAt(ranAt: Date, step: number, escalateAfterMs: number, t
 /** Reading an action notice answers it; a "tomorrow" note stays due however often the approval is read. */
 export function endsWhenRead(template?: string | null): boolean {
   return !(template && PLAIN_REMINDERS[template]);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Notices whose awaited action is refused some time after the reminder's due time: a rating after
+ * the rating deadline. The rating reminder is due at 07.00 WIB `RATING_REMINDER_DAYS_BEFORE` days
+ * before the deadline, and the deadline day ends 17 hours after 07.00 WIB.
+ */
+const CLOSES_AFTER_DUE_MS: Readonly<Record<string, number>> = {
+  'penilaian-menunggu': RATING_REMINDER_DAYS_BEFORE * 24 * HOUR_MS + 17 * HOUR_MS,
+};
+
+/**
+ * When the action of a reminder made for `template` can no longer be taken (null: never). A step
+ * due after it is not run: chasing a rating nobody may give any more helps no one (a late notice,
+ * or an `ESCALATE_AFTER_HOURS` long enough to push the last step past the deadline).
+ */
+export function actionClosedAt(template: string | null | undefined, dueAt: Date): Date | null {
+  const after = template ? CLOSES_AFTER_DUE_MS[template] : undefined;
+  return after === undefined ? null : new Date(dueAt.getTime() + after);
 }

@@ -7,7 +7,7 @@ import type { Person } from '../../directory/domain/person';
 import { RecipientDirectory } from '../../directory/recipient-directory';
 import { InboxRepository } from '../../inbox/infrastructure/inbox.repository';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../../notification.config';
-import { endsWhenRead, escalationStep, nextStepAt } from '../domain/escalation';
+import { actionClosedAt, endsWhenRead, escalationStep, nextStepAt } from '../domain/escalation';
 import { ReminderRepository } from '../infrastructure/reminder.repository';
 
 export const REMINDER_EVENT_TYPE = 'capaian.notification.reminder';
@@ -46,6 +46,12 @@ export class RunReminders {
     const now = this.clock.now();
     const due = await this.reminders.lockDue(m, now, batch);
     for (const r of due) {
+      const closedAt = actionClosedAt(r.template, r.dueAt);
+      if (closedAt && closedAt.getTime() <= now.getTime()) {
+        // The awaited action is refused from now on (a rating after its deadline): the ladder ends untold.
+        await this.reminders.resolve(m, r.id, now);
+        continue;
+      }
       if (endsWhenRead(r.template) && (await this.inbox.answered(m, r.notificationId, r.recipientNip, `reminder:${r.id}:`))) {
         await this.reminders.resolve(m, r.id, now);
         continue;
