@@ -35,7 +35,7 @@ describe('planning-due and rating-due announcements (real PostgreSQL, Kafka)', (
   const outboxNips = async (type: string) =>
     (await ds.query(`SELECT envelope->'data'->>'nip' AS nip FROM outbox WHERE type = $1 ORDER BY 1`, [type])).map((r: { nip: string }) => r.nip);
   const draft = async (who: keyof typeof DEMO_NIP) => {
-    const skp = await app.get(CreateSkp).execute({ subject: who, username: DEMO_NIP[who], nip: DEMO_NIP[who], roles: [] }, { year: 2026, pendekatan: 'KUANTITATIF', rhk: [] } as never);
+    const skp = await app.get(CreateSkp).execute({ subject: who, username: DEMO_NIP[who], nip: DEMO_NIP[who], roles: [], isServiceAccount: false, token: '' }, { year: 2026, pendekatan: 'KUANTITATIF', rhk: [] } as never);
     return skp.id;
   };
   const setStatus = (id: string, status: string, setOn: string | null = null) => ds.query(`UPDATE skp SET status = $2, set_on = $3 WHERE id = $1`, [id, status, setOn]);
