@@ -200,6 +200,39 @@ describe('correlation id', () => {
   });
 });
 
+describe('forwarding', () => {
+  it('passes path and query unchanged, drops hop-by-hop headers (and those the Connection header names), keeps the rest', async () => {
+    const path = '/api/v1/personnel/probe/echo?urut=nama&cari=%C3%A9&cari=b%20c';
+    const res = await get(gatewayUrl, path, hendra)
+      .set('connection', 'keep-alive, x-hop-pribadi')
+      .set('keep-alive', 'timeout=5')
+      .set('x-hop-pribadi', 'rahasia')
+      .set('x-ujung-ke-ujung', 'ya')
+      .expect(200);
+    expect(res.body.url).toBe(path);
+    expect(res.body.headerNames).toContain('x-ujung-ke-ujung');
+    expect(res.body.headerNames).toContain('authorization');
+    for (const dropped of ['keep-alive', 'x-hop-pribadi']) expect(res.body.headerNames).not.toContain(dropped);
+    expect(res.body).toMatchObject({ forwardedFor: '127.0.0.1', forwardedProto: 'http', forwardedHost: new URL(gatewayUrl).host, host: new URL(probe.url).host });
+  });
+
+  it('streams an answer larger than it buffers, whole', async () => {
+    const res = await get(gatewayUrl, '/api/v1/personnel/probe/besar', hendra).expect(200);
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(256 * 1024);
+    expect(res.body.isi).toBe('abcdefghij'.repeat(40_000));
+  });
+
+  it.each(['/api/v1/personnel/%2e%2e/%2e%2e/health/live', '/api/v1/personnel/probe/..%2F..%2Fhealth/live', '/api/v1/personnel/probe/%E0%A4%A'])(
+    'refuses %s with 400 without contacting the service',
+    async (path) => {
+      const before = probe.apiRequests();
+      const res = await get(gatewayUrl, path, hendra);
+      expect(res.status).toBe(400);
+      expect(probe.apiRequests()).toBe(before);
+    },
+  );
+});
+
 describe('upstream failures: problem+json, never a hang', () => {
   it.each([
     ['appraisal', 'drops the connection', 502, 'LAYANAN_HULU_GAGAL'],

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Module, Param, Post, Req, type INestApplication } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { IsString, MaxLength } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -48,13 +49,24 @@ class ProbeController {
     return { ref };
   }
 
-  /** What the service received: the correlation id and forwarding headers. */
+  /** An answer larger than the gateway buffers: it is streamed through. */
+  @Get('besar')
+  besar() {
+    return { isi: 'abcdefghij'.repeat(40_000) };
+  }
+
+  /** What the service received: the path and query, the correlation id and the headers. */
   @Get('echo')
-  echo(@Headers() headers: Record<string, string>) {
+  echo(@Headers() headers: Record<string, string>, @Req() request: FastifyRequest) {
     return {
+      url: request.url,
       correlationId: currentCorrelationId(),
       headerCorrelationId: headers['x-correlation-id'],
       forwardedFor: headers['x-forwarded-for'],
+      forwardedProto: headers['x-forwarded-proto'],
+      forwardedHost: headers['x-forwarded-host'],
+      host: headers.host,
+      headerNames: Object.keys(headers).sort(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
@@ -205,6 +205,112 @@ function invalidDestination(): Error {
   return Object.assign(new Error('source/request contain invalid characters'), { statusCode: 400 });
 }
 
+/** Answers up to this size are collected and sent as one buffer; larger or unsized ones are streamed. */
+const BUFFERED_ANSWER_BYTES = 256 * 1024;
+
+type Fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => void;
+
+/** undici's handler controller (the part used here). */
+interface Controller {
+  pause(): void;
+  resume(): void;
+  abort(reason: Error): void;
+}
+
+/**
+ * One forwarded request, as an undici dispatch handler: no RequestHandler (an AsyncResource per
+ * request), no BodyReadable and no pipeline for the usual small answer — its bytes are collected
+ * and sent with one write; an answer without a length (the notification stream) or a large one
+ * is streamed with backpressure (the service's socket pauses while the caller's is full).
+ */
+class Forwarding {
+  private controller?: Controller;
+  private status = 0;
+  private headers: Record<string, string | string[]> = {};
+  private chunks?: Buffer[];
+  private stream?: Readable;
+
+  constructor(
+    private readonly request: FastifyRequest,
+    private readonly reply: FastifyReply,
+    private readonly fail: Fail,
+  ) {}
+
+  onRequestStart(controller: Controller): void {
+    this.controller = controller;
+  }
+
+  onResponseStart(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    const dropped = connectionListed(headers.connection);
+    for (const name in headers) {
+      const value = headers[name];
+      if (value === undefined || HOP_BY_HOP.has(name) || (dropped.length > 0 && dropped.includes(name))) continue;
+      try {
+        validateHeaderValue(name, value as string);
+        this.headers[name] = value;
+      } catch {
+        // A header value Node refuses to send: dropped rather than failing the whole answer.
+      }
+    }
+    this.status = statusCode;
+    const length = Number(headers['content-length'] ?? Number.NaN);
+    if (Number.isFinite(length) && length <= BUFFERED_ANSWER_BYTES) {
+      this.chunks = [];
+      return;
+    }
+    const stream = new Readable({
+      read: () => controller.resume(),
+      destroy: (error, callback) => {
+        // The caller left (or the answer failed): stop reading from the service.
+        if (error || !stream.readableEnded) controller.abort(error ?? new Error('caller gone'));
+        callback(error);
+      },
+    });
+    this.stream = stream;
+    if (this.answer()) this.reply.send(stream);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    if (this.chunks) this.chunks.push(chunk);
+    else if (this.stream && !this.stream.push(chunk)) controller.pause();
+  }
+
+  onResponseEnd(): void {
+    if (this.stream) {
+      this.stream.push(null);
+      return;
+    }
+    if (this.reply.raw.destroyed) return;
+    const chunks = this.chunks ?? [];
+    if (this.answer()) this.reply.send(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  }
+
+  onResponseError(_controller: Controller | undefined, error: Error): void {
+    if (this.stream) this.stream.destroy(error);
+    else this.fail(this.request, this.reply, error);
+  }
+
+  /** Status and headers onto the reply; false when there is nobody to answer or the status is unusable. */
+  private answer(): boolean {
+    const { request, reply } = this;
+    if (reply.sent || reply.raw.destroyed) {
+      this.controller?.abort(new Error('caller gone'));
+      return false;
+    }
+    try {
+      reply.code(this.status);
+    } catch (error) {
+      this.controller?.abort(error as Error);
+      this.fail(request, reply, error);
+      return false;
+    }
+    reply.headers(this.headers);
+    // An HTTP/1 connection cannot be reused until its request body has been consumed.
+    if (!request.raw.complete) reply.header('connection', 'close');
+    return true;
+  }
+}
+
 /**
  * The proxy itself, straight on an undici Pool per service. It replaced @fastify/http-proxy +
  * @fastify/reply-from, whose per-request work (the path re-decoded character by character, the
@@ -262,44 +368,9 @@ async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamS
     headers['x-forwarded-proto'] = request.protocol;
     if (incoming.host !== undefined) headers['x-forwarded-host'] = incoming.host;
 
-    // The body is streamed as it arrives (the content-type parsers below hand the raw stream over).
+    // The body is streamed as it arrives (the content-type parsers hand the raw stream over).
     const body = request.body instanceof Readable ? request.body : null;
-    pool.request(
-      {
-        path: url,
-        method: request.method as Dispatcher.HttpMethod,
-        headers,
-        body,
-      },
-      (error, answer) => {
-        if (error) return fail(request, reply, error);
-        if (request.raw.aborted || reply.raw.destroyed) {
-          // The caller left before the answer came: nobody to send it to.
-          answer.body.destroy();
-          return;
-        }
-        const answerHeaders = answer.headers;
-        const dropped = connectionListed(answerHeaders.connection);
-        for (const name in answerHeaders) {
-          const value = answerHeaders[name];
-          if (value === undefined || HOP_BY_HOP.has(name) || (dropped.length > 0 && dropped.includes(name))) continue;
-          try {
-            reply.header(name, value);
-          } catch {
-            // A header value Node refuses to send: dropped rather than failing the whole answer.
-          }
-        }
-        // An HTTP/1 connection cannot be reused until its request body has been consumed.
-        if (!request.raw.complete) reply.header('connection', 'close');
-        try {
-          reply.code(answer.statusCode);
-        } catch (codeError) {
-          answer.body.destroy();
-          return fail(request, reply, codeError);
-        }
-        reply.send(answer.body);
-      },
-    );
+    pool.dispatch({ path: url, method: request.method as Dispatcher.HttpMethod, headers, body }, new Forwarding(request, reply, fail));
     return reply;
   };
 
