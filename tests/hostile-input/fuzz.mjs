@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run fuzz -- --runs N [--seed S]: the hostile-input suite with more generated requests than
-// the CI run (FUZZ_RUNS, default here 5000) and a chosen or random seed (printed, to replay a failure).
+// the CI run (FUZZ_RUNS for write operations and FUZZ_QUERY_RUNS for query parameters of read
+// operations, both N unless set, default here 5000) and a chosen or random seed (printed, to replay a failure).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ const started = Date.now();
 const result = spawnSync('npx', ['jest', '-c', 'tests/hostile-input/jest.config.cjs', '--runInBand'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed), FUZZ_REPORT: '1' },
+  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_QUERY_RUNS: process.env.FUZZ_QUERY_RUNS ?? String(runs), FUZZ_SEED: String(seed), FUZZ_REPORT: '1' },
 });
 console.log(`hostile-input suite: ${runs} requests, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s, ${result.status === 0 ? 'passed' : 'FAILED'}`);
 process.exit(result.status ?? 1);

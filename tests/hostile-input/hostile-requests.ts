@@ -234,3 +234,109 @@ export function hostileRequest(ops: WriteOperation[], tokens: { admin: string })
       });
   });
 }
+
+// ---- query parameters of read operations ----
+
+/** What the document says of one query parameter (enough to make a value it must refuse). */
+export interface QueryParam {
+  name: string;
+  required: boolean;
+  type?: string;
+  format?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  example?: unknown;
+}
+
+/** A GET operation of the merged document that takes query parameters. */
+export interface ReadOperation {
+  service: string;
+  method: 'GET';
+  path: string;
+  pathParams: string[];
+  query: QueryParam[];
+}
+
+/** Every GET operation with query parameters, so that a new parameter is covered without editing the suite. */
+export function readOperations(doc: OpenApiDocument): ReadOperation[] {
+  const ops: ReadOperation[] = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const service = /^\/api\/v1\/([^/]+)\//.exec(path)?.[1];
+    const op = item.get as { parameters?: { in: string; name: string; required?: boolean; schema?: Record<string, unknown> }[] } | undefined;
+    if (!service || service === 'gateway' || !op) continue;
+    const query = (op.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p): QueryParam => ({ name: p.name, required: p.required === true, ...(resolve(doc, p.schema as Schema) as Omit<QueryParam, 'name' | 'required'>) }));
+    if (query.length === 0) continue;
+    ops.push({ service, method: 'GET', path, pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name), query });
+  }
+  return ops;
+}
+
+/** A value the parameter accepts, for the parameters a request does not attack (a missing required one would hide the attack). */
+export function benignQueryValue(p: QueryParam): string {
+  if (p.enum && p.enum.length > 0) return p.enum[0];
+  if (p.example !== undefined) return encodeURIComponent(String(p.example));
+  if (p.type === 'number' || p.type === 'integer') return String(p.minimum ?? 1);
+  if (p.type === 'boolean') return 'true';
+  if (p.format === 'date-time') return '2026-01-01T00%3A00%3A00Z';
+  return 'x';
+}
+
+const isNumeric = (p: QueryParam) => p.type === 'number' || p.type === 'integer';
+
+/**
+ * Values the parameter must refuse, each with what is wrong with it: text PostgreSQL cannot store,
+ * broken percent-encoding, the parameter twice (an array where one value is declared), a value far
+ * longer than any the platform takes, and by the parameter's schema: numbers out of range or not
+ * integers, a value outside the enum, a boolean or a date that is none.
+ */
+export function hostileQueryValues(p: QueryParam): fc.Arbitrary<{ query: string; flaw: string }> {
+  const one = (value: string, flaw: string) => ({ query: `${p.name}=${value}`, flaw: `${p.name}: ${flaw}` });
+  const benign = benignQueryValue(p);
+  const cases: fc.Arbitrary<{ query: string; flaw: string }>[] = [
+    fc.constantFrom('%00', `${benign}%00`, `%ED%B0%80${benign}`, `${benign}%ED%A0%80`).map((v) => one(v, 'NUL or a lone surrogate')),
+    fc.constantFrom('%', '%zz', '%C3%28', '%FF%FE').map((v) => one(v, `broken percent-encoding ${v}`)),
+    fc.constant({ query: `${p.name}=${benign}&${p.name}=${benign}`, flaw: `${p.name} given twice` }),
+    fc.integer({ min: Math.max(1001, (p.maxLength ?? 0) + 1), max: 6000 }).map((n) => one('9'.repeat(n), `a value of ${n} characters`)),
+  ];
+  if (isNumeric(p)) {
+    const out = ['-1', '2.5', '1e400', '99999999999999999999', 'NaN', 'Infinity', '0x10', 'dua', ''];
+    if (p.minimum !== undefined) out.push(String(p.minimum - 1));
+    if (p.maximum !== undefined) out.push(String(p.maximum + 1));
+    // A year: no year of the platform lies outside 2000–2100.
+    if (p.name === 'year' || p.name === 'tahun') out.push('0', '10000', '-2026');
+    cases.push(fc.constantFrom(...out).map((v) => one(v, `the number ${v || '(empty)'}`)));
+  }
+  if (p.enum && p.enum.length > 0) cases.push(fc.constantFrom('BUKAN_NILAI', p.enum[0].toLowerCase() === p.enum[0] ? p.enum[0].toUpperCase() : p.enum[0].toLowerCase(), '').map((v) => one(v, `${v || '(empty)'} outside the enum`)));
+  if (p.type === 'boolean') cases.push(fc.constantFrom('ya', '2', 'TRUE ').map((v) => one(encodeURIComponent(v), `the boolean ${v}`)));
+  if (p.format === 'date-time' || p.format === 'date') cases.push(fc.constantFrom('2026-13-45', 'kemarin', '2026-02-30T25%3A00%3A00Z').map((v) => one(v, `the date ${v}`)));
+  return fc.oneof(...cases);
+}
+
+/**
+ * A GET with exactly one hostile query parameter (the others benign or absent, required ones always
+ * there), with a valid token, through the gateway or directly.
+ */
+export type HostileQueryRequest = Omit<HostileRequest, 'op'> & { op: ReadOperation };
+
+export function hostileQueryRequest(ops: ReadOperation[], tokens: { admin: string }): fc.Arbitrary<HostileQueryRequest> {
+  return fc.constantFrom(...ops).chain((op) =>
+    fc
+      .record({
+        target: fc.constantFrom<'gateway' | 'direct'>('gateway', 'direct'),
+        attacked: fc.constantFrom(...op.query).chain((p) => hostileQueryValues(p).map((v) => ({ p, ...v }))),
+        others: fc.subarray(op.query),
+        segments: fc.tuple(...op.pathParams.map(() => benignSegment)),
+      })
+      .map((r): HostileQueryRequest => {
+        const query = [r.attacked.query];
+        for (const p of op.query) if (p !== r.attacked.p && (p.required || r.others.includes(p))) query.push(`${p.name}=${benignQueryValue(p)}`);
+        let i = 0;
+        const path = `${op.path.replace(/\{[^}]+\}/g, () => r.segments[i++])}?${query.join('&')}`;
+        return { target: r.target, op, method: 'GET', path, headers: { authorization: `Bearer ${tokens.admin}` }, flaws: [r.attacked.flaw] };
+      }),
+  );
+}

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
-import { apiPrefix } from '@capaian/shared/http';
+import { apiPrefix, queryInteger } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CloseSkpDto } from './dto/close-skp.dto';
@@ -22,7 +22,7 @@ import { SubmitSkp } from './use-cases/submit-skp';
 import { SkpCloseResponse, SkpMineResponse, SkpStateResponse } from './skps.responses';
 
 export class YearQuery {
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @Transform(queryInteger) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
 @ApiTags('SKP')

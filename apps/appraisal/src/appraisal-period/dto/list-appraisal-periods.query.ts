@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@capaian/shared/http';
-import { Type } from 'class-transformer';
+import { PageQuery, queryInteger } from '@capaian/shared/http';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
 
@@ -8,7 +8,7 @@ import { PERIOD_KINDS, type PeriodKind } from '../domain/appraisal-period';
 export class ListAppraisalPeriodsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(queryInteger)
   @IsInt()
   @Min(2000)
   @Max(2100)

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@capaian/shared/http';
-import { Type } from 'class-transformer';
+import { PageQuery, queryInteger } from '@capaian/shared/http';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEVELOPMENT_FORMS, type DevelopmentForm } from '../domain/development-form';
 
@@ -13,7 +13,7 @@ export class ListDevelopmentProgramsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 2026, description: 'Program yang dimulai pada tahun ini' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(queryInteger)
   @IsInt()
   @Min(2000)
   @Max(2100)

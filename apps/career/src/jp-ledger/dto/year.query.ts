@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { queryInteger } from '@capaian/shared/http';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Query of the JP reports: the year, and for BKPSDM optionally one OPD. */
 export class JpYearQuery {
   @ApiProperty({ example: 2026 })
-  @Type(() => Number)
+  @Transform(queryInteger)
   @IsInt()
   @Min(2000)
   @Max(2100)

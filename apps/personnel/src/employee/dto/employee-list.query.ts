@@ -8,11 +8,13 @@ export class EmployeeListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Kode OPD' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   opd?: string;
 
   @ApiPropertyOptional({ description: 'Id atau kode unit' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   unitId?: string;
 
   @ApiPropertyOptional({ enum: JENIS_JABATAN })
@@ -45,6 +47,7 @@ export class EmployeeListQuery extends CountablePageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @MaxLength(10)
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Kursor halaman berikutnya (nilai next dari halaman sebelumnya); menggantikan page' })

@@ -7,11 +7,13 @@ export class UnitListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit induk' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   parentId?: string;
 
   @ApiPropertyOptional({ description: 'Kode OPD' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   opd?: string;
 
   @ApiPropertyOptional({ enum: UNIT_KINDS })
@@ -33,5 +35,6 @@ export class UnitListQuery extends CountablePageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @MaxLength(10)
   asOf?: string;
 }

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { queryBoolean } from '@capaian/shared/http';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { queryBoolean, queryInteger } from '@capaian/shared/http';
 
 export class UnitTreeQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit akar (bawaan: Pemerintah Kota)' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   root?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(queryInteger)
   @IsInt()
   @Min(0)
   @Max(10)
@@ -26,5 +27,6 @@ export class UnitTreeQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @MaxLength(10)
   asOf?: string;
 }

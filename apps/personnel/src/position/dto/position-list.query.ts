@@ -10,11 +10,13 @@ export class PositionListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Id atau kode unit' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   unitId?: string;
 
   @ApiPropertyOptional({ description: 'Kode OPD' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   opd?: string;
 
   @ApiPropertyOptional({ enum: JENIS_JABATAN })
@@ -42,5 +44,6 @@ export class PositionListQuery extends CountablePageQuery {
   @ApiPropertyOptional({ description: 'Tanggal acuan (YYYY-MM-DD)' })
   @IsOptional()
   @IsString()
+  @MaxLength(10)
   asOf?: string;
 }
