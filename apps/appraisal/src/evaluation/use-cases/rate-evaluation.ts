@@ -36,7 +36,9 @@ export class RateEvaluation {
    */
   async execute(principal: Principal, skpId: string, body: RateEvaluationDto): Promise<EvaluationState> {
     return this.dataSource.transaction(async (m) => {
-      const skp = await this.skps.find(m, skpId);
+      // Locked: a rating and the job announcing it as due (which locks the row too) follow each other, so
+      // `rated` never precedes `rating-due` of the same SKP on its partition.
+      const skp = (await this.skps.lock(m, skpId))?.toState() ?? null;
       if (!skp) throw SkpMessages.error('SKP_TIDAK_DITEMUKAN');
       if (!principal.nip || principal.nip !== skp.penilaiNip) throw SkpMessages.error('BUKAN_PEJABAT_PENILAI');
       if (skp.status !== 'DITETAPKAN' && skp.status !== 'DITUTUP') throw EvaluationMessages.error('SKP_BELUM_DITETAPKAN');
