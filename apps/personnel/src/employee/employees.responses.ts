@@ -3,6 +3,7 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { PageOf } from '@capaian/shared/http';
 import { AccountStateResponse } from '../accounts/accounts.responses';
+import { NamedRef } from '../common/references.responses';
 
 export class EmployeePosition {
   @ApiProperty({ type: String })
@@ -17,24 +18,6 @@ export class EmployeePosition {
   jenjang: string | null;
   @ApiProperty({ type: Number, nullable: true })
   kelasJabatan: number | null;
-}
-
-export class EmployeeUnit {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class EmployeeOpd {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
 }
 
 export class EmployeeSupervisorOverride {
@@ -69,10 +52,10 @@ export class Employee {
   tmtJabatan: string | null;
   @ApiProperty({ type: () => EmployeePosition, nullable: true })
   position: EmployeePosition | null;
-  @ApiProperty({ type: () => EmployeeUnit, nullable: true })
-  unit: EmployeeUnit | null;
-  @ApiProperty({ type: () => EmployeeOpd, nullable: true })
-  opd: EmployeeOpd | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  unit: NamedRef | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  opd: NamedRef | null;
   @ApiProperty({ type: Boolean })
   opdHead: boolean;
   @ApiProperty({ type: Boolean })
@@ -84,33 +67,6 @@ export class Employee {
 }
 
 export class EmployeeListPage extends PageOf(Employee, { cursor: true }) {}
-
-export class HistoryEntryResponsePosition {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class HistoryEntryResponseUnit {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class HistoryEntryResponseOpd {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
 
 export class HistoryEntryResponse {
   @ApiProperty({ type: String })
@@ -125,12 +81,12 @@ export class HistoryEntryResponse {
   jenisAsn: string;
   @ApiProperty({ type: String, nullable: true })
   golongan: string | null;
-  @ApiProperty({ type: () => HistoryEntryResponsePosition, nullable: true })
-  position: HistoryEntryResponsePosition | null;
-  @ApiProperty({ type: () => HistoryEntryResponseUnit, nullable: true })
-  unit: HistoryEntryResponseUnit | null;
-  @ApiProperty({ type: () => HistoryEntryResponseOpd, nullable: true })
-  opd: HistoryEntryResponseOpd | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  position: NamedRef | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  unit: NamedRef | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  opd: NamedRef | null;
   @ApiProperty({ type: String, nullable: true })
   supervisorOverrideId: string | null;
   @ApiProperty({ type: String, nullable: true })

@@ -1,14 +1,8 @@
 // What the org-units endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty } from '@nestjs/swagger';
+import { CodedRef } from '../common/references.responses';
 import { PageOf } from '@capaian/shared/http';
-
-export class UnitOpd {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-}
 
 export class UnitHeadResponseHolder {
   @ApiProperty({ type: String })
@@ -41,8 +35,8 @@ export class Unit {
   kind: string;
   @ApiProperty({ type: String, nullable: true })
   parentId: string | null;
-  @ApiProperty({ type: () => UnitOpd, nullable: true })
-  opd: UnitOpd | null;
+  @ApiProperty({ type: () => CodedRef, nullable: true })
+  opd: CodedRef | null;
   @ApiProperty({ type: Number })
   level: number;
   @ApiProperty({ enum: ['AKTIF', 'DITUTUP'] })
@@ -55,27 +49,8 @@ export class Unit {
 
 export class UnitListPage extends PageOf(Unit, { cursor: true }) {}
 
-export class UnitTreeNodeResponse {
+/** A unit of the tree: a unit with its child units. */
+export class UnitTreeNodeResponse extends Unit {
   @ApiProperty({ type: () => UnitTreeNodeResponse, isArray: true })
   children: UnitTreeNodeResponse[];
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-  @ApiProperty({ type: String })
-  kind: string;
-  @ApiProperty({ type: String, nullable: true })
-  parentId: string | null;
-  @ApiProperty({ type: () => UnitOpd, nullable: true })
-  opd: UnitOpd | null;
-  @ApiProperty({ type: Number })
-  level: number;
-  @ApiProperty({ enum: ['AKTIF', 'DITUTUP'] })
-  status: 'AKTIF' | 'DITUTUP';
-  @ApiProperty({ type: String })
-  validFrom: string;
-  @ApiProperty({ type: () => UnitHeadResponse, nullable: true })
-  head: UnitHeadResponse | null;
 }

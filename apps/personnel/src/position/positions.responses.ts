@@ -1,32 +1,8 @@
 // What the positions endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CodedRef, NamedRef } from '../common/references.responses';
 import { PageOf } from '@capaian/shared/http';
-
-export class PositionUnit {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class PositionOpd {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-}
-
-export class PositionReportsTo {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  code: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
 
 export class PositionHolder {
   @ApiProperty({ type: String })
@@ -52,12 +28,12 @@ export class Position {
   jenjang: string | null;
   @ApiProperty({ type: Number, nullable: true })
   kelasJabatan: number | null;
-  @ApiProperty({ type: () => PositionUnit })
-  unit: PositionUnit;
-  @ApiProperty({ type: () => PositionOpd, nullable: true })
-  opd: PositionOpd | null;
-  @ApiProperty({ type: () => PositionReportsTo, nullable: true })
-  reportsTo: PositionReportsTo | null;
+  @ApiProperty({ type: () => NamedRef })
+  unit: NamedRef;
+  @ApiProperty({ type: () => CodedRef, nullable: true })
+  opd: CodedRef | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true })
+  reportsTo: NamedRef | null;
   @ApiProperty({ enum: ['OTOMATIS', 'MANUAL'] })
   reportsToMode: 'OTOMATIS' | 'MANUAL';
   @ApiProperty({ type: Boolean })

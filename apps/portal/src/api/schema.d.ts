@@ -1866,12 +1866,7 @@ export interface components {
             jenjang: string | null;
             kelasJabatan: number | null;
         };
-        EmployeeUnit: {
-            id: string;
-            code: string;
-            name: string;
-        };
-        EmployeeOpd: {
+        NamedRef: {
             id: string;
             code: string;
             name: string;
@@ -1893,8 +1888,8 @@ export interface components {
             email: string | null;
             tmtJabatan: string | null;
             position: components["schemas"]["EmployeePosition"] | null;
-            unit: components["schemas"]["EmployeeUnit"] | null;
-            opd: components["schemas"]["EmployeeOpd"] | null;
+            unit: components["schemas"]["NamedRef"] | null;
+            opd: components["schemas"]["NamedRef"] | null;
             opdHead: boolean;
             unitHead: boolean;
             supervisorOverride: components["schemas"]["EmployeeSupervisorOverride"] | null;
@@ -1935,7 +1930,7 @@ export interface components {
             /** @description Kode OPD; harus OPD tempat pegawai bekerja */
             opd?: string;
         };
-        UnitOpd: {
+        CodedRef: {
             id: string;
             code: string;
         };
@@ -1956,7 +1951,7 @@ export interface components {
             name: string;
             kind: string;
             parentId: string | null;
-            opd: components["schemas"]["UnitOpd"] | null;
+            opd: components["schemas"]["CodedRef"] | null;
             level: number;
             /** @enum {string} */
             status: "AKTIF" | "DITUTUP";
@@ -1971,18 +1966,18 @@ export interface components {
             next?: string | null;
         };
         UnitTreeNodeResponse: {
-            children: components["schemas"]["UnitTreeNodeResponse"][];
             id: string;
             code: string;
             name: string;
             kind: string;
             parentId: string | null;
-            opd: components["schemas"]["UnitOpd"] | null;
+            opd: components["schemas"]["CodedRef"] | null;
             level: number;
             /** @enum {string} */
             status: "AKTIF" | "DITUTUP";
             validFrom: string;
             head: components["schemas"]["UnitHeadResponse"] | null;
+            children: components["schemas"]["UnitTreeNodeResponse"][];
         };
         SavedWithoutViewResponse: {
             id: string;
@@ -2023,20 +2018,6 @@ export interface components {
             /** @description Tanggal berlaku (YYYY-MM-DD); bawaan hari ini */
             effectiveDate?: string;
         };
-        PositionUnit: {
-            id: string;
-            code: string;
-            name: string;
-        };
-        PositionOpd: {
-            id: string;
-            code: string;
-        };
-        PositionReportsTo: {
-            id: string;
-            code: string;
-            name: string;
-        };
         PositionHolder: {
             id: string;
             nip: string;
@@ -2050,9 +2031,9 @@ export interface components {
             jenisJabatan: string;
             jenjang: string | null;
             kelasJabatan: number | null;
-            unit: components["schemas"]["PositionUnit"];
-            opd: components["schemas"]["PositionOpd"] | null;
-            reportsTo: components["schemas"]["PositionReportsTo"] | null;
+            unit: components["schemas"]["NamedRef"];
+            opd: components["schemas"]["CodedRef"] | null;
+            reportsTo: components["schemas"]["NamedRef"] | null;
             /** @enum {string} */
             reportsToMode: "OTOMATIS" | "MANUAL";
             head: boolean;
@@ -2130,21 +2111,6 @@ export interface components {
             total?: number;
             next?: string | null;
         };
-        HistoryEntryResponsePosition: {
-            id: string;
-            code: string;
-            name: string;
-        };
-        HistoryEntryResponseUnit: {
-            id: string;
-            code: string;
-            name: string;
-        };
-        HistoryEntryResponseOpd: {
-            id: string;
-            code: string;
-            name: string;
-        };
         HistoryEntryResponse: {
             validFrom: string;
             validTo: string | null;
@@ -2152,9 +2118,9 @@ export interface components {
             status: string;
             jenisAsn: string;
             golongan: string | null;
-            position: components["schemas"]["HistoryEntryResponsePosition"] | null;
-            unit: components["schemas"]["HistoryEntryResponseUnit"] | null;
-            opd: components["schemas"]["HistoryEntryResponseOpd"] | null;
+            position: components["schemas"]["NamedRef"] | null;
+            unit: components["schemas"]["NamedRef"] | null;
+            opd: components["schemas"]["NamedRef"] | null;
             supervisorOverrideId: string | null;
             nomorSk: string | null;
             reason: string | null;
