@@ -6,6 +6,16 @@ DB_SERVICES=(personnel appraisal career notification)
 # V8 flags of every service process (start.sh; the image sets the same in NODE_OPTIONS): a young generation
 # of at most 2 × 2 MB instead of up to 2 × 16 MB keeps an idle service's resident memory low (docs/benchmarks.md).
 SERVICE_NODE_FLAGS="${SERVICE_NODE_FLAGS:---max-semi-space-size=2}"
+# A heap bound where a service's work makes garbage faster than V8's default limit would collect it:
+# personnel's bulk import streams the file in chunks (little live data), but without a bound the garbage
+# of 100,000 rows piles up to several hundred MB before a full collection (docs/benchmarks.md, "Import").
+declare -A SERVICE_HEAP_MB=([personnel]=128)
+# The node flags of one service: the common ones plus its heap bound, if any.
+service_node_flags() {
+  local flags="$SERVICE_NODE_FLAGS"
+  [ -n "${SERVICE_HEAP_MB[$1]:-}" ] && flags="$flags --max-old-space-size=${SERVICE_HEAP_MB[$1]}"
+  printf '%s' "$flags"
+}
 declare -A SERVICE_PORT=([gateway]=3000 [personnel]=3001 [appraisal]=3002 [career]=3003 [notification]=3004)
 
 log() { printf '\033[1m[capaian]\033[0m %s\n' "$*"; }

@@ -48,7 +48,7 @@ for svc in "${SERVICES[@]}"; do
     continue
   fi
   # shellcheck disable=SC2086 # the flags are words
-  nohup node $SERVICE_NODE_FLAGS "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 &
+  nohup node $(service_node_flags "$svc") "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 &
   echo $! >"$pidfile"
 done
 

@@ -36,6 +36,9 @@ export const SERVICES = [
     config: ['KEYCLOAK_ADMIN_URL', 'PERSONNEL_KEYCLOAK_CLIENT_ID'],
     secrets: { PERSONNEL_KEYCLOAK_CLIENT_SECRET: ['capaian-keycloak-realm', 'personnel-client-secret'] },
     importDir: true,
+    // The image's NODE_OPTIONS plus a heap bound, so that an import's garbage is collected instead of
+    // piling up to hundreds of MB (scripts/lib.sh gives `npm start` the same bound).
+    nodeOptions: '--enable-source-maps --max-semi-space-size=2 --max-old-space-size=128',
     // Operations run on demand from a suspended CronJob (docs/deploy.md, "Rebuild a read model").
     operations: { republish: 'dist/apps/personnel/apps/personnel/src/republish/republish.main.js' },
   },
@@ -106,6 +109,7 @@ function env(service) {
     out.push({ name, valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } } });
   }
   if (service.importDir) out.push({ name: 'PERSONNEL_IMPORT_DIR', value: '/var/lib/capaian/imports' });
+  if (service.nodeOptions) out.push({ name: 'NODE_OPTIONS', value: service.nodeOptions });
   return out;
 }
 

@@ -26,9 +26,10 @@ const only = arg('only', '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-/** The flags scripts/start.sh gives every service (one definition, in scripts/lib.sh). */
-const defaultFlags = spawnSync('bash', ['-c', `source "${ROOT}/scripts/lib.sh"; printf %s "\${SERVICE_NODE_FLAGS:-}"`], { encoding: 'utf8' }).stdout.trim();
-const nodeFlags = arg('node-flags', defaultFlags).split(/\s+/).filter(Boolean);
+/** The flags scripts/start.sh gives a service (one definition, `service_node_flags` in scripts/lib.sh). */
+const startFlags = (service) =>
+  spawnSync('bash', ['-c', `source "${ROOT}/scripts/lib.sh"; service_node_flags ${service}`], { encoding: 'utf8' }).stdout.trim();
+const flagsOf = (service) => arg('node-flags', startFlags(service)).split(/\s+/).filter(Boolean);
 const DIST = join(ROOT, '.run/idle-memory/dist');
 const entry = (service, file) => join(DIST, `apps/${service}/apps/${service}/src/${file}.js`);
 
@@ -105,7 +106,7 @@ process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
 
 function start(service, env) {
-  const child = spawn(process.execPath, [...nodeFlags, entry(service, 'main')], {
+  const child = spawn(process.execPath, [...flagsOf(service), entry(service, 'main')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -148,12 +149,12 @@ async function main() {
   );
   const readyAfter = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, settleSeconds * 1000));
-  console.log(`Idle memory, ${settleSeconds} s after every service was ready (${readyAfter.toFixed(1)} s to ready), node ${process.version} ${nodeFlags.join(' ') || '(no flags)'}\n`);
-  console.log(`${'service'.padEnd(14)}${'RSS MB'.padStart(8)}${'peak MB'.padStart(9)}${'events handled meanwhile'.padStart(26)}`);
+  console.log(`Idle memory, ${settleSeconds} s after every service was ready (${readyAfter.toFixed(1)} s to ready), node ${process.version}\n`);
+  console.log(`${'service'.padEnd(14)}${'RSS MB'.padStart(8)}${'peak MB'.padStart(9)}${'events handled meanwhile'.padStart(26)}  node flags`);
   for (const [service, child] of Object.entries(running)) {
     const m = memoryOf(child.pid);
     const events = service in inboxBefore ? inboxCount(`capaian_${service}_idle`) - inboxBefore[service] : NaN;
-    console.log(`${service.padEnd(14)}${m.rssMb.toFixed(0).padStart(8)}${m.peakMb.toFixed(0).padStart(9)}${(Number.isNaN(events) ? '-' : String(events)).padStart(26)}`);
+    console.log(`${service.padEnd(14)}${m.rssMb.toFixed(0).padStart(8)}${m.peakMb.toFixed(0).padStart(9)}${(Number.isNaN(events) ? '-' : String(events)).padStart(26)}  ${flagsOf(service).join(' ') || '(none)'}`);
   }
 }
 
