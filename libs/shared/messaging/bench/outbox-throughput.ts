@@ -93,6 +93,11 @@ interface PhaseResult {
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   /** Where the time goes: enqueue transaction start → relay marked it sent (outbox.created_at → sent_at). */
   relayLagMs: { p50: number; p99: number };
+  /**
+   * CPU time of this process (writers, relay and consumer share it) per event, user + system. Far
+   * less sensitive than the rates to other load on the machine: compare settings with it.
+   */
+  cpuMicrosPerEvent: number;
 }
 
 /** Enqueues `count` events (`perTx` per transaction) from `concurrency` writers, optionally paced, and waits for all handlers. */
@@ -103,6 +108,7 @@ async function runPhase(dataSource: DataSource, outbox: OutboxService, count: nu
   phase = p;
   let next = 0;
   const ids: string[] = [];
+  const cpuAtStart = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -136,6 +142,7 @@ async function runPhase(dataSource: DataSource, outbox: OutboxService, count: nu
   }, 120_000);
   await consumed;
   clearTimeout(timeout);
+  const cpu = process.cpuUsage(cpuAtStart);
   const sorted = p.latencies.slice().sort((a, b) => a - b);
   const [lag] = await dataSource.query(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
@@ -152,6 +159,7 @@ async function runPhase(dataSource: DataSource, outbox: OutboxService, count: nu
     seconds: round(seconds),
     latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1]) },
     relayLagMs: { p50: round(Number(lag.p50)), p99: round(Number(lag.p99)) },
+    cpuMicrosPerEvent: Math.round((cpu.user + cpu.system) / count),
   };
 }
 
@@ -194,6 +202,7 @@ async function main(): Promise<void> {
       `    end-to-end throughput     ${r.endToEndPerSecond} events/s (${r.seconds} s from first enqueue to last handler commit)`,
       `    latency commit → handled  ${lat(r)} (includes queueing behind the backlog)`,
       `    of which enqueue → sent   p50 ${r.relayLagMs.p50} ms, p99 ${r.relayLagMs.p99} ms (outbox relay)`,
+      `    CPU of this process       ${r.cpuMicrosPerEvent} µs per event (writers + relay + consumer)`,
     );
   }
   if (paced) {
