@@ -107,7 +107,8 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   });
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    guardUploadStream(request.raw);
+    // Only a request with a body can leave part of it unread (a GET has none: no wrapper per request).
+    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) guardUploadStream(request.raw);
     request.correlationId = correlationIdOf(request, reply);
     let authError: ProblemException | undefined;
     try {
