@@ -24,14 +24,18 @@ type PassResult = { sent: number; error?: undefined } | { sent: 0; error: unknow
  * SKIP LOCKED alone lets two replicas publish the same key's events out of order (replica B takes
  * rows 101..200 while A still sends 1..100); the advisory lock keeps a single ordered stream.
  */
-const RELAY_LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay')) AS locked`;
+const RELAY_LOCK = `pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay'))`;
 
 /**
- * Claims the oldest unsent rows (outbox_unsent_idx, in seq order, locked, skipping rows another
- * transaction holds) and marks them sent in the same statement; see relayOnce for why that is safe.
+ * Takes the relay lock, claims the oldest unsent rows (outbox_unsent_idx, in seq order, locked,
+ * skipping rows another transaction holds) and marks them sent, in ONE statement; see relayOnce for
+ * why marking before the send is safe. The lock is a one-time filter of the row scan, evaluated
+ * once and before it: a relay that does not get the lock scans, locks and returns nothing.
  */
-const CLAIM_SQL = `UPDATE outbox o SET sent_at = now(), attempts = o.attempts + 1, last_error = NULL
-  FROM (SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) c
+const CLAIM_SQL = `WITH relay_lock AS MATERIALIZED (SELECT ${RELAY_LOCK} AS locked)
+  UPDATE outbox o SET sent_at = now(), attempts = o.attempts + 1, last_error = NULL
+  FROM (SELECT id FROM outbox WHERE sent_at IS NULL AND (SELECT locked FROM relay_lock)
+        ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) c
   WHERE o.id = c.id
   RETURNING o.id, o.seq, o.topic, o.key, o.envelope, o.headers`;
 
@@ -129,18 +133,16 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
    * marks them sent, all in one transaction. Returns the number published (0 when another relay
    * holds the lock or nothing is pending); throws when Kafka did not take the batch.
    *
-   * The rows are claimed and marked sent by one statement (UPDATE … RETURNING over the locked
-   * rows), before the send: the mark only becomes visible if the transaction commits, which it does
+   * The lock is taken and the rows are claimed and marked sent by one statement (CLAIM_SQL), before
+   * the send: the mark only becomes visible if the transaction commits, which it does
    * after Kafka acknowledged every message. If the send fails, the same transaction clears the mark
-   * again and records the error, so the rows stay unsent. One round trip fewer per pass than
-   * SELECT, send, UPDATE (docs/architecture.md §3.4).
+   * again and records the error, so the rows stay unsent. Two round trips fewer per pass than
+   * lock, SELECT, send, UPDATE (docs/architecture.md §3.4).
    */
   async relayOnce(): Promise<number> {
     // Connect before opening a transaction: no row lock is held while Kafka is unreachable.
     await this.kafka.connectedProducer();
     const result = await this.dataSource.transaction(async (manager): Promise<PassResult> => {
-      const [{ locked }] = await manager.query(RELAY_LOCK_SQL);
-      if (!locked) return { sent: 0 };
       const [claimed]: [OutboxRow[], number] = await manager.query(CLAIM_SQL, [this.options.relay.batchSize]);
       if (claimed.length === 0) return { sent: 0 };
       // RETURNING does not keep the subquery's order: publish by seq.
