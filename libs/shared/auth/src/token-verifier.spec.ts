@@ -181,6 +181,19 @@ describe('TokenVerifier cache of verified tokens', () => {
     expect(await rejection(cached.verify(token))).toMatchObject({ code: 'TOKEN_KEDALUWARSA' });
   });
 
+  it('answers a header carrying a cached token from the cache, and still refuses a malformed header around it', async () => {
+    const cached = new TokenVerifier({ ...auth, realmPublicKey: key.publicKeyBase64 });
+    const validate = jest.spyOn((cached as any).keycloak.grantManager, 'validateToken');
+    const token = forgeToken({ key });
+    expect((await cached.verifyAuthorizationHeader(`Bearer ${token}`)).subject).toBeDefined();
+    expect((await cached.verifyAuthorizationHeader(`bearer  ${token} `)).subject).toBeDefined();
+    expect((await cached.verifyAuthorizationHeader(`Bearer ${token}`)).subject).toBeDefined();
+    expect(validate).toHaveBeenCalledTimes(1);
+    for (const header of [`Bearer ${token}!`, `Bearer ${token} x`, `Bearer  ${token}=x`]) {
+      expect(await rejection(cached.verifyAuthorizationHeader(header))).toMatchObject({ status: 401 });
+    }
+  });
+
   it('never caches a refused token and keeps at most cacheSize entries', async () => {
     const cached = new TokenVerifier({ ...auth, realmPublicKey: key.publicKeyBase64, cacheSize: 2 });
     const validate = jest.spyOn((cached as any).keycloak.grantManager, 'validateToken');

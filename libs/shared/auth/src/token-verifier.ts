@@ -82,6 +82,10 @@ export class TokenVerifier {
   /** Verifies the value of an `Authorization` header; a missing or non-Bearer header is TOKEN_TIDAK_ADA. */
   async verifyAuthorizationHeader(header: string | string[] | undefined): Promise<Principal> {
     const value = Array.isArray(header) ? header[0] : header;
+    // The usual case, a client sending again the token it sent before: every cached key passed the
+    // checks below once, so `Bearer <cached token>` would pass them again; skip the regexes (they
+    // scan the whole token) and go to the cache, which still checks exp and nbf.
+    if (value !== undefined && value.startsWith('Bearer ') && this.verified.has(value.slice(7))) return this.verify(value.slice(7));
     if (!value || value.trim() === '') throw tokenRejected('missing');
     if (!/^Bearer\s/i.test(value)) throw tokenRejected('missing');
     const match = BEARER.exec(value.trim());
