@@ -379,12 +379,19 @@ async function main(): Promise<void> {
   // At a fixed rate the proxies are far from saturated: what a request pays for the extra hop.
   console.log(`\nGET whoami at a fixed ${rate} req/s for ${duration} s (10 connections):`);
   const paced: Record<string, AutocannonResult> = {};
-  for (const [name, base] of targets) {
+  for (const [name, base, proxyPid] of targets) {
     const bearer = await token();
     const options = { url: `${base}${ENDPOINTS[0].path}`, connections: 10, overallRate: rate };
     await warmUp(options.url, bearer, options);
+    // At the same rate for every path, the CPU per request compares the proxies with the machine's
+    // other load mattering less than under saturation (where a starved process batches less).
+    const before = { service: cpuMicros(personnel.pid), proxy: proxyPid ? cpuMicros(proxyPid) : 0 };
     paced[name] = await load(options.url, bearer, { ...options, duration });
-    console.log(`  ${name.padEnd(15)} p50 ${paced[name].latency.p50.toFixed(2)} ms, p90 ${paced[name].latency.p90.toFixed(2)} ms, p99 ${paced[name].latency.p99.toFixed(2)} ms, ${paced[name].requests.average.toFixed(0)} req/s`);
+    const serviceCpu = (cpuMicros(personnel.pid) - before.service) / paced[name].requests.total;
+    const ownCpu = proxyPid ? `, proxy ${((cpuMicros(proxyPid) - before.proxy) / paced[name].requests.total).toFixed(0)} µs CPU/req` : '';
+    console.log(
+      `  ${name.padEnd(15)} p50 ${paced[name].latency.p50.toFixed(2)} ms, p90 ${paced[name].latency.p90.toFixed(2)} ms, p99 ${paced[name].latency.p99.toFixed(2)} ms, ${paced[name].requests.average.toFixed(0)} req/s; service ${serviceCpu.toFixed(0)} µs CPU/req${ownCpu}`,
+    );
   }
   const added = (name: string) =>
     `p50 +${(paced[name].latency.p50 - paced.direct.latency.p50).toFixed(2)} ms, p99 +${(paced[name].latency.p99 - paced.direct.latency.p99).toFixed(2)} ms`;
