@@ -1,21 +1,8 @@
 // What the objections endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty } from '@nestjs/swagger';
+import { PersonRef } from '../common/people.responses';
 import { EvaluationStateResponse } from '../evaluation/evaluations.responses';
-
-export class ObjectionResponseEmployee {
-  @ApiProperty({ type: String })
-  nip: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class ObjectionResponsePenilai {
-  @ApiProperty({ type: String })
-  nip: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
 
 export class ObjectionResponse {
   @ApiProperty({ type: String })
@@ -36,10 +23,10 @@ export class ObjectionResponse {
   skpId: string;
   @ApiProperty({ type: Number })
   year: number;
-  @ApiProperty({ type: () => ObjectionResponseEmployee })
-  employee: ObjectionResponseEmployee;
-  @ApiProperty({ type: () => ObjectionResponsePenilai, nullable: true })
-  penilai: ObjectionResponsePenilai | null;
+  @ApiProperty({ type: () => PersonRef })
+  employee: PersonRef;
+  @ApiProperty({ type: () => PersonRef, nullable: true })
+  penilai: PersonRef | null;
   @ApiProperty({ type: String, nullable: true })
   atasanNip: string | null;
   @ApiProperty({ enum: ['DI_ATAS', 'SESUAI', 'DI_BAWAH'], description: "The evaluation's ratings now: those objected to while waiting, the final ones after a decision." })

@@ -1,6 +1,7 @@
 // What the skps endpoints answer, as their OpenAPI response schemas. Each handler is
 // declared to return these classes, so the compiler keeps the schemas and the answers together.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PersonRef } from '../common/people.responses';
 
 export class SkpSnapshotResponseJabatan {
   @ApiProperty({ type: String })
@@ -29,16 +30,8 @@ export class SkpSnapshotResponseOpd {
   name: string;
 }
 
-export class SkpSnapshotResponsePejabatPenilai {
-  @ApiProperty({ type: String })
-  employeeId: string;
-  @ApiProperty({ type: String })
-  nip: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
-export class SkpSnapshotResponseAtasanPejabatPenilai {
+/** The pejabat penilai or their superior, as the SKP recorded them. */
+export class SkpSnapshotOfficial {
   @ApiProperty({ type: String })
   employeeId: string;
   @ApiProperty({ type: String })
@@ -64,10 +57,10 @@ export class SkpSnapshotResponse {
   unit: SkpSnapshotResponseUnit | null;
   @ApiProperty({ type: () => SkpSnapshotResponseOpd, nullable: true })
   opd: SkpSnapshotResponseOpd | null;
-  @ApiProperty({ type: () => SkpSnapshotResponsePejabatPenilai, nullable: true })
-  pejabatPenilai: SkpSnapshotResponsePejabatPenilai | null;
-  @ApiProperty({ type: () => SkpSnapshotResponseAtasanPejabatPenilai, nullable: true })
-  atasanPejabatPenilai: SkpSnapshotResponseAtasanPejabatPenilai | null;
+  @ApiProperty({ type: () => SkpSnapshotOfficial, nullable: true })
+  pejabatPenilai: SkpSnapshotOfficial | null;
+  @ApiProperty({ type: () => SkpSnapshotOfficial, nullable: true })
+  atasanPejabatPenilai: SkpSnapshotOfficial | null;
   @ApiProperty({ type: Boolean, description: 'The top of an OPD (its head, or nobody above in the OPD): no intervensi needed.' })
   topOfOpd: boolean;
 }
@@ -200,13 +193,6 @@ export class SkpCloseResponse {
   opened: SkpStateResponse | null;
 }
 
-export class PenilaiRhkPenilai {
-  @ApiProperty({ type: String })
-  nip: string;
-  @ApiProperty({ type: String })
-  name: string;
-}
-
 export class PenilaiRhkSkp {
   @ApiProperty({ type: String })
   id: string;
@@ -243,8 +229,8 @@ export class PenilaiRhk {
   year: number;
   @ApiProperty({ type: Boolean, description: 'False at the top of an OPD: its RHK link to nothing inside the system.' })
   linkRequired: boolean;
-  @ApiProperty({ type: () => PenilaiRhkPenilai, nullable: true })
-  penilai: PenilaiRhkPenilai | null;
+  @ApiProperty({ type: () => PersonRef, nullable: true })
+  penilai: PersonRef | null;
   @ApiProperty({ type: () => PenilaiRhkSkp, nullable: true, description: "The penilai's set SKP the links point into; null while the penilai has none set for the year." })
   skp: PenilaiRhkSkp | null;
   @ApiProperty({ type: () => PenilaiRhkOptionResponse, isArray: true })

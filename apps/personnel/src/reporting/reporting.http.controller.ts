@@ -5,7 +5,7 @@ import { AsOfQuery } from '../common/dto';
 import { asOfDate } from '../common/temporal';
 import { EmployeeAccess } from '../employee/employee-access';
 import { ReportingService } from './reporting.service';
-import { AppraisersResponse, ChainResponse, DirectReportsResponse, Supervisor } from './reporting.responses';
+import { AppraisersResponse, EmployeesAsOfResponse, Supervisor } from './reporting.responses';
 
 /**
  * Reporting lines of one employee (by id or NIP) or of the caller (`/me/...`), as of any date.
@@ -35,17 +35,17 @@ export class ReportingHttpController {
   }
 
   @Get('employees/:ref/direct-reports')
-  @ApiOkResponse({ type: DirectReportsResponse })
+  @ApiOkResponse({ type: EmployeesAsOfResponse })
   @ApiOperation({ summary: 'Bawahan langsung pegawai' })
-  async directReports(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Query() q: AsOfQuery): Promise<DirectReportsResponse> {
+  async directReports(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Query() q: AsOfQuery): Promise<EmployeesAsOfResponse> {
     const date = asOfDate(q.asOf);
     return this.reporting.directReports((await this.target(p, ref)).id, date);
   }
 
   @Get('employees/:ref/chain')
-  @ApiOkResponse({ type: ChainResponse })
+  @ApiOkResponse({ type: EmployeesAsOfResponse })
   @ApiOperation({ summary: 'Garis atasan sampai kepala OPD' })
-  async chain(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Query() q: AsOfQuery): Promise<ChainResponse> {
+  async chain(@CurrentPrincipal() p: Principal, @Param('ref') ref: string, @Query() q: AsOfQuery): Promise<EmployeesAsOfResponse> {
     const date = asOfDate(q.asOf);
     return this.reporting.chain((await this.target(p, ref)).id, date);
   }
@@ -67,17 +67,17 @@ export class ReportingHttpController {
   }
 
   @Get('me/direct-reports')
-  @ApiOkResponse({ type: DirectReportsResponse })
+  @ApiOkResponse({ type: EmployeesAsOfResponse })
   @ApiOperation({ summary: 'Bawahan langsung saya' })
-  async myDirectReports(@CurrentPrincipal() p: Principal, @Query() q: AsOfQuery): Promise<DirectReportsResponse> {
+  async myDirectReports(@CurrentPrincipal() p: Principal, @Query() q: AsOfQuery): Promise<EmployeesAsOfResponse> {
     const date = asOfDate(q.asOf);
     return this.reporting.directReports((await this.access.self(p)).id, date);
   }
 
   @Get('me/chain')
-  @ApiOkResponse({ type: ChainResponse })
+  @ApiOkResponse({ type: EmployeesAsOfResponse })
   @ApiOperation({ summary: 'Garis atasan saya sampai kepala OPD' })
-  async myChain(@CurrentPrincipal() p: Principal, @Query() q: AsOfQuery): Promise<ChainResponse> {
+  async myChain(@CurrentPrincipal() p: Principal, @Query() q: AsOfQuery): Promise<EmployeesAsOfResponse> {
     const date = asOfDate(q.asOf);
     return this.reporting.chain((await this.access.self(p)).id, date);
   }

@@ -12,14 +12,8 @@ export class Supervisor {
   override: boolean;
 }
 
-export class DirectReportsResponse {
-  @ApiProperty({ type: String })
-  asOf: string;
-  @ApiProperty({ type: () => Employee, isArray: true })
-  items: Employee[];
-}
-
-export class ChainResponse {
+/** Employees as they stood on `asOf`: someone's direct reports, or their chain of supervisors. */
+export class EmployeesAsOfResponse {
   @ApiProperty({ type: String })
   asOf: string;
   @ApiProperty({ type: () => Employee, isArray: true })

@@ -1901,11 +1901,7 @@ export interface components {
             /** @description True when the supervisor comes from an explicit override. */
             override: boolean;
         };
-        DirectReportsResponse: {
-            asOf: string;
-            items: components["schemas"]["Employee"][];
-        };
-        ChainResponse: {
+        EmployeesAsOfResponse: {
             asOf: string;
             items: components["schemas"]["Employee"][];
         };
@@ -2400,12 +2396,7 @@ export interface components {
             code: string;
             name: string;
         };
-        SkpSnapshotResponsePejabatPenilai: {
-            employeeId: string;
-            nip: string;
-            name: string;
-        };
-        SkpSnapshotResponseAtasanPejabatPenilai: {
+        SkpSnapshotOfficial: {
             employeeId: string;
             nip: string;
             name: string;
@@ -2419,8 +2410,8 @@ export interface components {
             jabatan: components["schemas"]["SkpSnapshotResponseJabatan"] | null;
             unit: components["schemas"]["SkpSnapshotResponseUnit"] | null;
             opd: components["schemas"]["SkpSnapshotResponseOpd"] | null;
-            pejabatPenilai: components["schemas"]["SkpSnapshotResponsePejabatPenilai"] | null;
-            atasanPejabatPenilai: components["schemas"]["SkpSnapshotResponseAtasanPejabatPenilai"] | null;
+            pejabatPenilai: components["schemas"]["SkpSnapshotOfficial"] | null;
+            atasanPejabatPenilai: components["schemas"]["SkpSnapshotOfficial"] | null;
             /** @description The top of an OPD (its head, or nobody above in the OPD): no intervensi needed. */
             topOfOpd: boolean;
         };
@@ -2525,7 +2516,7 @@ export interface components {
             closed: components["schemas"]["SkpStateResponse"];
             opened: components["schemas"]["SkpStateResponse"] | null;
         };
-        PenilaiRhkPenilai: {
+        PersonRef: {
             nip: string;
             name: string;
         };
@@ -2551,7 +2542,7 @@ export interface components {
             year: number;
             /** @description False at the top of an OPD: its RHK link to nothing inside the system. */
             linkRequired: boolean;
-            penilai: components["schemas"]["PenilaiRhkPenilai"] | null;
+            penilai: components["schemas"]["PersonRef"] | null;
             /** @description The penilai's set SKP the links point into; null while the penilai has none set for the year. */
             skp: components["schemas"]["PenilaiRhkSkp"] | null;
             rhk: components["schemas"]["PenilaiRhkOptionResponse"][];
@@ -2709,14 +2700,6 @@ export interface components {
             /** @enum {string} */
             ratingPerilaku?: "DI_ATAS" | "SESUAI" | "DI_BAWAH";
         };
-        ObjectionResponseEmployee: {
-            nip: string;
-            name: string;
-        };
-        ObjectionResponsePenilai: {
-            nip: string;
-            name: string;
-        };
         ObjectionResponse: {
             id: string;
             /** @enum {string} */
@@ -2728,8 +2711,8 @@ export interface components {
             evaluationId: string;
             skpId: string;
             year: number;
-            employee: components["schemas"]["ObjectionResponseEmployee"];
-            penilai: components["schemas"]["ObjectionResponsePenilai"] | null;
+            employee: components["schemas"]["PersonRef"];
+            penilai: components["schemas"]["PersonRef"] | null;
             atasanNip: string | null;
             /**
              * @description The evaluation's ratings now: those objected to while waiting, the final ones after a decision.
@@ -7189,7 +7172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainResponse"];
+                    "application/json": components["schemas"]["EmployeesAsOfResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
@@ -7231,7 +7214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DirectReportsResponse"];
+                    "application/json": components["schemas"]["EmployeesAsOfResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
@@ -7934,7 +7917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainResponse"];
+                    "application/json": components["schemas"]["EmployeesAsOfResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
@@ -7974,7 +7957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DirectReportsResponse"];
+                    "application/json": components["schemas"]["EmployeesAsOfResponse"];
                 };
             };
             /** @description Permintaan ditolak (application/problem+json dengan `code`) */
