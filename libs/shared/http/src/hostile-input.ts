@@ -6,7 +6,7 @@ import { FieldError, PROBLEM_CONTENT_TYPE, ProblemException, problemFor } from '
 import { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId } from './request-context';
 
 /**
- * The platform's edge against hostile input (docs/conventions.md, "Bad input"): every route of
+ * The platform's edge against hostile input (docs/architecture.md, §5.9 "Hostile input at the edge"): every route of
  * every service inherits these checks, so no handler, DTO or database ever sees
  *  - a JSON body nested deeper than {@link MAX_JSON_DEPTH} (class-transformer recurses and would
  *    overflow the stack), or bytes that are not UTF-8;
