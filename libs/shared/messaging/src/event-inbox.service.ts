@@ -419,7 +419,9 @@ export class EventInbox {
   }
 
   private async withHeartbeat<R>(heartbeat: () => Promise<void>, fn: () => Promise<R>): Promise<R> {
-    const timer = setInterval(() => void heartbeat(), this.options.heartbeatIntervalMs);
+    // A heartbeat fails while Kafka is down or the group rebalances; the batch's own commit reports
+    // that. Unhandled, the rejection would end the process (Node's default for unhandled rejections).
+    const timer = setInterval(() => heartbeat().catch(() => undefined), this.options.heartbeatIntervalMs);
     try {
       return await fn();
     } finally {
