@@ -32,7 +32,7 @@ import { loadServiceConfig, type ServiceConfig } from '@capaian/shared/config';
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { PersistenceModule, dataSourceOptions } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import { EventInbox, MessagingModule, OutboxService, connectKafkaConsumer, kafkaBrokersFromEnv, messagingEntities, moveConsumerGroupToEnd } from '../src';
+import { EventInbox, MessagingModule, OutboxService, type RelayOptions, connectKafkaConsumer, kafkaBrokersFromEnv, messagingEntities, moveConsumerGroupToEnd } from '../src';
 import { prepareScratchDatabase } from '../src/testing/scratch-database';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 5000);
@@ -163,6 +163,13 @@ async function runPhase(dataSource: DataSource, outbox: OutboxService, count: nu
   };
 }
 
+function relayOverrides(): Partial<RelayOptions> {
+  const overrides: Partial<RelayOptions> = {};
+  if (process.env.BENCH_RELAY_LINGER_MS) overrides.lingerMs = Number(process.env.BENCH_RELAY_LINGER_MS);
+  if (process.env.BENCH_RELAY_BATCH) overrides.batchSize = Number(process.env.BENCH_RELAY_BATCH);
+  return overrides;
+}
+
 async function main(): Promise<void> {
   const db = await prepareScratchDatabase();
   const groupId = `capaian-messaging-bench-${randomUUID()}`;
@@ -175,7 +182,8 @@ async function main(): Promise<void> {
     imports: [
       PlatformHttpModule,
       PersistenceModule.forRoot(dataSourceOptions(config.database, messagingEntities, [])),
-      MessagingModule.forRoot({ config, source: '/capaian/messaging-bench' }),
+      // BENCH_RELAY_LINGER_MS / BENCH_RELAY_BATCH compare relay settings against the defaults.
+      MessagingModule.forRoot({ config, source: '/capaian/messaging-bench', relayOptions: relayOverrides() }),
     ],
     controllers: [BenchConsumer],
   })

@@ -16,6 +16,8 @@ describe('messaging options', () => {
   it('rejects a source that is not a URI reference and nonsense limits', () => {
     expect(() => resolveMessagingOptions({ config, source: 'personnel' })).toThrow(/source/);
     expect(() => resolveMessagingOptions({ config, source: '/capaian/x', consumer: { maxAttempts: 0 } })).toThrow(/maxAttempts/);
+    expect(() => resolveMessagingOptions({ config, source: '/capaian/x', relayOptions: { lingerMs: -1 } })).toThrow(/lingerMs/);
+    expect(() => resolveMessagingOptions({ config, source: '/capaian/x', relayOptions: { maxRequestBytes: 100 } })).toThrow(/maxRequestBytes/);
   });
 
   it('configures the Nest Kafka transport with the exact group id (no -server postfix)', () => {

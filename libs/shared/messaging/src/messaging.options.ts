@@ -9,6 +9,13 @@ export interface RelayOptions {
    * fixed handful of round trips, so a large batch is what lets the relay keep up with a burst.
    */
   batchSize: number;
+  /**
+   * Shortest time between the starts of two passes when the relay is woken by a commit (not when a
+   * pass was full). At a steady rate, one pass per commit costs a transaction, a produce request and
+   * a consumer fetch per event or two; a few milliseconds of linger gathers them, at that cost in
+   * latency. 0 = a pass at every nudge.
+   */
+  lingerMs: number;
   /** Upper bound of one produce request within a pass (keys and values); see KafkaConnection.publish. */
   maxRequestBytes: number;
   /** First wait after a failure (Kafka unreachable); doubles up to maxBackoffMs, retried forever. */
@@ -60,6 +67,7 @@ const HOUR = 3_600_000;
 export const defaultRelayOptions: RelayOptions = {
   pollIntervalMs: 250,
   batchSize: 2_000,
+  lingerMs: 5,
   maxRequestBytes: 768 * 1024,
   initialBackoffMs: 250,
   maxBackoffMs: 5_000,
@@ -85,6 +93,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions): Resolv
   const consumer = { ...defaultConsumerOptions, ...options.consumer };
   if (consumer.maxAttempts < 1) throw new Error('messaging: consumer.maxAttempts must be at least 1');
   if (relay.batchSize < 1) throw new Error('messaging: relayOptions.batchSize must be at least 1');
+  if (relay.lingerMs < 0) throw new Error('messaging: relayOptions.lingerMs must be at least 0');
   if (relay.maxRequestBytes < 1024) throw new Error('messaging: relayOptions.maxRequestBytes must be at least 1024');
   return { config: options.config, source: options.source, relayEnabled: options.relay ?? true, relay, consumer };
 }

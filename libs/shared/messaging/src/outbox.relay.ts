@@ -196,10 +196,11 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
   }
 
   private async loop(): Promise<void> {
-    const { pollIntervalMs, batchSize, initialBackoffMs, maxBackoffMs, pruneIntervalMs } = this.options.relay;
+    const { pollIntervalMs, batchSize, initialBackoffMs, maxBackoffMs, pruneIntervalMs, lingerMs } = this.options.relay;
     let backoff = 0;
     while (this.running) {
       let sent = 0;
+      const passStarted = Date.now();
       try {
         sent = await this.relayOnce();
         if (this.failingSince !== null) {
@@ -218,7 +219,12 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
       }
       if (!this.running) break;
       if (backoff > 0) await this.pause(backoff, false);
-      else if (sent < batchSize) await this.pause(pollIntervalMs, true);
+      else if (sent < batchSize) {
+        await this.pause(pollIntervalMs, true);
+        // Woken early by a commit: let the next few commits join this pass (see RelayOptions.lingerMs).
+        const linger = passStarted + lingerMs - Date.now();
+        if (linger > 0 && this.running) await this.pause(linger, false);
+      }
     }
   }
 
