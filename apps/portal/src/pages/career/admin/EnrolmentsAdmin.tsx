@@ -21,7 +21,8 @@ const FILTERS = [
 /** Verification (approve/reject with a reason), attendance, results and certificates, per session. */
 export function EnrolmentsAdmin() {
   const [filter, setFilter] = useState('tindakan');
-  const enrolments = useQuery({ queryKey: ['career', 'enrolments'], queryFn: () => careerJson<Enrolment[]>('/enrolments') });
+  // A work queue: opening the tab always asks again (places arrive from other people's screens).
+  const enrolments = useQuery({ queryKey: ['career', 'enrolments'], queryFn: () => careerJson<Enrolment[]>('/enrolments'), refetchOnMount: 'always' });
   const sessions = useSessions((enrolments.data ?? []).map((e) => e.sessionId));
   if (enrolments.isPending) return <Loading />;
   if (enrolments.isError) return <LoadError error={enrolments.error} />;
