@@ -175,7 +175,10 @@ async function main(): Promise<void> {
   const groupId = `capaian-messaging-bench-${randomUUID()}`;
   const config: ServiceConfig = {
     ...loadServiceConfig('notification', { ...kafkaBrokersFromEnv(), KAFKA_GROUP_ID: groupId, KAFKA_CLIENT_ID: `capaian-messaging-bench-${process.pid}` }),
-    database: { ...db, poolSize: 20 },
+    // The paced phase's 16 writers, the relay, one transaction per consumed partition (3) and the
+    // pruning pass each hold a connection: fewer, and consumer batches would queue for the pool
+    // behind the writers, which measures the pool rather than the pipeline.
+    database: { ...db, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 24) },
   };
 
   @Module({
