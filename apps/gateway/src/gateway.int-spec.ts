@@ -228,6 +228,8 @@ describe('forwarding', () => {
       const before = probe.apiRequests();
       const res = await get(gatewayUrl, path, hendra);
       expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.code).toMatch(/^(ALAMAT_TIDAK_VALID|VALIDASI_GAGAL)$/);
       expect(probe.apiRequests()).toBe(before);
     },
   );

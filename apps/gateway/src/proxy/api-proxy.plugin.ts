@@ -202,9 +202,6 @@ function isTraversal(path: string): boolean {
   return decoded.includes('/..') || decoded.includes('../');
 }
 
-function invalidDestination(): Error {
-  return Object.assign(new Error('source/request contain invalid characters'), { statusCode: 400 });
-}
 
 /** Answers up to this size are collected and sent as one buffer; larger or unsized ones are streamed. */
 const BUFFERED_ANSWER_BYTES = 256 * 1024;
@@ -350,7 +347,9 @@ async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamS
   const handler = (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url;
     const query = url.indexOf('?');
-    if (isTraversal(query < 0 ? url : url.slice(0, query))) throw invalidDestination();
+    if (isTraversal(query < 0 ? url : url.slice(0, query))) {
+      return sendProblem(request, reply, { status: 400, code: 'ALAMAT_TIDAK_VALID', title: 'Alamat permintaan tidak valid (segmen ".." tidak diizinkan)' });
+    }
 
     const incoming = request.headers;
     const listed = connectionListed(incoming.connection);
