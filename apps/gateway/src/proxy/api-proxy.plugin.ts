@@ -186,7 +186,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 /** Header names listed in a `Connection` header (they are hop-by-hop too). */
 function connectionListed(value: unknown): string[] {
-  if (typeof value !== 'string' || value === '') return [];
+  // What every keep-alive answer and request carries: names nothing beyond the hop-by-hop set.
+  if (typeof value !== 'string' || value === '' || value === 'keep-alive' || value === 'close') return [];
   return value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
 }
 
