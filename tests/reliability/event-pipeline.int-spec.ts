@@ -205,7 +205,9 @@ async function readEventIds(brokers: string[], topic: string, wanted: Set<string
         if (found.size >= wanted.size) done();
       },
     });
-    await Promise.race([complete, new Promise((r) => setTimeout(r, timeoutMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([complete, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
     return found;
   } finally {
     done();
