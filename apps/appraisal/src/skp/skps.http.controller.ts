@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { apiPrefix, queryInteger } from '@capaian/shared/http';
 import { Idempotent } from '@capaian/shared/persistence';
@@ -22,7 +22,12 @@ import { SubmitSkp } from './use-cases/submit-skp';
 import { SkpCloseResponse, SkpMineResponse, SkpStateResponse } from './skps.responses';
 
 export class YearQuery {
-  @Transform(queryInteger) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100, description: 'Tahun SKP' })
+  @Transform(queryInteger)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
 }
 
 @ApiTags('SKP')

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
@@ -13,11 +13,13 @@ import { SavedWithoutViewResponse } from '../employee/employees.responses';
 import { ImportJob, ImportJobPage } from './imports.responses';
 
 export class ImportQuery {
+  @ApiPropertyOptional({ description: 'true = hanya memeriksa berkas, tidak ada yang disimpan', example: true })
   @IsOptional()
   @Transform(queryBoolean)
   @IsBoolean()
   dryRun?: boolean;
 
+  @ApiPropertyOptional({ description: 'Nama berkas asal (untuk riwayat impor)', maxLength: 255, example: 'pegawai.csv' })
   @IsOptional()
   @IsString()
   @MaxLength(255)

@@ -3879,7 +3879,10 @@ export interface operations {
     };
     appraisal_PenilaiRhkHttpController_forCaller: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Tahun SKP */
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4730,7 +4733,10 @@ export interface operations {
     };
     appraisal_SkpsHttpController_mine: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Tahun SKP */
+                year: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7743,7 +7749,12 @@ export interface operations {
     };
     personnel_ImportsHttpController_accept: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true = hanya memeriksa berkas, tidak ada yang disimpan */
+                dryRun?: boolean;
+                /** @description Nama berkas asal (untuk riwayat impor) */
+                fileName?: string;
+            };
             header?: {
                 /** @description Kunci unik (1–200 karakter: huruf, angka, _ . : -) agar permintaan yang diulang tidak diproses dua kali. Permintaan ulang dengan kunci dan isi yang sama dalam 24 jam mendapat jawaban yang sama dengan header Idempotency-Replayed: true. */
                 "Idempotency-Key"?: string;
