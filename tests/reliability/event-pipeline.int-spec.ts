@@ -16,6 +16,9 @@ import { prepareScratchDatabase } from '../../libs/shared/messaging/src/testing/
  * broker of this suite's own (the shared one on 9092 is never stopped), scratch databases, the
  * real relay, batching consumer and inbox. Effects are rows in messaging_test_effect, which has no
  * unique key: an event applied twice shows as two rows.
+ * The database side of the same issue (a service's PostgreSQL connections terminated and refused:
+ * 503 with Retry-After, no exit, recovery) is apps/personnel/test/faults.int-spec.ts, against the
+ * built service in a child process.
  */
 const runId = randomUUID();
 /** `npm run bench -- soak` runs the long variant (RELIABILITY_SCALE=5: five times the events). */

@@ -42,7 +42,10 @@ function freePort(): Promise<number> {
 
 export async function startPrivateKafka(name: string): Promise<PrivateKafka> {
   const runDir = mkdtempSync(path.join(tmpdir(), `capaian-kafka-${name}-`));
-  const [port, controllerPort] = [await freePort(), await freePort()];
+  const port = await freePort();
+  // Each probe's port is released before the next probe: the kernel may hand out the same one again.
+  let controllerPort = await freePort();
+  while (controllerPort === port) controllerPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     INFRA_RUN_DIR: runDir,
