@@ -3,9 +3,12 @@
 // against the running platform (`npm start` first), then the verdict: zero failed requests, and the
 // RSS of each service grew by at most 10 % from the end of the warm-up to the end of the run.
 //   node tests/reliability/soak.mjs [--minutes 30] [--rate 20] [--warmup-minutes 5]
-// `npm run bench -- soak` runs it. Requests: GET whoami, a page of employees, the unit tree, the
-// inbox, the JP ledger summary and the budgets, as BKPSDM's admin (each with a real Keycloak token);
-// any status >= 400, timeout or connection error counts as an error. RSS comes from
+// `npm run bench -- soak` runs it. The load is the day of six demo people (each with a real Keycloak
+// token): BKPSDM's admin reads the employee pages, units, budgets, JP compliance and statistics; the admin OPD,
+// the pimpinan and the staff read their profile, SKPs, JP, inbox and chain, and change a notification
+// preference (a write, alternated so the data does not grow). Each person stays under the gateway's
+// per-user limit (RATE_LIMIT_MAX, 300 a minute): the soak measures the platform, not the limiter.
+// Any status >= 400, timeout or connection error counts as an error. RSS comes from
 // /proc/<pid>/status of the pids in .run/services/<service>.pid, sampled every 10 s. Exit 0 only on a pass.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -21,26 +24,48 @@ const rate = arg('rate', 20);
 const warmupMinutes = arg('warmup-minutes', Math.min(5, minutes / 5));
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const keycloak = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
+const perUserLimitPerMinute = Number(process.env.RATE_LIMIT_MAX ?? 300);
 const services = ['gateway', 'personnel', 'appraisal', 'career', 'notification'];
-const paths = [
-  '/api/v1/personnel/whoami',
-  '/api/v1/personnel/employees?size=20',
-  '/api/v1/personnel/units',
-  '/api/v1/notification/inbox',
-  '/api/v1/career/budgets',
-  '/api/v1/personnel/employees?size=20&q=a',
+const year = new Date().getFullYear();
+const staffPaths = [
+  { path: '/api/v1/personnel/me' },
+  { path: `/api/v1/appraisal/skps/mine?year=${year}` },
+  { path: `/api/v1/career/jp/me?year=${year}` },
+  { path: '/api/v1/notification/inbox' },
+  { path: '/api/v1/personnel/me/chain' },
+  { path: '/api/v1/career/programs' },
+  { path: '/api/v1/notification/preferensi/tim', write: true },
+];
+const actors = [
+  {
+    username: '197906012005011002', // admin-bkpsdm
+    paths: [
+      { path: '/api/v1/personnel/employees?size=20' },
+      { path: '/api/v1/personnel/employees?size=20&q=a' },
+      { path: '/api/v1/personnel/units' },
+      { path: `/api/v1/career/budgets?year=${year}` },
+      { path: `/api/v1/career/jp/compliance?year=${year}` },
+      { path: '/api/v1/notification/statistik' },
+      { path: '/api/v1/personnel/whoami' },
+    ],
+  },
+  { username: '198811102012121001', paths: [...staffPaths, { path: '/api/v1/personnel/employees?size=20&opd=DISKOMINFO' }] }, // admin-opd
+  { username: '197512251998031001', paths: staffPaths }, // pimpinan
+  { username: '198507222010012003', paths: [...staffPaths, { path: '/api/v1/personnel/me/direct-reports' }] }, // penilai
+  { username: '199203152019031004', paths: staffPaths }, // pegawai PNS
+  { username: '199505052023212005', paths: staffPaths }, // pegawai PPPK
 ];
 
-async function token() {
+async function token(username) {
   const body = new URLSearchParams({
     grant_type: 'password',
     client_id: 'capaian-tests',
     client_secret: 'capaian-tests-secret',
-    username: '197906012005011002',
+    username,
     password: 'capaian-demo',
   });
   const res = await fetch(`${keycloak}/realms/capaian/protocol/openid-connect/token`, { method: 'POST', body, signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new Error(`token: HTTP ${res.status} (is the platform running? npm start)`);
+  if (!res.ok) throw new Error(`token of ${username}: HTTP ${res.status} (is the platform running? npm start)`);
   const json = await res.json();
   return { value: json.access_token, expiresAt: Date.now() + (json.expires_in - 30) * 1000 };
 }
@@ -56,7 +81,10 @@ function rssKb(service) {
 }
 
 async function main() {
-  let auth = await token();
+  if ((rate / actors.length) * 60 > perUserLimitPerMinute * 0.9) {
+    throw new Error(`${rate} req/s over ${actors.length} people is more than 90 % of the per-user limit (${perUserLimitPerMinute}/min): lower --rate`);
+  }
+  for (const actor of actors) actor.auth = await token(actor.username);
   const missing = services.filter((s) => rssKb(s) === null);
   if (missing.length > 0) throw new Error(`not running (no live pid in .run/services): ${missing.join(', ')} — start the platform with npm start`);
   const started = Date.now();
@@ -80,14 +108,23 @@ async function main() {
     const due = started + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (Date.now() > auth.expiresAt) auth = await token();
-    const url = gateway + paths[i % paths.length];
+    const actor = actors[i % actors.length];
+    const step = actor.paths[Math.floor(i / actors.length) % actor.paths.length];
     i++;
+    if (Date.now() > actor.auth.expiresAt) actor.auth = await token(actor.username);
+    const url = gateway + step.path;
+    const headers = { authorization: `Bearer ${actor.auth.value}` };
+    let init = { headers, signal: AbortSignal.timeout(15_000) };
+    if (step.write) {
+      // An optional category switched on and off in turn: a real write whose data does not grow.
+      actor.emailOn = !actor.emailOn;
+      init = { ...init, method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ email: actor.emailOn }) };
+    }
     const t0 = performance.now();
-    const p = fetch(url, { headers: { authorization: `Bearer ${auth.value}` }, signal: AbortSignal.timeout(15_000) })
+    const p = fetch(url, init)
       .then(async (res) => {
         await res.arrayBuffer();
-        if (res.status >= 400) throw new Error(`HTTP ${res.status} ${url.replace(gateway, '')}`);
+        if (res.status >= 400) throw new Error(`HTTP ${res.status} ${init.method ?? 'GET'} ${url.replace(gateway, '')}`);
         latencies.push(performance.now() - t0);
       })
       .catch((e) => {
