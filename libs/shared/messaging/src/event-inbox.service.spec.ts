@@ -4,6 +4,7 @@ import { currentCorrelationId } from '@capaian/shared/http';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventInbox, type ConsumedMessage } from './event-inbox.service';
 import { PermanentEventError } from './failures';
+import { BatchGroup } from './batch-slot';
 import type { KafkaConnection, OutgoingMessage } from './kafka.connection';
 import { resolveMessagingOptions } from './messaging.options';
 import { loadServiceConfig } from '@capaian/shared/config';
@@ -207,6 +208,32 @@ describe('EventInbox.consume', () => {
     const calls = (m.heartbeat as jest.Mock).mock.calls.length;
     await new Promise((r) => setTimeout(r, 60));
     expect((m.heartbeat as jest.Mock).mock.calls.length).toBe(calls);
+  });
+
+  it('a heartbeat failing during a batch (Kafka down, a rebalance) is no unhandled rejection', async () => {
+    // The batch's inbox insert (one statement over arrays) accepts every event.
+    const dataSource = {
+      transaction: <R>(work: (m: EntityManager) => Promise<R>) =>
+        work({ query: async (_sql: string, p: unknown[][]) => (p[0] as string[]).map((id, i) => ({ event_id: id, handler: p[1][i] })) } as unknown as EntityManager),
+    } as unknown as DataSource;
+    const { kafka } = fakeKafka();
+    const fast = resolveMessagingOptions({ config, source: '/capaian/test', consumer: { heartbeatIntervalMs: 20 } });
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const group = new BatchGroup();
+      const heartbeat = jest.fn().mockRejectedValue(new Error('Connection error: connect ECONNREFUSED'));
+      const inbox = new EventInbox(dataSource, kafka, fast);
+      const consumed = inbox.consume(message(bytes(ping()), { heartbeat, batch: group.slot(1) }), () => new Promise((r) => setTimeout(r, 150)));
+      await group.whenReady();
+      await inbox.runBatch(group.slots);
+      await expect(consumed).resolves.toBe('processed');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(heartbeat.mock.calls.length).toBeGreaterThanOrEqual(2);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 
   it('drains: resolves once in-flight handlers finished', async () => {
