@@ -157,6 +157,14 @@ describe('event pipeline reliability (private Kafka broker, real PostgreSQL)', (
     await kafka.up();
     const found = await readEventIds(kafka.brokers, Topics.platformPing, new Set(ids), 120_000);
     expect(found.size).toBe(ids.length);
+    // The consuming service lived through the broker's death: it applies each of them once, and
+    // events written after the restart. This also lets its kafkajs consumer settle before afterAll
+    // closes it: one closed in the middle of a crash-and-restart cycle leaves a restart timer behind
+    // that kafkajs never clears, and Jest never exits.
+    const after = await writeEvents(writers[2], 'after-restart', 30, 10);
+    await eventually(async () => (await effectCounts(consumer.dataSource, 'after-restart')).events >= after.length, 120_000, 200);
+    expect(await effectCounts(consumer.dataSource, 'restart')).toEqual({ rows: ids.length, events: ids.length });
+    expect(await effectCounts(consumer.dataSource, 'after-restart')).toEqual({ rows: after.length, events: after.length });
   }, 600_000 * scale);
 });
 
