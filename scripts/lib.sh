@@ -6,10 +6,11 @@ DB_SERVICES=(personnel appraisal career notification)
 # V8 flags of every service process (start.sh; the image sets the same in NODE_OPTIONS): a young generation
 # of at most 2 × 2 MB instead of up to 2 × 16 MB keeps an idle service's resident memory low (docs/benchmarks.md).
 SERVICE_NODE_FLAGS="${SERVICE_NODE_FLAGS:---max-semi-space-size=2}"
-# A heap bound where a service's work makes garbage faster than V8's default limit would collect it:
-# personnel's bulk import streams the file in chunks (little live data), but without a bound the garbage
-# of 100,000 rows piles up to several hundred MB before a full collection (docs/benchmarks.md, "Import").
-declare -A SERVICE_HEAP_MB=([personnel]=128)
+# A heap bound for every service that consumes events or imports: with V8's default limit (about 4 GB
+# here) the old space grows lazily, so a busy service (personnel's bulk import, a consumer catching up
+# thousands of events) piles up 200–300 MB of garbage before a full collection, while what is live after
+# one stays at 60–90 MB (--trace-gc; docs/benchmarks.md, "Idle memory" and "Import").
+declare -A SERVICE_HEAP_MB=([personnel]=128 [appraisal]=128 [career]=128 [notification]=128)
 # The node flags of one service: the common ones plus its heap bound, if any.
 service_node_flags() {
   local flags="$SERVICE_NODE_FLAGS"
