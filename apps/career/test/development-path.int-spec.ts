@@ -219,6 +219,8 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
     const budget = await call('GET', `/budgets/${ids.budget}`, 'rudi');
     expect(budget.body).toMatchObject({ allocated: 10_000_000, committed: 0, realized: 2_000_000, balance: 8_000_000, ledgerSum: 8_000_000 });
     expect(budget.body.ledger.map((r: { kind: string }) => r.kind)).toEqual(['ALOKASI', 'KOMITMEN', 'REALISASI']);
+    // The realization moves nothing on the balance; its note says how much, as users read amounts.
+    expect(budget.body.ledger[2].note).toMatch(/^Realisasi Rp\s2\.000\.000: komitmen menjadi belanja, sisa anggaran tetap$/);
   });
 
   it('takes the participant’s feedback once and the supervisor’s follow-up months later, into the partner scorecard', async () => {

@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../../common/sql';
 import type { LedgerKind } from '../domain/budget';
 
+/** Amounts in ledger notes, as users read them (Rp 1.500.000). */
+const RUPIAH = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+
 export interface BudgetRecord {
   id: string;
   fiscalYear: number;
@@ -93,7 +96,7 @@ export class BudgetRepository {
       `UPDATE budget SET committed = committed - $2, realized = realized + $2 WHERE id = $1 RETURNING ${BUDGET_COLUMNS}`,
       [budgetId, amount],
     );
-    await this.ledger(m, budgetId, { ...movement, kind: 'REALISASI', amount: 0, note: movement.note ?? `realisasi ${amount}` });
+    await this.ledger(m, budgetId, { ...movement, kind: 'REALISASI', amount: 0, note: movement.note ?? `Realisasi ${RUPIAH.format(amount)}: komitmen menjadi belanja, sisa anggaran tetap` });
     return row;
   }
 
