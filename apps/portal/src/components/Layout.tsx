@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { useInboxStream } from '../lib/inbox-stream';
 import { NAV } from '../routes';
+import { activeMenuPath } from './active-menu';
 
 export function Layout() {
   const auth = useAuth();
@@ -11,6 +12,7 @@ export function Layout() {
   const location = useLocation();
   const unread = useInboxStream(!!auth.user && !auth.expired);
   const visible = NAV.filter((r) => !r.roles || auth.hasRole(...r.roles));
+  const activePath = activeMenuPath(visible.map((r) => r.path), location.pathname);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -54,7 +56,7 @@ export function Layout() {
                 label={r.label}
                 variant="filled"
                 color="teal.9"
-                active={r.path === '/' ? location.pathname === '/' : location.pathname === r.path || location.pathname.startsWith(r.path + '/')}
+                active={r.path === activePath}
                 onClick={close}
               />
             ))}
