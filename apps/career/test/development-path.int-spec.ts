@@ -225,7 +225,10 @@ describe('development programs through the gateway (real PostgreSQL, Kafka, Keyc
 
   it('takes the participant’s feedback once and the supervisor’s follow-up months later, into the partner scorecard', async () => {
     expectProblem(await call('POST', `/enrolments/${ids.dimas}/feedback`, 'siti', { content: 5, facilitator: 4, organisation: 3 }), 403, 'BUKAN_PESERTA');
+    expect((await call('GET', `/enrolments/${ids.dimas}`, 'dimas')).body.feedbackGiven).toBe(false);
     expect((await call('POST', `/enrolments/${ids.dimas}/feedback`, 'dimas', { content: 5, facilitator: 4, organisation: 3, comment: 'Materi relevan' })).status).toBe(201);
+    // The place says so, so that the portal does not offer the form again.
+    expect((await call('GET', `/enrolments/${ids.dimas}`, 'dimas')).body.feedbackGiven).toBe(true);
     expectProblem(await call('POST', `/enrolments/${ids.dimas}/feedback`, 'dimas', { content: 1, facilitator: 1, organisation: 1 }), 409, 'UMPAN_BALIK_SUDAH_ADA');
     expectProblem(await call('POST', `/enrolments/${ids.dimas}/follow-up`, 'siti', { application: 4 }), 422, 'TINDAK_LANJUT_TERLALU_DINI');
     at('2026-08-10');

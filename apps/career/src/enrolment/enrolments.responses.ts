@@ -60,4 +60,6 @@ export class EnrolmentResponse {
   reason: string | null;
   @ApiProperty({ type: Number })
   version: number;
+  @ApiProperty({ type: Boolean, description: 'Whether the participant has given their feedback on the session (once).' })
+  feedbackGiven: boolean;
 }

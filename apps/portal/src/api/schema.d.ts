@@ -3168,6 +3168,8 @@ export interface components {
             recognisedJp: number | null;
             reason: string | null;
             version: number;
+            /** @description Whether the participant has given their feedback on the session (once). */
+            feedbackGiven: boolean;
         };
         CareerReasonDto: {
             /** @example Bertugas dinas luar pada tanggal tersebut */

@@ -20,13 +20,16 @@ export interface EnrolmentRow extends EnrolmentState {
   certificateSize: number | null;
   waitlistedAt: Date | null;
   createdAt: Date;
+  /** Whether the participant has given their feedback on the session (it is given once). */
+  feedbackGiven: boolean;
 }
 
 export const ENROLMENT_COLUMNS = `e.id, e.session_id AS "sessionId", e.employee_id AS "employeeId", e.origin, e.status, e.budget_id AS "budgetId",
   e.committed_amount::float8 AS "committedAmount", e.days_present AS "daysPresent", e.certificate_key AS "certificateKey", e.certificate_jp AS "certificateJp",
   e.recognised_jp AS "recognisedJp", e.reason, e.version, e.nip, e.name, e.opd_code AS "opdCode", e.jenis_asn AS "jenisAsn", e.position_kind AS "positionKind",
   e.supervisor_id AS "supervisorId", e.nominated_by AS "nominatedBy", e.certificate_file_name AS "certificateFileName",
-  e.certificate_content_type AS "certificateContentType", e.certificate_size AS "certificateSize", e.waitlisted_at AS "waitlistedAt", e.created_at AS "createdAt"`;
+  e.certificate_content_type AS "certificateContentType", e.certificate_size AS "certificateSize", e.waitlisted_at AS "waitlistedAt", e.created_at AS "createdAt",
+  EXISTS (SELECT 1 FROM training_feedback f WHERE f.enrolment_id = e.id) AS "feedbackGiven"`;
 
 const LIVE = ACTIVE_FOR_SCHEDULE.map((s) => `'${s}'`).join(', ');
 

@@ -36,7 +36,8 @@ function PlaceCard({ place: p, session: s }: { place: Enrolment; session?: Sessi
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['career'] });
   const [cancelling, setCancelling] = useState(false);
-  const [feedbackSent, setFeedbackSent] = useState(false);
+  // Given earlier (career says so) or on this visit: the form is not offered again.
+  const [feedbackSent, setFeedbackSent] = useState(p.feedbackGiven);
   const cancel = useMutation({ mutationFn: (reason: string) => careerJson(`/enrolments/${p.id}/cancel`, 'POST', { reason }), onSuccess: () => void refresh() });
   const feedback = useMutation({ mutationFn: (body: FeedbackBody) => careerJson(`/enrolments/${p.id}/feedback`, 'POST', body), onSuccess: () => setFeedbackSent(true) });
   const status = ENROLMENT_STATUS[p.status];
@@ -100,9 +101,9 @@ function PlaceCard({ place: p, session: s }: { place: Enrolment; session?: Sessi
           <FeedbackForm error={feedback.error} busy={feedback.isPending} onSubmit={(b) => feedback.mutate(b)} />
         </Card>
       )}
-      {feedbackSent && (
+      {feedbackSent && canFeedback && (
         <Alert color="teal" mt="sm" role="status">
-          Terima kasih, umpan balik Anda tersimpan.
+          {p.feedbackGiven ? 'Umpan balik Anda atas sesi ini sudah tersimpan.' : 'Terima kasih, umpan balik Anda tersimpan.'}
         </Alert>
       )}
       {canCancel &&

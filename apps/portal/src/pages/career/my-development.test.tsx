@@ -27,11 +27,12 @@ const place = {
   id: 'e1', sessionId: 's1', employeeId: 'x', nip: NIP, name: 'Dimas Pratama', opdCode: 'DISKOMINFO', jenisAsn: 'PNS', positionKind: 'PELAKSANA', supervisorId: null, nominatedBy: null,
   certificateFileName: null, certificateContentType: null, certificateSize: null, waitlistedAt: null, createdAt: new Date().toISOString(), origin: 'MANDIRI', status: 'DIAJUKAN',
   budgetId: null, committedAmount: 0, daysPresent: 0, certificateKey: null, certificateJp: null, recognisedJp: null, reason: null,
+  feedbackGiven: false,
 };
 
 /** Career as the page sees it over fetch: one program with an open session, and the places registered so far. */
-function fakeCareer() {
-  const places: (typeof place)[] = [];
+function fakeCareer(initialPlaces: (typeof place)[] = []) {
+  const places: (typeof place)[] = [...initialPlaces];
   return vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -92,5 +93,25 @@ describe('my development: self-registration', () => {
     // The new place is in "Pendaftaran saya" (the refetch happened) and the confirmation is still there.
     expect(await screen.findByTestId('place', {}, WAIT)).toBeTruthy();
     expect(within(screen.getByTestId('recommendations')).getByText('Pendaftaran terkirim')).toBeTruthy();
+  }, 60_000);
+});
+
+describe('my development: session feedback', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const attended = { ...place, status: 'SELESAI', daysPresent: 1, recognisedJp: 8 };
+
+  it('offers the feedback form on a place with attendance and a result', async () => {
+    vi.stubGlobal('fetch', fakeCareer([attended]));
+    renderPage();
+    const card = within(await screen.findByTestId('place', {}, WAIT));
+    expect(await card.findByText('Umpan balik atas sesi ini', {}, WAIT)).toBeTruthy();
+  }, 60_000);
+
+  it('does not offer it again once career says it was given, and says so', async () => {
+    vi.stubGlobal('fetch', fakeCareer([{ ...attended, feedbackGiven: true }]));
+    renderPage();
+    const card = within(await screen.findByTestId('place', {}, WAIT));
+    expect(await card.findByText('Umpan balik Anda atas sesi ini sudah tersimpan.', {}, WAIT)).toBeTruthy();
+    expect(card.queryByText('Umpan balik atas sesi ini')).toBeNull();
   }, 60_000);
 });
