@@ -218,6 +218,10 @@ suite('career screens in Chromium', () => {
     const again = await fetch(`${url}/api/v1/career/enrolments/${lulus?.id}/feedback`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ content: 5, facilitator: 4, organisation: 4 }) });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { code: string }).code).toBe('UMPAN_BALIK_SUDAH_ADA');
+    // After a reload the form is not offered again: the place says the feedback is in.
+    await dimas.reload();
+    await place.getByText('Umpan balik Anda atas sesi ini sudah tersimpan.').waitFor();
+    expect(await place.getByRole('button', { name: 'Kirim umpan balik' }).count()).toBe(0);
   });
 
   it('lets Dimas upload his certificate; once BKPSDM verifies it, the JP shows on his progress bar', async () => {
