@@ -4,10 +4,13 @@
 import YAML from 'yaml';
 
 /**
- * Resources come from measured figures (docs/capacity.md, "Measured"): idle RSS after start-up
- * on Node 20 — gateway 135 MB, personnel 166 MB, notification 159 MB, career 130 MB (peak 160),
- * appraisal 119 MB (peak 164) — and the personnel import of 100,000 rows peaking at 680 MB. Requests cover idle plus a working margin; limits leave room for
- * the largest measured peak. No CPU limit is lower than one core: Node runs JavaScript on one
+ * Resources come from measured figures (docs/capacity.md, "Measured"; docs/benchmarks.md, "Idle memory"):
+ * idle RSS after start-up on Node 20 — gateway 103–135 MB, personnel 117–166 MB, the three consumers
+ * 113–124 MB at rest — and, with the heap bound of 128 MB (nodeOptions), 160–200 MB for a consumer
+ * catching up 20,000 events (300–500 MB without it) and about 200 MB for the appraisal year-end
+ * benchmark. The personnel import of 100,000 rows peaked at 680 MB before its bound. Requests
+ * cover idle plus a working margin; limits leave room for the largest measured peak and for what
+ * lives outside the heap (code, Buffers). No CPU limit is lower than one core: Node runs JavaScript on one
  * thread, and throttling a burst only makes its latency worse.
  */
 export const SERVICES = [
