@@ -201,8 +201,14 @@ describe('EventInbox.consume', () => {
     const { dataSource } = fakeDatabase();
     const { kafka } = fakeKafka();
     const fast = resolveMessagingOptions({ config, source: '/capaian/test', consumer: { heartbeatIntervalMs: 20 } });
-    const m = message(bytes(ping()));
-    await new EventInbox(dataSource, kafka, fast).consume(m, () => new Promise((r) => setTimeout(r, 150)));
+    // The handler ends after the fourth heartbeat, however slow the machine: no race against a wall-clock sleep.
+    let fourthHeartbeat: () => void = () => undefined;
+    const heard = new Promise<void>((r) => (fourthHeartbeat = r));
+    const heartbeat = jest.fn(async () => {
+      if (heartbeat.mock.calls.length >= 4) fourthHeartbeat();
+    });
+    const m = message(bytes(ping()), { heartbeat });
+    await new EventInbox(dataSource, kafka, fast).consume(m, () => heard);
     expect((m.heartbeat as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(4);
     // And no heartbeat after the handler returned (the timer is cleared).
     const calls = (m.heartbeat as jest.Mock).mock.calls.length;
