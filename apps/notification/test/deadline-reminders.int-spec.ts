@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  EmployeeHiredV1,
   EvaluationRatedV1,
   PlanningDueV1,
   RatingDueV1,
@@ -11,9 +10,9 @@ import {
   type RatingDueEventData,
   type SkpEventData,
 } from '@capaian/contracts';
-import { eventually } from '@capaian/shared/testing';
+import { ladderFixtures } from './ladder-fixtures';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
-import { employee, employeeIdOf, freshNip, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
+import { employeeIdOf, freshNip, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
 import { RunReminders } from '../src/reminders/use-cases/run-reminders';
 
 jest.setTimeout(240_000);
@@ -29,27 +28,7 @@ const DAY = 24 * 3_600_000;
  */
 describe('notification: planning-due and rating-due reminders (real PostgreSQL, Kafka, SMTP)', () => {
   let t: NotificationTestApp;
-  const runId = randomUUID().slice(0, 8);
-  const address = (name: string) => `${name}-${runId}@contoh.palembang.go.id`;
-  const atasan = { nip: freshNip(), name: 'Ahmad Atasan', email: address('ahmad') };
-  const penilai = { nip: freshNip(), name: 'Siti Penilai', email: address('siti') };
-  const adminOpd = { nip: freshNip(), name: 'Rudi Admin', email: address('rudi') };
-
-  const consumed = (...ids: string[]) =>
-    eventually(async () => {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [ids]);
-      return n === ids.length;
-    }, 120_000);
-  const mailWith = (to: string, subject: string) =>
-    eventually(async () => {
-      const found = (await mailsTo(to)).filter((m) => m.subject === subject);
-      return found.length > 0 ? found : null;
-    }, 120_000);
-  const hire = async (p: { nip: string; name: string; email: string | null; supervisor?: { nip: string; name: string } | null }) => {
-    const event = personnelEvent(EmployeeHiredV1, employee(p), p.nip);
-    await publishPersonnel(event);
-    await consumed(event.id);
-  };
+  const { address, atasan, penilai, adminOpd, consumed, mailWith, hire } = ladderFixtures(() => t);
   const reminderOf = async (subjectNip: string, template: string) =>
     (await t.dataSource.query(`SELECT recipient_nip, step, resolved_at IS NOT NULL AS resolved, due_at FROM reminder WHERE subject_nip = $1 AND template = $2`, [subjectNip, template])) as {
       recipient_nip: string;

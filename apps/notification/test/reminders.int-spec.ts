@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  EmployeeHiredV1,
   EnrolmentChangedV1,
   FeedbackGivenV1,
   JpAtRiskV1,
@@ -14,8 +13,9 @@ import {
 } from '@capaian/contracts';
 import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
 import request from 'supertest';
+import { ladderFixtures } from './ladder-fixtures';
 import { mailsTo, startNotificationTestApp, type NotificationTestApp } from './notification-test-app';
-import { employee, employeeIdOf, freshNip, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
+import { employeeIdOf, freshNip, OPD_DISKOMINFO, personnelEvent, publishEvents, publishPersonnel, roleGranted } from './personnel-fixtures';
 import { DeliveryWorker } from '../src/delivery/delivery.worker';
 import { RunDigest } from '../src/reminders/use-cases/run-digest';
 import { RunReminders } from '../src/reminders/use-cases/run-reminders';
@@ -32,29 +32,7 @@ const DAY = 24 * 3_600_000;
  */
 describe('notification: reminders, escalation, quiet hours, digest (real PostgreSQL, Kafka, SMTP)', () => {
   let t: NotificationTestApp;
-  const runId = randomUUID().slice(0, 8);
-  const address = (name: string) => `${name}-${runId}@contoh.palembang.go.id`;
-  const atasan = { nip: freshNip(), name: 'Ahmad Atasan', email: address('ahmad') };
-  const penilai = { nip: freshNip(), name: 'Siti Penilai', email: address('siti') };
-  const adminOpd = { nip: freshNip(), name: 'Rudi Admin', email: address('rudi') };
-
-  const consumed = (...ids: string[]) =>
-    eventually(async () => {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)`, [ids]);
-      return n === ids.length;
-      // Generous: other suites may be flooding the shared topic (a republish of 12,000 employees) ahead of us.
-    }, 120_000);
-  const mailWith = (to: string, subject: string) =>
-    eventually(async () => {
-      const found = (await mailsTo(to)).filter((m) => m.subject === subject);
-      return found.length > 0 ? found : null;
-    }, 120_000);
-  const hire = async (p: { nip: string; name: string; email: string | null; supervisor?: { nip: string; name: string } | null }) => {
-    const event = personnelEvent(EmployeeHiredV1, employee(p), p.nip);
-    await publishPersonnel(event);
-    await consumed(event.id);
-    return event;
-  };
+  const { runId, address, atasan, penilai, adminOpd, consumed, mailWith, hire } = ladderFixtures(() => t);
 
   beforeAll(async () => {
     t = await startNotificationTestApp({ database: 'capaian_notification_test_reminders', settings: { DIGEST_THRESHOLD: '2', ESCALATE_AFTER_HOURS: '48' } });
