@@ -137,13 +137,12 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
     }
     case ReportDueV1: {
       const e = data as ReportDueEventData;
-      const due = Date.parse(`${e.reportDue}T07:00:00Z`) - WIB_OFFSET_MS;
       return {
         subjectNip: e.nip,
         supervisorNip: null,
         penilaiNip: e.penilaiNip,
         opdId: null,
-        actionDueAt: Number.isNaN(due) ? undefined : new Date(due),
+        actionDueAt: sevenWib(e.reportDue),
         awaitedRef: `${e.skpId}:${e.period}`,
         values: {
           nip: e.nip,
@@ -209,12 +208,11 @@ export function factsOf(type: string, data: unknown): EventFacts | null {
     }
     case EnrolmentChangedV1: {
       const e = data as EnrolmentEventData;
-      const start = Date.parse(`${e.startDate}T07:00:00Z`) - WIB_OFFSET_MS;
       return {
         subjectNip: e.nip,
         supervisorNip: null,
         opdId: null,
-        dayBeforeStart: Number.isNaN(start) ? undefined : new Date(start - 24 * 3_600_000),
+        dayBeforeStart: sevenWib(e.startDate, 1),
         values: {
           nip: e.nip,
           program: e.programName,
