@@ -1,9 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEMO_NIP, eventually, getToken } from '@capaian/shared/testing';
+import { alive, DEMO_NIP, eventually, FlakyProxy, getToken, kill, startService, type ServiceProcess } from '@capaian/shared/testing';
 import { DataSource } from 'typeorm';
 import { generateWorkforce, toCsv } from '../src/demo/workforce';
 import { structureFor } from '../src/demo/demo-seeder';
@@ -27,109 +26,25 @@ const MAIN = join(ROOT, 'dist/apps/personnel/apps/personnel/src/main.js');
 const DB = 'capaian_personnel_faults_test';
 const superuser = { type: 'postgres' as const, host: '127.0.0.1', port: 5432, username: 'postgres', password: 'postgres', database: 'postgres' };
 
-/** Forwards TCP to PostgreSQL; can refuse connections (not listening) or accept and drop them. */
-class FlakyProxy {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  mode: 'pass' | 'drop' = 'pass';
-  port = 0;
-
-  async listen(): Promise<void> {
-    const server = createServer((client) => {
-      this.sockets.add(client);
-      client.on('close', () => this.sockets.delete(client));
-      client.on('error', () => undefined);
-      if (this.mode === 'drop') return void client.destroy();
-      const upstream = connect(5432, '127.0.0.1');
-      this.sockets.add(upstream);
-      upstream.on('close', () => this.sockets.delete(upstream));
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(this.port, '127.0.0.1', () => ok());
-    });
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  /** Cuts every open connection and stops listening: new connections are refused. */
-  async refuse(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-  }
-
-  async close(): Promise<void> {
-    await this.refuse();
-  }
-}
-
-interface Service {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
-
-async function startService(dbPort: number): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+async function startPersonnel(dbPort: number): Promise<ServiceProcess> {
+  return startService({
+    name: 'personnel',
+    main: MAIN,
     cwd: ROOT,
     env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
       DB_NAME: DB,
       DB_PORT: String(dbPort),
-      LOG_LEVEL: 'warn',
       KAFKA_GROUP_ID: `capaian-personnel-faults-${process.pid}`,
       PERSONNEL_IMPORT_DIR: join(ROOT, '.run', 'faults-test-imports'),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(async () => (await fetch(`${url}/health/ready`)).ok, 60_000, 200).catch((e) => {
-    child.kill('SIGKILL');
-    throw new Error(`personnel did not start: ${(e as Error).message}\n${output.join('').slice(-3000)}`);
-  });
-  return { child, url, output, exited };
 }
-
-async function kill(service: Service): Promise<void> {
-  if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
-  await service.exited;
-}
-
-const alive = (service: Service) => {
-  const up = service.child.exitCode === null && service.child.signalCode === null;
-  // The reason a process died is in its own log.
-  if (!up) process.stderr.write(`personnel exited (${service.child.exitCode ?? service.child.signalCode}):\n${service.output.join('').slice(-5000)}\n`);
-  return up;
-};
 
 describe('personnel under database faults and kills (built service in a child process)', () => {
   let token: string;
   let admin: DataSource;
   let proxy: FlakyProxy;
-  let service: Service | null = null;
+  let service: ServiceProcess | null = null;
   const api = () => `${service!.url}/api/v1/personnel`;
 
   beforeAll(async () => {
@@ -169,7 +84,7 @@ describe('personnel under database faults and kills (built service in a child pr
   const smallCsv = 'NIP;Nama;Jenis ASN;Tanggal Lahir;Jenis Kelamin;Kode Jabatan\n199203152019031004;Dimas Pratama;PNS;1992-03-15;L;X-1\n';
 
   it('answers 503 with Retry-After while PostgreSQL refuses and then drops connections, stays up, and recovers by itself', async () => {
-    service = await startService(proxy.port);
+    service = await startPersonnel(proxy.port);
     expect((await list()).status).toBe(200);
 
     await proxy.refuse();
@@ -245,7 +160,7 @@ describe('personnel under database faults and kills (built service in a child pr
       await eventually(async () => (await db.query(`SELECT state FROM idempotency_key WHERE key = $1`, [key]))[0]?.state === 'IN_PROGRESS', 20_000);
       await kill(service!);
       stalled.destroy();
-      service = await startService(proxy.port);
+      service = await startPersonnel(proxy.port);
       const retry = await upload(smallCsv, '?dryRun=true', key);
       expect(retry.status).toBe(202);
       expect(retry.headers.get('idempotency-replayed')).toBeNull();
@@ -275,7 +190,7 @@ describe('personnel under database faults and kills (built service in a child pr
       const [before] = await db.query(`SELECT status FROM import_job WHERE id = $1`, [id]);
       expect(['MENUNGGU', 'MEMVALIDASI']).toContain(before.status);
 
-      service = await startService(proxy.port);
+      service = await startPersonnel(proxy.port);
       const job = await eventually(async () => {
         const res = await http('GET', `${api()}/imports/${id}`, { token });
         return res.body?.status === 'GAGAL' ? res.body : null;
