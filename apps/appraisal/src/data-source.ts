@@ -11,6 +11,7 @@ import { RenameAppraisalPeriod1764700000000 } from './migrations/1764700000000-r
 import { ReportDueNotice1765400000000 } from './migrations/1765400000000-report-due-notice';
 import { ObjectionAtasanIndex1765650000000 } from './migrations/1765650000000-objection-atasan-index';
 import { PlanningAndRatingDueNotice1765700000000 } from './migrations/1765700000000-planning-and-rating-due-notice';
+import { DashboardReadIndexes1765800000000 } from './migrations/1765800000000-dashboard-read-indexes';
 
 /**
  * Every entity of the appraisal database, listed explicitly (TypeORM 1.x, no globs). Feature tables
@@ -32,6 +33,7 @@ export const appraisalMigrations = [
   ReportDueNotice1765400000000,
   ObjectionAtasanIndex1765650000000,
   PlanningAndRatingDueNotice1765700000000,
+  DashboardReadIndexes1765800000000,
 ];
 
 export function appraisalDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

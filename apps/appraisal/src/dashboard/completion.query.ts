@@ -60,11 +60,13 @@ export class CompletionQuery {
     const m = this.dataSource.manager;
     const today = this.clock.today();
     const [people, units, cadence] = await Promise.all([this.directory.employeesOfOpd(m, opdCode), this.directory.unitsOfOpd(m, opdCode), this.cadences.get(m, opdCode, year)]);
+    // `rated` is a scalar subquery, not EXISTS: the planner may answer an EXISTS by hashing every
+    // evaluation of the city, while this one looks up the SKP's evaluation by its unique index.
     const skps: SkpRow[] = await m.query(
       `SELECT s.nip, s.status, s.set_on IS NOT NULL AS "wasSet", s.start_date::text AS start, s.end_date::text AS "end", s.penilai_nip AS "penilaiNip",
               (SELECT array_agg(r.period_no) FROM periodic_report r WHERE r.skp_id = s.id AND r.status <> 'TERBUKA') AS reported,
               (SELECT count(*)::int FROM periodic_report r WHERE r.skp_id = s.id AND r.status = 'DILAPORKAN') AS "awaitingFeedback",
-              EXISTS (SELECT 1 FROM evaluation e WHERE e.skp_id = s.id) AS rated
+              COALESCE((SELECT true FROM evaluation e WHERE e.skp_id = s.id), false) AS rated
          FROM skp s WHERE s.opd_code = $1 AND s.year = $2 AND s.status IN ('DRAFT','DIAJUKAN','DITETAPKAN','DIKEMBALIKAN','DITUTUP')`,
       [opdCode, year],
     );
