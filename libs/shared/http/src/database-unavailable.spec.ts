@@ -3,7 +3,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { configureHttpApp, isDatabaseUnavailable, JsonLogger, PlatformHttpModule } from './index';
 
 interface PgClient {
@@ -89,6 +89,13 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('Driver not Connected'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('DataSource is not initialized'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('query failed'), { driverError: { code: '53300', message: 'too many clients' } }))).toBe(true);
+  });
+
+  // TypeORM releases a transaction's query runner when its connection emits an error (a session
+  // terminated with 57P01 mid-transaction); the transaction's next query throws one of these.
+  it("recognises TypeORM's query runner released under a transaction whose connection was lost", () => {
+    expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
+    expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
   });
 
   it('survives a cause cycle', () => {

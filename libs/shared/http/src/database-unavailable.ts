@@ -10,9 +10,12 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 // exceptions.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
 // What node-postgres and TypeORM say, without a code, when the connection is lost or cannot be had
-// (the last three: a pool or data source already closed, as while a process shuts down).
+// (then: a pool or data source already closed, as while a process shuts down; last: TypeORM's
+// query runner released under a running transaction, which it does when its connection emits an
+// error — a session terminated mid-transaction — so the transaction's next query throws this,
+// naming no cause; the transaction did not commit).
 const UNAVAILABLE_MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|client was closed and is not queryable|connection is not established|query read timeout|cannot use a pool after calling end|driver not connected|datasource is not initialized/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|client was closed and is not queryable|connection is not established|query read timeout|cannot use a pool after calling end|driver not connected|datasource is not initialized|query runner already released|connection provided by a query runner was already released/i;
 
 /**
  * True when an error means the database could not be reached or dropped the connection (refused,
