@@ -60,14 +60,17 @@ export class CompletionQuery {
     const m = this.dataSource.manager;
     const today = this.clock.today();
     const [people, units, cadence] = await Promise.all([this.directory.employeesOfOpd(m, opdCode), this.directory.unitsOfOpd(m, opdCode), this.cadences.get(m, opdCode, year)]);
-    // `rated` is a scalar subquery, not EXISTS: the planner may answer an EXISTS by hashing every
-    // evaluation of the city, while this one looks up the SKP's evaluation by its unique index.
+    // Per SKP, one probe of its reports (both figures from one lateral aggregate) and one of its
+    // evaluation by the unique index. An EXISTS for `rated` let the planner hash every evaluation of
+    // the city, and two report subqueries read each SKP's reports twice.
     const skps: SkpRow[] = await m.query(
       `SELECT s.nip, s.status, s.set_on IS NOT NULL AS "wasSet", s.start_date::text AS start, s.end_date::text AS "end", s.penilai_nip AS "penilaiNip",
-              (SELECT array_agg(r.period_no) FROM periodic_report r WHERE r.skp_id = s.id AND r.status <> 'TERBUKA') AS reported,
-              (SELECT count(*)::int FROM periodic_report r WHERE r.skp_id = s.id AND r.status = 'DILAPORKAN') AS "awaitingFeedback",
-              COALESCE((SELECT true FROM evaluation e WHERE e.skp_id = s.id), false) AS rated
-         FROM skp s WHERE s.opd_code = $1 AND s.year = $2 AND s.status IN ('DRAFT','DIAJUKAN','DITETAPKAN','DIKEMBALIKAN','DITUTUP')`,
+              r.reported, r."awaitingFeedback", COALESCE((SELECT true FROM evaluation e WHERE e.skp_id = s.id), false) AS rated
+         FROM skp s
+         LEFT JOIN LATERAL (SELECT array_agg(r.period_no) FILTER (WHERE r.status <> 'TERBUKA') AS reported,
+                                   count(*) FILTER (WHERE r.status = 'DILAPORKAN')::int AS "awaitingFeedback"
+                              FROM periodic_report r WHERE r.skp_id = s.id) r ON true
+        WHERE s.opd_code = $1 AND s.year = $2 AND s.status IN ('DRAFT','DIAJUKAN','DITETAPKAN','DIKEMBALIKAN','DITUTUP')`,
       [opdCode, year],
     );
     const c = completion(
