@@ -5,6 +5,7 @@ import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
 import { readsCityWide } from '../common/access';
 import { decodeCursor, encodeCursor, type ListPage } from '../common/paging';
+import { preparedQuery } from '../common/prepared';
 import { forbidden } from '../common/personnel.messages';
 import { resolveUnitId } from '../org-unit/infrastructure/org-unit.repository';
 import { asOfDate, validOn } from '../common/temporal';
@@ -78,22 +79,27 @@ export class EmployeeQueries {
     }
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const keyset = () => (after ? `${filter ? ' AND' : ' WHERE'} (e.name, e.nip) > ($${params.push(after[0])}, $${params.push(after[1])})` : '');
-    const pageRows = `ORDER BY e.name, e.nip LIMIT ${q.size + 1} OFFSET ${after ? 0 : q.offset}`;
     let total: number | undefined;
     let rows: EmployeeRow[];
     if (mode === 'current') {
       // The page's ids first, from the employee table alone (its filters are its own columns, the
       // position's kind aside), then the joins for those few rows only.
       const from = `FROM employee e${q.jenisJabatan ? ' JOIN position p ON p.id = e.position_id' : ''}${filter}`;
+      // Prepared statements (common/prepared.ts): every value is a parameter, the page's size and
+      // offset too, so each combination of filters is one statement, planned once per connection.
       // The count does not need the date ($1), but every parameter must appear to get its type.
-      if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} AND $1::date IS NOT NULL`, params);
+      if (q.total) [{ total }] = await preparedQuery<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total ${from} AND $1::date IS NOT NULL`, params);
+      const keys = keyset();
+      const pageRows = `ORDER BY e.name, e.nip LIMIT $${params.push(q.size + 1)}::int OFFSET $${params.push(after ? 0 : q.offset)}::int`;
       // As an array, the ids are fetched by primary key: joined as a relation, a page of 100 may be
       // hash-joined against a scan of the whole table.
-      rows = await this.dataSource.query(
-        `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(SELECT e.id ${from}${keyset()} ${pageRows})) ORDER BY e.name, e.nip`,
+      rows = await preparedQuery<EmployeeRow>(
+        this.dataSource,
+        `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(SELECT e.id ${from}${keys} ${pageRows})) ORDER BY e.name, e.nip`,
         params,
       );
     } else {
+      const pageRows = `ORDER BY e.name, e.nip LIMIT ${q.size + 1} OFFSET ${after ? 0 : q.offset}`;
       const filtered = `${employeeSelect(mode, '$1')}${filter}`;
       if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) x`, params);
       rows = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);

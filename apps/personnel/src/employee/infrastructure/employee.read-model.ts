@@ -37,7 +37,13 @@ export interface EmployeeRow {
   unit_head: boolean | null;
 }
 
-/** `SELECT … FROM …` of employees; in history mode `dateParam` (e.g. `$1`) is the as-of date. */
+/**
+ * `SELECT … FROM …` of employees; in history mode `dateParam` (e.g. `$1`) is the as-of date.
+ * Now, the position and the two units are looked up per employee by primary key: callers select a
+ * page or a handful of employees, and as plain joins PostgreSQL hash-joined the whole org_unit
+ * table (twice) for 21 rows. `OFFSET 0` keeps each lookup a subquery the planner does not flatten
+ * into a join, whatever it estimates (a prepared statement's generic plan estimates blindly).
+ */
 export function employeeSelect(mode: ReadMode, dateParam: string): string {
   const columns = `e.id, e.nip, e.name, e.jenis_asn, e.sex, e.birth_date::text AS birth_date, e.email, e.tmt_jabatan::text AS tmt_jabatan,
     e.account_status, ${mode === 'current' ? 'e.golongan, e.status, e.supervisor_override_id AS override_id' : 'eh.golongan, eh.status, eh.supervisor_override_id AS override_id'},
@@ -50,9 +56,9 @@ export function employeeSelect(mode: ReadMode, dateParam: string): string {
   if (mode === 'current') {
     return `SELECT ${columns}
       FROM employee e
-      LEFT JOIN position p ON p.id = e.position_id
-      LEFT JOIN org_unit u ON u.id = e.unit_id
-      LEFT JOIN org_unit o ON o.id = e.opd_id
+      LEFT JOIN LATERAL (SELECT p.id, p.code, p.name, p.jenis_jabatan, p.jenjang, p.kelas_jabatan FROM position p WHERE p.id = e.position_id OFFSET 0) p ON true
+      LEFT JOIN LATERAL (SELECT u.id, u.code, u.name, u.head_position_id FROM org_unit u WHERE u.id = e.unit_id OFFSET 0) u ON true
+      LEFT JOIN LATERAL (SELECT o.id, o.code, o.name, o.head_position_id FROM org_unit o WHERE o.id = e.opd_id OFFSET 0) o ON true
       CROSS JOIN (SELECT ${dateParam}::date AS as_of) asof`;
   }
   return `SELECT ${columns}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/** The pg pool TypeORM's postgres driver holds (the part used here; pg ships no type declarations). */
+interface PgPool {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * How many statement texts a process prepares. The texts a caller can cause are bounded by the code
+ * (one per combination of filters), so this is never reached in use; a text beyond it is sent
+ * unnamed, as TypeORM sends every query, instead of growing each connection's statements for ever.
+ */
+export const MAX_PREPARED_STATEMENTS = 256;
+
+const names = new Map<string, string>();
+const observers = new Set<(text: string, values: unknown[]) => void>();
+
+/**
+ * Runs a read as a named prepared statement on the data source's pool. TypeORM sends every query
+ * unnamed, which PostgreSQL parses and plans again each time: for the page of employees planning
+ * cost more than executing (docs/benchmarks.md, "Personnel: reads"). A named statement is parsed
+ * once per connection, and after five executions PostgreSQL keeps a generic plan when it costs no
+ * more than the custom ones. The text must carry every value as a parameter ($n), so that one
+ * statement serves every request of its shape.
+ *
+ * The read runs outside any transaction of the caller: only for reads that need none.
+ */
+export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  for (const observe of observers) observe(text, values);
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
+    name = `capaian_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
+  const result = await pool.query(name === undefined ? { text, values } : { name, text, values });
+  return result.rows as T[];
+}
+
+/** Sees every statement preparedQuery sends until the returned function is called (tests: query plans). */
+export function observePreparedQueries(observe: (text: string, values: unknown[]) => void): () => void {
+  observers.add(observe);
+  return () => observers.delete(observe);
+}
