@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@capaian/contracts';
-import { alive, eventually, kill, type ServiceProcess } from '@capaian/shared/testing';
-import {
-  closedUnitEvent,
-  CONSUMED_TOPICS,
-  deleteGroups,
-  effects,
-  keepLog,
-  ensureBuilt,
-  migratedDatabase,
-  groupLag,
-  pingEvent,
-  publish,
-  SERVICE_NAMES,
-  startConsumerService,
-  type ServiceName,
-} from './support/services';
+import { eventually, kill } from '@capaian/shared/testing';
+import { closedUnitEvent, effects, expectHandledOnce, pingEvent, publish, startConsumerService, startServices, stopServices, type RunningService } from './support/services';
 
 /**
  * The real consumers of personnel's events (issue 12): appraisal and career (the personnel
@@ -28,34 +14,14 @@ import {
  */
 const runTag = randomUUID().slice(0, 8);
 
-interface Running {
-  svc: ServiceName;
-  database: string;
-  groupId: string;
-  process: ServiceProcess;
-}
-
 describe('appraisal, career and notification consumers killed with SIGKILL while events flow (built services)', () => {
-  const services: Running[] = [];
+  let services: RunningService[] = [];
 
   beforeAll(async () => {
-    await ensureBuilt(SERVICE_NAMES);
-    await Promise.all(
-      SERVICE_NAMES.map(async (svc) => {
-        const database = `capaian_${svc}_consumers_test`;
-        await migratedDatabase(svc, database);
-        const groupId = `capaian-${svc}-consumers-${runTag}`;
-        const child = await startConsumerService(svc, { database, dbPort: 5432, groupId });
-        services.push({ svc, database, groupId, process: child });
-      }),
-    );
+    services = await startServices('consumers', runTag, { proxied: false });
   }, 600_000);
 
-  afterAll(async () => {
-    await Promise.all(services.map((s) => kill(s.process)));
-    for (const s of services) keepLog(s.process, `${s.svc}-consumers`);
-    await deleteGroups(services.map((s) => s.groupId)).catch(() => undefined);
-  }, 120_000);
+  afterAll(() => stopServices(services, 'consumers'), 120_000);
 
   it('each, killed and restarted while events flow, applies every event once and catches up (lag 0)', async () => {
     const units: string[] = [];
@@ -74,7 +40,7 @@ describe('appraisal, career and notification consumers killed with SIGKILL while
         await new Promise((r) => setTimeout(r, 150));
       }
     })();
-    const idsOf = (s: Running) => (s.svc === 'notification' ? pings : units);
+    const idsOf = (s: RunningService) => (s.svc === 'notification' ? pings : units);
 
     try {
       // All three at once (a restart waits for the killed member's session to expire), each at its
@@ -94,12 +60,6 @@ describe('appraisal, career and notification consumers killed with SIGKILL while
       await producing;
     }
 
-    for (const s of services) {
-      const ids = idsOf(s);
-      await eventually(async () => (await effects(s, ids)).inbox >= ids.length, 180_000, 500);
-      expect({ svc: s.svc, ...(await effects(s, ids)) }).toEqual({ svc: s.svc, inbox: ids.length, rows: ids.length, events: ids.length });
-      await eventually(async () => (await groupLag(s.groupId, CONSUMED_TOPICS[s.svc])) === 0, 120_000, 500);
-      expect({ svc: s.svc, alive: alive(s.process) }).toEqual({ svc: s.svc, alive: true });
-    }
+    await expectHandledOnce(services, pings, units);
   }, 600_000);
 });

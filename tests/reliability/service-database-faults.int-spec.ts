@@ -1,26 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@capaian/contracts';
-import { alive, eventually, FlakyProxy, kill, type ServiceProcess } from '@capaian/shared/testing';
-import {
-  adminConnection,
-  closedUnitEvent,
-  deleteGroups,
-  effects,
-  keepLog,
-  CONSUMED_TOPICS,
-  ensureBuilt,
-  migratedDatabase,
-  groupLag,
-  pingEvent,
-  publish,
-  requestsFor,
-  seedAppraisalOpd,
-  SERVICE_NAMES,
-  startConsumerService,
-  type Answer,
-  type ServiceName,
-  type ServiceRequests,
-} from './support/services';
+import { alive, eventually } from '@capaian/shared/testing';
+import { adminConnection, closedUnitEvent, expectHandledOnce, pingEvent, publish, requestsFor, startServices, stopServices, type Answer, type RunningService, type ServiceRequests } from './support/services';
 
 /**
  * Database faults of appraisal, career and notification (issue 12), as personnel's
@@ -34,14 +15,7 @@ import {
  */
 const runTag = randomUUID().slice(0, 8);
 
-interface Running {
-  svc: ServiceName;
-  database: string;
-  groupId: string;
-  proxy: FlakyProxy;
-  process: ServiceProcess;
-  requests: ServiceRequests;
-}
+type Running = RunningService & { proxy: NonNullable<RunningService['proxy']>; requests: ServiceRequests };
 
 const ok = (status: number) => status >= 200 && status < 300;
 
@@ -56,40 +30,11 @@ describe('appraisal, career and notification under database faults (built servic
   const services: Running[] = [];
   const each = <T>(f: (s: Running) => Promise<T>) => Promise.all(services.map(f));
 
-  /** Each service applied the run's events once (notification the pings, appraisal and career the units) and its group caught up. */
-  async function expectHandledOnce(pings: string[], units: string[]): Promise<void> {
-    await each(async (s) => {
-      const ids = s.svc === 'notification' ? pings : units;
-      await eventually(async () => (await effects(s, ids)).inbox >= ids.length, 120_000, 500);
-      expect({ svc: s.svc, ...(await effects(s, ids)) }).toEqual({ svc: s.svc, inbox: ids.length, rows: ids.length, events: ids.length });
-      await eventually(async () => (await groupLag(s.groupId, CONSUMED_TOPICS[s.svc])) === 0, 60_000, 500);
-    });
-  }
-
   beforeAll(async () => {
-    await ensureBuilt(SERVICE_NAMES);
-    await Promise.all(
-      SERVICE_NAMES.map(async (svc) => {
-        const database = `capaian_${svc}_faults_test`;
-        await migratedDatabase(svc, database);
-        if (svc === 'appraisal') await seedAppraisalOpd(database);
-        const proxy = new FlakyProxy();
-        await proxy.listen();
-        const groupId = `capaian-${svc}-faults-${runTag}`;
-        const child = await startConsumerService(svc, { database, dbPort: proxy.port, groupId });
-        services.push({ svc, database, groupId, proxy, process: child, requests: await requestsFor(svc, child.url) });
-      }),
-    );
+    for (const s of await startServices('faults', runTag, { proxied: true })) services.push({ ...s, proxy: s.proxy!, requests: await requestsFor(s.svc, s.process.url) });
   }, 600_000);
 
-  afterAll(async () => {
-    await each(async (s) => {
-      await kill(s.process);
-      await s.proxy.close();
-      keepLog(s.process, `${s.svc}-database-faults`);
-    });
-    await deleteGroups(services.map((s) => s.groupId)).catch(() => undefined);
-  }, 120_000);
+  afterAll(() => stopServices(services, 'faults'), 120_000);
 
   it('answer 503 with Retry-After while PostgreSQL refuses and then drops connections, stay up, recover by themselves; events sent meanwhile are handled once', async () => {
     await each(async (s) => {
@@ -132,7 +77,7 @@ describe('appraisal, career and notification under database faults (built servic
     });
 
     // The consumers: nothing lost, nothing twice, their groups caught up.
-    await expectHandledOnce(pings.map((p) => p.id), units.map((u) => u.id));
+    await expectHandledOnce(services, pings.map((p) => p.id), units.map((u) => u.id));
     for (const s of services) expect({ svc: s.svc, alive: alive(s.process) }).toEqual({ svc: s.svc, alive: true });
   }, 300_000);
 
@@ -182,7 +127,7 @@ describe('appraisal, career and notification under database faults (built servic
       expect(ok((await s.requests.write()).status)).toBe(true);
       await eventually(async () => (await fetch(`${s.process.url}/health/ready`)).ok, 60_000, 250);
     });
-    await expectHandledOnce(pings.map((p) => p.id), units.map((u) => u.id));
+    await expectHandledOnce(services, pings.map((p) => p.id), units.map((u) => u.id));
     for (const s of services) expect({ svc: s.svc, alive: alive(s.process) }).toEqual({ svc: s.svc, alive: true });
   }, 300_000);
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createEnvelope, OrgUnitClosedV1, PlatformPingV1, Topics, validateEnvelope, type EventEnvelope, type OrgUnitSnapshot, type PlatformPingData } from '@capaian/contracts';
 import { eventHeaders, moveConsumerGroupToEnd, produceRawMessages } from '@capaian/shared/messaging';
-import { getToken, DEMO_NIP, startService, type ServiceProcess } from '@capaian/shared/testing';
+import { alive, DEMO_NIP, eventually, FlakyProxy, getToken, kill, startService, type ServiceProcess } from '@capaian/shared/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
@@ -89,6 +89,64 @@ export function keepLog(service: ServiceProcess, name: string): void {
   const dir = path.join(ROOT, '.run', 'reliability');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${name}.log`), service.output.join(''));
+}
+
+export interface RunningService {
+  svc: ServiceName;
+  database: string;
+  groupId: string;
+  /** Between the service and PostgreSQL when started `proxied`. */
+  proxy: FlakyProxy | null;
+  process: ServiceProcess;
+}
+
+/**
+ * Appraisal, career and notification for one spec (`purpose`: its database
+ * `capaian_<svc>_<purpose>_test`, its group `capaian-<svc>-<purpose>-<run>`), started together;
+ * `proxied`: each reaches PostgreSQL through a FlakyProxy of its own.
+ */
+export async function startServices(purpose: string, runTag: string, options: { proxied: boolean }): Promise<RunningService[]> {
+  await ensureBuilt(SERVICE_NAMES);
+  return Promise.all(
+    SERVICE_NAMES.map(async (svc) => {
+      const database = `capaian_${svc}_${purpose}_test`;
+      await migratedDatabase(svc, database);
+      if (svc === 'appraisal') await seedAppraisalOpd(database);
+      const proxy = options.proxied ? new FlakyProxy() : null;
+      await proxy?.listen();
+      const groupId = `capaian-${svc}-${purpose}-${runTag}`;
+      const process = await startConsumerService(svc, { database, dbPort: proxy?.port ?? 5432, groupId });
+      return { svc, database, groupId, proxy, process };
+    }),
+  );
+}
+
+/** Kills them, keeps their logs (.run/reliability/<svc>-<purpose>.log) and deletes their groups. */
+export async function stopServices(services: readonly RunningService[], purpose: string): Promise<void> {
+  await Promise.all(
+    services.map(async (s) => {
+      await kill(s.process);
+      await s.proxy?.close();
+      keepLog(s.process, `${s.svc}-${purpose}`);
+    }),
+  );
+  await deleteGroups(services.map((s) => s.groupId)).catch(() => undefined);
+}
+
+/**
+ * Each service applied the run's events once (notification the pings, appraisal and career the
+ * units), its group's lag is back to zero and its process still runs.
+ */
+export async function expectHandledOnce(services: readonly RunningService[], pings: string[], units: string[]): Promise<void> {
+  await Promise.all(
+    services.map(async (s) => {
+      const ids = s.svc === 'notification' ? pings : units;
+      await eventually(async () => (await effects(s, ids)).inbox >= ids.length, 180_000, 500);
+      expect({ svc: s.svc, ...(await effects(s, ids)) }).toEqual({ svc: s.svc, inbox: ids.length, rows: ids.length, events: ids.length });
+      await eventually(async () => (await groupLag(s.groupId, CONSUMED_TOPICS[s.svc])) === 0, 120_000, 500);
+      expect({ svc: s.svc, alive: alive(s.process) }).toEqual({ svc: s.svc, alive: true });
+    }),
+  );
 }
 
 /** Total lag of a consumer group over `topics` (end offset minus committed offset, per partition). */
