@@ -17,8 +17,9 @@ import { prepareScratchDatabase } from '../../libs/shared/messaging/src/testing/
  * real relay, batching consumer and inbox. Effects are rows in messaging_test_effect, which has no
  * unique key: an event applied twice shows as two rows.
  * The database side of the same issue (a service's PostgreSQL connections terminated and refused:
- * 503 with Retry-After, no exit, recovery) is apps/personnel/test/faults.int-spec.ts, against the
- * built service in a child process.
+ * 503 with Retry-After, no exit, recovery) is apps/personnel/test/faults.int-spec.ts and
+ * service-database-faults.int-spec.ts, against the built services in child processes; the real
+ * consumers killed and restarted is service-consumers.int-spec.ts.
  */
 const runId = randomUUID();
 /** `npm run bench -- soak` runs the long variant (RELIABILITY_SCALE=5: five times the events). */
