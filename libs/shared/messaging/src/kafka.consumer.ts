@@ -24,6 +24,10 @@ export interface KafkaConsumerOptions {
    * transaction per message). See BatchingServerKafka.
    */
   maxBatchSize?: number;
+  /** kafkajs fetch settings (see kafkaServerOptions for the defaults and why). */
+  minBytes?: number;
+  maxWaitTimeInMs?: number;
+  maxBytesPerPartition?: number;
 }
 
 type KafkaServerOptions = Required<KafkaOptions>['options'];
@@ -140,6 +144,9 @@ export function kafkaServerOptions(config: ServiceConfig, options: KafkaConsumer
       groupId: options.groupId ?? config.kafka.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      ...(options.minBytes !== undefined ? { minBytes: options.minBytes } : {}),
+      ...(options.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: options.maxWaitTimeInMs } : {}),
+      ...(options.maxBytesPerPartition !== undefined ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
       heartbeatInterval: 3_000,
       // When a handler throws (database down, DLQ unreachable) kafkajs retries, then restarts the consumer.
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000, restartOnFailure: async () => true },

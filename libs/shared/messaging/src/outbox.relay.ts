@@ -11,8 +11,12 @@ interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
-  envelope: Record<string, unknown>;
+  /** The envelope as JSON text: published as is, never parsed here (see CLAIM_SQL). */
+  envelope: string;
   headers: Record<string, string>;
+  /** The envelope's trace context, for the PRODUCER span's parent. */
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 type PassResult = { sent: number; error?: undefined } | { sent: 0; error: unknown };
@@ -31,13 +35,17 @@ const RELAY_LOCK = `pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay'))`
  * skipping rows another transaction holds) and marks them sent, in ONE statement; see relayOnce for
  * why marking before the send is safe. The lock is a one-time filter of the row scan, evaluated
  * once and before it: a relay that does not get the lock scans, locks and returns nothing.
+ * The envelope comes back as text (`jsonb` output, valid JSON with a space after `:` and `,`) and
+ * goes to Kafka as that text: parsing each row's jsonb into an object only to stringify it again
+ * was a per-event cost of the relay; its two trace fields are read by the statement instead.
  */
 const CLAIM_SQL = `WITH relay_lock AS MATERIALIZED (SELECT ${RELAY_LOCK} AS locked)
   UPDATE outbox o SET sent_at = now(), attempts = o.attempts + 1, last_error = NULL
   FROM (SELECT id FROM outbox WHERE sent_at IS NULL AND (SELECT locked FROM relay_lock)
         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) c
   WHERE o.id = c.id
-  RETURNING o.id, o.seq, o.topic, o.key, o.envelope, o.headers`;
+  RETURNING o.id, o.seq, o.topic, o.key, o.envelope::text AS envelope, o.headers,
+    o.envelope->>'traceparent' AS traceparent, o.envelope->>'tracestate' AS tracestate`;
 
 /** `seq` comes back as a string (bigint); compare numerically without losing precision. */
 function compareSeq(a: string, b: string): number {
@@ -151,7 +159,7 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
       // One PRODUCER span per event, child of the trace that enqueued it.
       const tracer = tracerOf(this.options.config?.service ?? 'messaging');
       const spans = rows.map((row) =>
-        tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom(row.envelope)),
+        tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom({ traceparent: row.traceparent ?? undefined, tracestate: row.tracestate ?? undefined })),
       );
       try {
         await this.kafka.publish(rows.map(toMessage), this.options.relay.maxRequestBytes);
@@ -285,5 +293,5 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
 }
 
 function toMessage(row: OutboxRow): OutgoingMessage {
-  return { topic: row.topic, key: row.key, value: JSON.stringify(row.envelope), headers: row.headers };
+  return { topic: row.topic, key: row.key, value: row.envelope, headers: row.headers };
 }
