@@ -10,6 +10,8 @@ import { type Dispatcher, Pool } from 'undici';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
 import { correlationIdOf, sendProblem } from '../problem-reply';
 import { drainUnreadUpload, guardUploadStream } from './drain-upload';
+import { LocalRateLimiter, type RateLimitResult } from './local-rate-limit';
+import { PrincipalCache } from './principal-cache';
 
 export interface ApiProxyOptions {
   config: GatewayConfig;
@@ -17,15 +19,19 @@ export interface ApiProxyOptions {
   metrics?: MetricsService;
 }
 
-/** What the rate limiter returns (`fastify.createRateLimit`, @fastify/rate-limit 11). */
-interface RateLimitResult {
-  isAllowed: boolean;
-  isExceeded?: boolean;
-  max?: number;
-  remaining?: number;
-  ttlInSeconds?: number;
-}
+/** `fastify.createRateLimit` (@fastify/rate-limit 11) answers a RateLimitResult too. */
 type Limiter = (request: FastifyRequest) => Promise<RateLimitResult>;
+type HookDone = (error?: Error) => void;
+
+/** A hook's done() for a promise chain: an error thrown after it was called is not reported twice. */
+function once(done: HookDone): HookDone {
+  let called = false;
+  return (error?: Error) => {
+    if (called) return;
+    called = true;
+    done(error);
+  };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -96,31 +102,26 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   });
   const redis = config.rateLimit.redisUrl ? await connectRateLimitStore(config.rateLimit.redisUrl, metrics) : undefined;
   if (redis) fastify.addHook('onClose', async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
-  // With Redis, a store failure lets the request through (skipOnError): an outage of the counters
-  // must not become an outage of the API; it is logged and counted instead.
-  await fastify.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: config.rateLimit.redisPrefix, skipOnError: true } : {}) });
   const { max, anonymousMax, clientMax } = config.rateLimit;
-  const limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
-    keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
-    max: (request: FastifyRequest) => (request.principal ? (clientMax[request.principal.clientId ?? ''] ?? max) : anonymousMax),
-    timeWindow: config.rateLimit.windowMs,
-  });
+  const maxOf = (request: FastifyRequest) => (request.principal ? (clientMax[request.principal.clientId ?? ''] ?? max) : anonymousMax);
+  // Without Redis the counters live in this process and answer synchronously (local-rate-limit.ts).
+  // With Redis, @fastify/rate-limit's store counts, and a store failure lets the request through
+  // (skipOnError): an outage of the counters must not become an outage of the API; it is logged and
+  // counted instead.
+  const local = redis ? undefined : new LocalRateLimiter(config.rateLimit.windowMs);
+  let limiter: Limiter | undefined;
+  if (redis) {
+    await fastify.register(rateLimit, { global: false, redis, nameSpace: config.rateLimit.redisPrefix, skipOnError: true });
+    limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
+      keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
+      max: maxOf,
+      timeWindow: config.rateLimit.windowMs,
+    });
+  }
+  const callers = new PrincipalCache();
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    // Only a request with a body can leave part of it unread (a GET has none: no wrapper per request).
-    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) guardUploadStream(request.raw);
-    request.correlationId = correlationIdOf(request, reply);
-    let authError: ProblemException | undefined;
-    try {
-      request.principal = await verifier.verifyAuthorizationHeader(request.headers.authorization);
-      request.rateLimitKey = `client:${request.principal.clientId ?? '-'}:${request.principal.subject}`;
-    } catch (error) {
-      // The verifier only throws problems; anything else would be a bug, still never a 500 here.
-      authError = error instanceof ProblemException ? error : new ProblemException(401, 'TOKEN_TIDAK_VALID', 'Token akses tidak valid');
-      request.rateLimitKey = `ip:${request.ip}`;
-    }
-
-    const limit = await limiter(request);
+  /** Answers 429 or 401 itself, or lets the request go on to the proxy (done()). */
+  const decide = (request: FastifyRequest, reply: FastifyReply, limit: RateLimitResult, authError: ProblemException | undefined, done: HookDone) => {
     if (!limit.isAllowed && limit.max !== undefined) {
       reply.header('x-ratelimit-limit', limit.max);
       reply.header('x-ratelimit-remaining', limit.remaining ?? 0);
@@ -130,19 +131,59 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
       const retryAfter = Math.max(1, limit.ttlInSeconds ?? 1);
       rejected?.inc({ reason: 'rate_limit' });
       reply.header('retry-after', retryAfter);
-      return sendProblem(request, reply, {
+      sendProblem(request, reply, {
         status: 429,
         code: 'TERLALU_BANYAK_PERMINTAAN',
         title: `Terlalu banyak permintaan, coba lagi dalam ${retryAfter} detik`,
         extras: { retryAfterSeconds: retryAfter },
       });
+      return;
     }
-
     if (authError && !TOKENLESS_PATHS.test(request.url)) {
       rejected?.inc({ reason: authError.code });
       if (authError.getStatus() === 401) reply.header('www-authenticate', bearerChallenge(verifier.realm, authError));
-      return sendProblem(request, reply, authError);
+      sendProblem(request, reply, authError);
+      return;
     }
+    done();
+  };
+
+  const count = (request: FastifyRequest, reply: FastifyReply, authError: ProblemException | undefined, done: HookDone) => {
+    if (local) return decide(request, reply, local.hit(request.rateLimitKey ?? `ip:${request.ip}`, maxOf(request)), authError, done);
+    const finish = once(done);
+    (limiter as Limiter)(request)
+      .then((limit) => decide(request, reply, limit, authError, finish))
+      .catch(finish);
+  };
+
+  // A callback hook, not an async one: a caller seen before (the usual case) is checked and counted
+  // without a single promise.
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookDone) => {
+    // Only a request with a body can leave part of it unread (a GET has none: no wrapper per request).
+    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) guardUploadStream(request.raw);
+    request.correlationId = correlationIdOf(request, reply);
+    const authorization = request.headers.authorization;
+    const known = authorization === undefined ? undefined : callers.get(authorization);
+    if (known) {
+      request.principal = known.principal;
+      request.rateLimitKey = known.rateLimitKey;
+      return count(request, reply, undefined, done);
+    }
+    const finish = once(done);
+    verifier.verifyAuthorizationHeader(authorization).then(
+      (principal) => {
+        request.principal = principal;
+        request.rateLimitKey = `client:${principal.clientId ?? '-'}:${principal.subject}`;
+        if (authorization !== undefined) callers.remember(authorization, principal, request.rateLimitKey);
+        count(request, reply, undefined, finish);
+      },
+      (error: unknown) => {
+        request.rateLimitKey = `ip:${request.ip}`;
+        // The verifier only throws problems; anything else would be a bug, still never a 500 here.
+        const authError = error instanceof ProblemException ? error : new ProblemException(401, 'TOKEN_TIDAK_VALID', 'Token akses tidak valid');
+        count(request, reply, authError, finish);
+      },
+    ).catch(finish);
   });
 
   // The services parse and check bodies themselves: the proxy hands the raw stream on.
