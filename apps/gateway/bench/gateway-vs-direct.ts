@@ -55,8 +55,8 @@ const ENDPOINTS = [
   { name: 'employees page', path: '/api/v1/personnel/employees?size=20' },
 ];
 
-/** The V8 flags npm start gives every service (scripts/lib.sh, exported by run.sh). */
-const nodeFlags = () => (process.env.SERVICE_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+/** The V8 flags npm start gives a service (`service_node_flags` in scripts/lib.sh, exported by run.sh). */
+const nodeFlags = (service: 'personnel' | 'gateway') => (process.env[`${service.toUpperCase()}_NODE_FLAGS`] ?? '').split(/\s+/).filter(Boolean);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -155,7 +155,7 @@ async function startPersonnel(): Promise<{ url: string; pid: number }> {
   const main = process.env.PERSONNEL_MAIN;
   if (!main) throw new Error('PERSONNEL_MAIN is not set: run apps/gateway/bench/run.sh');
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags(), main], {
+  const child = spawn(process.execPath, [...nodeFlags('personnel'), main], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', KAFKA_GROUP_ID: `capaian-personnel-gwbench-${process.pid}` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -176,7 +176,7 @@ async function startGateway(personnelUrl: string, env: Record<string, string>): 
       RATE_LIMIT_CLIENT_MAX: `${BENCH_CLIENT}=1000000000`,
       ...env,
     },
-    execArgv: nodeFlags(),
+    execArgv: nodeFlags('gateway'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   track(child, 'gateway');
@@ -341,7 +341,7 @@ async function main(): Promise<void> {
   }
   if (profileFile) await ask(gateway.child, { profile: 'start' }, 'profiling');
 
-  console.log(`${connections} connections, ${duration} s per measurement after a 2 s warm-up, ${rounds} rounds, Node ${process.version}`);
+  console.log(`${connections} connections, ${duration} s per measurement after a 2 s warm-up, ${rounds} rounds, Node ${process.version}, gateway flags: ${nodeFlags('gateway').join(' ') || 'none'}`);
   console.log('CPU µs/req: CPU time of the service and of the proxy per request answered (user + system, from /proc)');
   console.log(
     `${'endpoint'.padEnd(16)}${'path'.padEnd(15)}${'round'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'÷ direct'.padStart(10)}${'service µs/req'.padStart(16)}${'proxy µs/req'.padStart(14)}`,
