@@ -24,7 +24,10 @@ const observers = new Set<(text: string, values: unknown[]) => void>();
  * more than the custom ones. The text must carry every value as a parameter ($n), so that one
  * statement serves every request of its shape.
  *
- * The read runs outside any transaction of the caller: only for reads that need none.
+ * The read runs outside any transaction of the caller: only for reads that need none. A connection
+ * pooler between the service and PostgreSQL in transaction mode (the PgBouncer `Pooler` of
+ * docs/adr/0004) must keep protocol-level prepared statements (PgBouncer 1.21+,
+ * `max_prepared_statements` above zero).
  */
 export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
   for (const observe of observers) observe(text, values);
