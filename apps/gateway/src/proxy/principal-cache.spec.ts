@@ -1,10 +1,10 @@
 import type { Principal } from '@capaian/shared/auth';
 import { expiryOf, PrincipalCache } from './principal-cache';
 
-/** An unsigned token with the given exp (seconds): the cache only reads exp of tokens already verified. */
+/** A token with the given exp (seconds) and a signature as long as RS256's, not a valid one: the cache only sees tokens the verifier accepted. */
 function tokenExpiringAt(expSeconds: unknown): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256' })}.${part({ sub: 'u-1', exp: expSeconds })}.c2lnbmF0dXJl`;
+  return `${part({ alg: 'RS256' })}.${part({ sub: 'u-1', exp: expSeconds })}.${'s'.repeat(320)}${Buffer.from(String(expSeconds)).toString('base64url').padStart(22, 's')}`;
 }
 
 function principalOf(token: string): Principal {
@@ -24,7 +24,7 @@ describe('PrincipalCache', () => {
     const principal = principalOf(token);
     cache.remember(`Bearer ${token}`, principal, 'client:capaian-portal:u-1');
 
-    expect(cache.get(`Bearer ${token}`)).toEqual({ principal, rateLimitKey: 'client:capaian-portal:u-1', expiresAtMs: nowMs + 300_000 });
+    expect(cache.get(`Bearer ${token}`)).toEqual({ authorization: `Bearer ${token}`, principal, rateLimitKey: 'client:capaian-portal:u-1', expiresAtMs: nowMs + 300_000 });
     nowMs += 299_999;
     expect(cache.get(`Bearer ${token}`)?.principal).toBe(principal);
     nowMs += 1;
@@ -39,6 +39,9 @@ describe('PrincipalCache', () => {
     expect(cache.get(`Bearer ${token}x`)).toBeUndefined();
     expect(cache.get(`bearer ${token}`)).toBeUndefined();
     expect(cache.get(token)).toBeUndefined();
+    // Same signature, another payload: the end of the header is alike, the header is not.
+    const forged = `${tokenExpiringAt(nowMs / 1000 + 3000).split('.').slice(0, 2).join('.')}.${token.split('.')[2]}`;
+    expect(cache.get(`Bearer ${forged}`)).toBeUndefined();
   });
 
   it('does not remember a token that has already expired or has no numeric exp', () => {

@@ -2,6 +2,8 @@ import type { Principal } from '@capaian/shared/auth';
 
 /** What the proxy hook needs of a caller it has verified before. */
 export interface KnownCaller {
+  /** The whole header: the map's key is only its end. */
+  authorization: string;
   principal: Principal;
   /** The rate-limit bucket, `client:<azp>:<sub>`. */
   rateLimitKey: string;
@@ -31,10 +33,11 @@ export class PrincipalCache {
 
   /** The caller behind this header if it was verified and its token has not expired since. */
   get(authorization: string): KnownCaller | undefined {
-    const known = this.callers.get(authorization);
-    if (known === undefined) return undefined;
+    const key = keyOf(authorization);
+    const known = this.callers.get(key);
+    if (known === undefined || known.authorization !== authorization) return undefined;
     if (known.expiresAtMs > this.now()) return known;
-    this.callers.delete(authorization);
+    this.callers.delete(key);
     return undefined;
   }
 
@@ -45,12 +48,21 @@ export class PrincipalCache {
     if (expiresAtMs === undefined || expiresAtMs <= this.now()) return;
     if (this.callers.size >= this.maxEntries) {
       const now = this.now();
-      for (const [header, known] of this.callers) if (known.expiresAtMs <= now) this.callers.delete(header);
+      for (const [key, known] of this.callers) if (known.expiresAtMs <= now) this.callers.delete(key);
       // A Map iterates in insertion order: the first key is the oldest.
       while (this.callers.size >= this.maxEntries) this.callers.delete(this.callers.keys().next().value as string);
     }
-    this.callers.set(authorization, { principal, rateLimitKey, expiresAtMs });
+    this.callers.set(keyOf(authorization), { authorization, principal, rateLimitKey, expiresAtMs });
   }
+}
+
+/**
+ * The map's key: the end of the signature. Hashing the whole ~1.4 KB header on every lookup was the
+ * cache's main cost; the whole header is still compared before an entry is used, so two headers
+ * that end alike (a forged payload under a copied signature) never share a caller.
+ */
+function keyOf(authorization: string): string {
+  return authorization.length > 64 ? authorization.slice(-64) : authorization;
 }
 
 /** `exp` of a token the verifier accepted (so its payload is well-formed JSON), in milliseconds. */
