@@ -37,4 +37,32 @@ describe('preparedQuery', () => {
     await preparedQuery(dataSource, 'SELECT 2 AS unseen', []);
     expect(seen).toEqual(['SELECT 1 AS seen']);
   });
+
+  it('prepares a statement anew under another name when a schema change made its cached plan stale', async () => {
+    // A text named by the first test: the bound test filled the process's names since.
+    const sent: { name?: string; text: string; values: unknown[] }[] = [];
+    const stale = Object.assign(new Error('cached plan must not change result type'), { code: '0A000' });
+    let failures = 1;
+    const dataSource = {
+      driver: {
+        master: {
+          query: async (config: (typeof sent)[number]) => {
+            sent.push(config);
+            if (sent.length > 1 && failures-- > 0) throw stale;
+            return { rows: [{ ok: sent.length }] };
+          },
+        },
+      },
+    } as unknown as DataSource;
+    await preparedQuery(dataSource, 'SELECT $1::int AS ok', [1]);
+    expect(await preparedQuery(dataSource, 'SELECT $1::int AS ok', [2])).toEqual([{ ok: 3 }]);
+    await preparedQuery(dataSource, 'SELECT $1::int AS ok', [3]);
+    expect(sent[2].name).toMatch(new RegExp(`^${sent[0].name}_g\\d+$`));
+    expect(sent[3].name).toBe(sent[2].name);
+  });
+
+  it('does not retry other errors', async () => {
+    const dataSource = { driver: { master: { query: async () => Promise.reject(Object.assign(new Error('boom'), { code: '57P01' })) } } } as unknown as DataSource;
+    await expect(preparedQuery(dataSource, 'SELECT 1 AS boom', [])).rejects.toThrow('boom');
+  });
 });

@@ -14,6 +14,10 @@ interface PgPool {
 export const MAX_PREPARED_STATEMENTS = 256;
 
 const names = new Map<string, string>();
+let generation = 0;
+
+/** PostgreSQL's answer when a statement prepared before a schema change now returns other columns. */
+const isStalePlan = (e: unknown) => (e as { code?: string }).code === '0A000' && /cached plan/i.test((e as Error).message ?? '');
 const observers = new Set<(text: string, values: unknown[]) => void>();
 
 /**
@@ -37,8 +41,19 @@ export async function preparedQuery<T>(dataSource: DataSource, text: string, val
     names.set(text, name);
   }
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
-  const result = await pool.query(name === undefined ? { text, values } : { name, text, values });
-  return result.rows as T[];
+  try {
+    const result = await pool.query(name === undefined ? { text, values } : { name, text, values });
+    return result.rows as T[];
+  } catch (e) {
+    // A migration run by a newer replica changed a column this statement returns: the pooled
+    // connections keep the old preparation under this name for ever. A new name prepares it anew on
+    // every connection; the read is answered instead of failing until the process restarts.
+    if (name === undefined || !isStalePlan(e)) throw e;
+    const renamed = `${name.replace(/_g\d+$/, '')}_g${++generation}`;
+    names.set(text, renamed);
+    const result = await pool.query({ name: renamed, text, values });
+    return result.rows as T[];
+  }
 }
 
 /** Sees every statement preparedQuery sends until the returned function is called (tests: query plans). */
