@@ -4,7 +4,7 @@ import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { PersonnelEvents } from '../common/events';
 import { employeeRefs } from '../common/snapshots';
-import { NO_APPRAISERS, sameAppraisers, type AppraiserIds } from './domain';
+import { NO_APPRAISERS, sameAppraisers, type AppraiserIds, type GraphNode } from './domain';
 import { appraiserDependents, appraiserIdsOf } from './infrastructure/reporting-graph.queries';
 import { supervisorIdsAt } from './infrastructure/reporting.queries';
 import { workingEmployee } from '../employee/infrastructure/employee.repository';
@@ -95,7 +95,10 @@ export class ReportingLineTracker {
     const ids = [...new Set([...snapshot.appraisersBefore.keys(), ...(options.skip ?? [])])];
     // In chunks: a bulk import compares (and announces) the appraisers of every new hire, and the
     // graph, refs and events of a hundred thousand at once would not fit in a service's memory.
-    for (let i = 0; i < ids.length; i += TRACK_CHUNK) await this.emitAppraiserChangesOf(manager, snapshot, ids.slice(i, i + TRACK_CHUNK), options);
+    // The graph does not change while the events are written, so the chains' upper parts, shared
+    // by many chunks, are read once.
+    const supervisors = new Map<string, GraphNode>();
+    for (let i = 0; i < ids.length; i += TRACK_CHUNK) await this.emitAppraiserChangesOf(manager, snapshot, ids.slice(i, i + TRACK_CHUNK), options, supervisors);
   }
 
   private async emitAppraiserChangesOf(
@@ -103,8 +106,9 @@ export class ReportingLineTracker {
     snapshot: ReportingSnapshot,
     ids: readonly string[],
     options: { effectiveDate: IsoDate; reason?: string | null },
+    supervisors: Map<string, GraphNode>,
   ): Promise<void> {
-    const after = await appraiserIdsOf(manager, ids, todayInJakarta());
+    const after = await appraiserIdsOf(manager, ids, todayInJakarta(), supervisors);
     const changed = ids.filter((id) => !sameAppraisers(snapshot.appraisersBefore.get(id) ?? NO_APPRAISERS, after.get(id) ?? NO_APPRAISERS));
     if (changed.length === 0) return;
     const refIds = new Set<string>(changed);

@@ -1,6 +1,7 @@
 import type { IsoDate, JenisJabatan } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { appraisersIn, shieldsReports, type AppraiserIds, type GraphNode } from '../domain';
+import { supervisorsAtSql } from '../../common/snapshots';
 import { workingEmployee } from '../../employee/infrastructure/employee.repository';
 
 interface NodeRow {
@@ -25,9 +26,13 @@ function nodeOf(r: NodeRow): GraphNode {
   };
 }
 
-/** Current employees' graph columns; `$1` = ids (or all when `all`), `$2` = the date of the reporting lines. */
+/**
+ * Current employees' graph columns; `$1` = ids (or all when `all`), `$2` = the date of the reporting lines.
+ * For given ids the supervisors are computed set-based (supervisorsAtSql); the republish of everyone
+ * keeps the per-employee function.
+ */
 function nodeSql(all: boolean): string {
-  return `SELECT e.id, personnel_supervisor_at(e.id, $2::date) AS sup, e.supervisor_override_id AS override_id,
+  return `SELECT e.id, ${all ? 'personnel_supervisor_at(e.id, $2::date)' : 'sv.supervisor_id'} AS sup, e.supervisor_override_id AS override_id,
             p.jenis_jabatan, e.opd_id,
             (o.head_position_id IS NOT NULL AND o.head_position_id = p.id) AS opd_head,
             (u.head_position_id IS NOT NULL AND u.head_position_id = p.id) AS unit_head
@@ -35,6 +40,7 @@ function nodeSql(all: boolean): string {
        LEFT JOIN position p ON p.id = e.position_id
        LEFT JOIN org_unit u ON u.id = e.unit_id
        LEFT JOIN org_unit o ON o.id = e.opd_id
+       ${all ? '' : `LEFT JOIN (${supervisorsAtSql('$1::uuid[]', '$2::date')}) sv ON sv.employee_id = e.id`}
       WHERE ${all ? `${workingEmployee('e')} AND $1::uuid[] IS NULL` : 'e.id = ANY($1::uuid[])'}`;
 }
 
@@ -42,8 +48,18 @@ function nodeSql(all: boolean): string {
  * The part of the current reporting graph that the appraisers of `ids` depend on: the employees
  * themselves and every supervisor up their chains (one query per level of the tree, not per person).
  * With `all`, every active employee is loaded in one pass (the republish).
+ *
+ * `supervisors`, when given, keeps the nodes found above the seeds (the supervisors) across calls
+ * on the same unchanged graph: a caller going through many employees in chunks (a bulk import's
+ * appraisers) then reads each chain's upper part once instead of once per chunk. Only the
+ * supervisors are kept, so it grows with the positions that have reports, not with the employees.
  */
-export async function loadReportingGraph(manager: EntityManager, ids: readonly string[] | 'all', date: IsoDate): Promise<Map<string, GraphNode>> {
+export async function loadReportingGraph(
+  manager: EntityManager,
+  ids: readonly string[] | 'all',
+  date: IsoDate,
+  supervisors?: Map<string, GraphNode>,
+): Promise<Map<string, GraphNode>> {
   const nodes = new Map<string, GraphNode>();
   let frontier: string[];
   if (ids === 'all') {
@@ -54,20 +70,39 @@ export async function loadReportingGraph(manager: EntityManager, ids: readonly s
     frontier = [...new Set(ids)];
   }
   for (let depth = 0; frontier.length > 0 && depth < 34; depth++) {
-    const rows: NodeRow[] = await manager.query(nodeSql(false), [frontier, date]);
     const next = new Set<string>();
-    for (const r of rows) nodes.set(r.id, nodeOf(r));
-    for (const r of rows) if (r.sup && !nodes.has(r.sup)) next.add(r.sup);
+    const add = (node: GraphNode) => {
+      nodes.set(node.employeeId, node);
+      if (node.supervisorId && !nodes.has(node.supervisorId)) next.add(node.supervisorId);
+    };
+    const missing: string[] = [];
+    for (const id of frontier) {
+      const known = depth > 0 ? supervisors?.get(id) : undefined;
+      if (known) add(known);
+      else missing.push(id);
+    }
+    const rows: NodeRow[] = missing.length > 0 ? await manager.query(nodeSql(false), [missing, date]) : [];
+    for (const r of rows) {
+      const node = nodeOf(r);
+      if (depth > 0) supervisors?.set(node.employeeId, node);
+      add(node);
+    }
+    for (const id of next) if (nodes.has(id)) next.delete(id);
     frontier = [...next];
   }
   return nodes;
 }
 
 /** Appraisers of each of `ids` as of `date`, from the current data. */
-export async function appraiserIdsOf(manager: EntityManager, ids: readonly string[], date: IsoDate): Promise<Map<string, AppraiserIds>> {
+export async function appraiserIdsOf(
+  manager: EntityManager,
+  ids: readonly string[],
+  date: IsoDate,
+  supervisors?: Map<string, GraphNode>,
+): Promise<Map<string, AppraiserIds>> {
   const out = new Map<string, AppraiserIds>();
   if (ids.length === 0) return out;
-  const nodes = await loadReportingGraph(manager, ids, date);
+  const nodes = await loadReportingGraph(manager, ids, date, supervisors);
   for (const id of ids) out.set(id, appraisersIn(id, nodes));
   return out;
 }
