@@ -37,6 +37,55 @@ interface UpdateRecord {
   from: { position: EmployeeSnapshot['position']; unit: EmployeeSnapshot['unit']; opd: EmployeeSnapshot['opd'] } | null;
 }
 
+/**
+ * The employees a write created, in order, as their events will need them: ids packed 16 bytes each
+ * and effective dates as indexes into the few distinct dates, instead of an object and two strings
+ * per row. For 100,000 rows that is about 2 MB instead of about 12 MB kept through the whole job,
+ * which under the service's bounded heap is that much less for every full garbage collection to go
+ * through (and room that makes them rarer).
+ */
+class CreatedEmployees {
+  private ids = Buffer.alloc(16 * 1024);
+  private dateIndexes = new Uint32Array(1024);
+  private readonly dates: IsoDate[] = [];
+  private readonly dateIndex = new Map<IsoDate, number>();
+  length = 0;
+
+  push(id: string, effectiveDate: IsoDate): void {
+    if (this.length === this.dateIndexes.length) {
+      const ids = Buffer.alloc(this.ids.length * 2);
+      this.ids.copy(ids);
+      this.ids = ids;
+      const dates = new Uint32Array(this.dateIndexes.length * 2);
+      dates.set(this.dateIndexes);
+      this.dateIndexes = dates;
+    }
+    this.ids.write(id.replace(/-/g, ''), this.length * 16, 16, 'hex');
+    let index = this.dateIndex.get(effectiveDate);
+    if (index === undefined) {
+      index = this.dates.push(effectiveDate) - 1;
+      this.dateIndex.set(effectiveDate, index);
+    }
+    this.dateIndexes[this.length++] = index;
+  }
+
+  /** The entries from `start` up to (not including) `end`. */
+  slice(start: number, end: number): { id: string; effectiveDate: IsoDate }[] {
+    const out: { id: string; effectiveDate: IsoDate }[] = [];
+    for (let i = start; i < Math.min(end, this.length); i++) out.push({ id: this.idAt(i), effectiveDate: this.dates[this.dateIndexes[i]] });
+    return out;
+  }
+
+  *allIds(): Generator<string> {
+    for (let i = 0; i < this.length; i++) yield this.idAt(i);
+  }
+
+  private idAt(i: number): string {
+    const h = this.ids.toString('hex', i * 16, i * 16 + 16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
 /** What a bulk write may touch, known before the first row is written (the reporting-line tracker reads it first). */
 export interface BulkScope {
   /** Positions that gain or lose occupants. */
@@ -55,7 +104,7 @@ export interface BulkScope {
 export class BulkWrite {
   private readonly today = todayInJakarta();
   private readonly started = Date.now();
-  private readonly created: { id: string; effectiveDate: IsoDate }[] = [];
+  private readonly created = new CreatedEmployees();
   private readonly updated: UpdateRecord[] = [];
   private written = 0;
 
@@ -108,7 +157,7 @@ export class BulkWrite {
           options.actor.subject,
         ],
       );
-      for (const c of chunk) this.created.push({ id: c.id, effectiveDate: c.effectiveDate });
+      for (const c of chunk) this.created.push(c.id, c.effectiveDate);
       this.written += chunk.length;
       await options.progress?.(this.written);
     }
@@ -232,7 +281,7 @@ export class BulkWrite {
       await this.tracker.after(m, this.snapshot, {
         effectiveDate: today,
         reason: options.reason,
-        skip: [...this.created.map((c) => c.id), ...this.updated.filter((r) => r.update.position).map((r) => r.update.id)],
+        skip: [...this.created.allIds(), ...this.updated.filter((r) => r.update.position).map((r) => r.update.id)],
       });
     }
     await recordAudit(m, {

@@ -14,11 +14,13 @@ import { ImportQueries, type ImportJobView } from '../import.queries';
 import { IMPORT_SETTINGS, type ImportSettings } from '../import.settings';
 import { EmployeeBulkWriter } from '../infrastructure/employee-bulk-writer';
 import type { ImportSummary } from '../infrastructure/import-job.entity';
-import { ImportJobRepository } from '../infrastructure/import-job.repository';
+import { ImportJobRepository, type ImportJobProgress } from '../infrastructure/import-job.repository';
 import { loadPlanFacts, positionsOverCapacity } from '../infrastructure/import-plan.queries';
 import { countDataRows, readRows, UnreadableFileError, type ImportFormat } from '../infrastructure/import-readers';
 
 const PROGRESS_EVERY = 2000;
+/** Imports writing fewer rows leave the statistics to autovacuum. */
+const ANALYZE_FROM_ROWS = 1000;
 /** Rows planned (and written) per round of database reads. */
 const PLAN_CHUNK = 5000;
 
@@ -96,7 +98,12 @@ export class RunImport implements OnApplicationShutdown {
 
   async run(id: string, path: string, format: ImportFormat, actor: Actor, scope: string | null, dryRun: boolean): Promise<void> {
     const m = this.dataSource.manager;
-    const record = (progress: Parameters<ImportJobRepository['record']>[2]) => this.jobs.record(m, id, progress);
+    const progress = new ProgressWrites((p) => this.jobs.record(m, id, p), this.logger);
+    // Anything else recorded waits for the progress written before it, so an older figure never lands after it.
+    const record = async (p: ImportJobProgress) => {
+      await progress.flush();
+      await this.jobs.record(m, id, p);
+    };
     const today = todayInJakarta();
     const started = Date.now();
     await record({ status: 'MEMVALIDASI', started_at: new Date(), rows_total: await countDataRows(path, format) });
@@ -110,7 +117,7 @@ export class RunImport implements OnApplicationShutdown {
     try {
       // Phase 1: each row on its own and, a chunk at a time, against the database. Only what the
       // plan must know across the whole file is kept (ImportPlanner), never the rows themselves.
-      const planner = new ImportPlanner({ scope, today, newId: randomUUID });
+      let planner = new ImportPlanner({ scope, today, newId: randomUUID });
       const positions = new PositionCache();
       const updatedIds: string[] = [];
       let read: ReadOutcome;
@@ -118,7 +125,7 @@ export class RunImport implements OnApplicationShutdown {
         read = await this.readChunks(path, format, today, report, async (rows) => {
           const chunk = planner.add(rows, await positions.factsFor(m, rows));
           for (const u of chunk.updates) updatedIds.push(u.id);
-        }, (processed) => record({ rows_processed: processed, error_count: errorCount }));
+        }, (processed) => progress.push({ rows_processed: processed, error_count: errorCount }));
       } catch (e) {
         if (!(e instanceof UnreadableFileError)) throw e;
         this.logger.warn(`import ${id} refused, unreadable file: ${e.parserMessage}`);
@@ -132,6 +139,11 @@ export class RunImport implements OnApplicationShutdown {
       report(planner.finish());
       if (errorCount > 0) return void (await refuse());
       const summary: ImportSummary = { created: planner.totals.creates, updated: planner.totals.updates, unchanged: planner.totals.unchanged };
+      // What phase 3 needs of the first plan; the planner itself (every NIP of the file) is let go,
+      // so the second plan below does not hold a second copy of it for the whole write.
+      const arrivals = planner.arrivals();
+      const touchedPositions = planner.touchedPositions();
+      planner = null as unknown as ImportPlanner;
       if (dryRun || (summary.created === 0 && summary.updated === 0)) {
         await record({ status: 'BERHASIL', summary, finished_at: new Date() });
         return;
@@ -140,12 +152,17 @@ export class RunImport implements OnApplicationShutdown {
       // Phase 3: the file read again, chunk by chunk, and written in ONE transaction (all or nothing).
       await record({ status: 'MENYIMPAN', rows_processed: 0, rows_total: summary.created + summary.updated });
       await this.dataSource.transaction(async (tx) => {
-        const over = await positionsOverCapacity(tx, planner.arrivals());
+        // The chunks' lookups by id and NIP find a few thousand rows among those this transaction
+        // has just written, all in memory. At the default cost of a random page the planner scans
+        // whole tables for them instead (more so with statistics from before the import), and each
+        // chunk then costs more than the one before: the job grew with the square of its rows.
+        await tx.query('SET LOCAL random_page_cost = 1.1');
+        const over = await positionsOverCapacity(tx, arrivals);
         if (over.length > 0) throw new ChangedDuringImport(ImportMessages.violation('JABATAN_BERUBAH_SELAMA_IMPOR', { codes: over.join(', ') }).message);
         const write = await this.writer.begin(
           tx,
-          { positionIds: planner.touchedPositions(), updatedIds },
-          { actor, reason: `Impor ${id}`, progress: (written) => record({ rows_processed: written }) },
+          { positionIds: touchedPositions, updatedIds },
+          { actor, reason: `Impor ${id}`, progress: (written) => progress.push({ rows_processed: written }) },
         );
         // The same rows planned again against the employees as the transaction sees them, with the
         // positions as phase 1 saw them (their occupants were re-checked under lock just above).
@@ -162,7 +179,8 @@ export class RunImport implements OnApplicationShutdown {
         await write.finish();
       });
       const commitMs = Date.now() - started - planMs;
-      this.logger.log({ msg: `import ${id} committed`, rows: read.processed, ...summary, planMs, commitMs });
+      const analyzeMs = await this.analyze(summary.created + summary.updated);
+      this.logger.log({ msg: `import ${id} committed`, rows: read.processed, ...summary, planMs, commitMs, analyzeMs });
       await record({ status: 'BERHASIL', summary, rows_processed: summary.created + summary.updated, finished_at: new Date() });
     } catch (e) {
       this.logger.error(`import ${id} failed: ${(e as Error).message}`, (e as Error).stack);
@@ -177,6 +195,24 @@ export class RunImport implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Refreshes the planner's statistics of the tables a large import filled, once it is committed:
+   * until autovacuum gets to them, the stale figures made the page of employees sort the whole
+   * table. ANALYZE takes a lock that blocks neither reads nor writes and samples a bounded number
+   * of rows, so it costs well under a second even for 100,000 rows; a failure only costs the
+   * statistics, never the import. Returns the time it took (null when skipped).
+   */
+  private async analyze(written: number): Promise<number | null> {
+    if (written < ANALYZE_FROM_ROWS) return null;
+    const t0 = Date.now();
+    try {
+      await this.dataSource.query('ANALYZE employee, employee_history, outbox');
+    } catch (e) {
+      this.logger.warn(`ANALYZE after an import failed: ${(e as Error).message}`);
+    }
+    return Date.now() - t0;
+  }
+
   /** Streams the file's rows, checks each one, and hands the valid ones over in chunks of PLAN_CHUNK. */
   private async readChunks(
     path: string,
@@ -184,7 +220,7 @@ export class RunImport implements OnApplicationShutdown {
     today: IsoDate,
     report: (errors: readonly RowViolation[]) => void,
     onChunk: (rows: ImportRow[]) => Promise<void>,
-    progress?: (processed: number) => Promise<void>,
+    progress?: (processed: number) => Promise<void> | void,
   ): Promise<ReadOutcome> {
     let chunk: ImportRow[] = [];
     let header: HeaderMap | null = null;
@@ -224,6 +260,41 @@ interface ReadOutcome {
   processed: number;
   /** Rows that passed the checks of a single row. */
   valid: number;
+}
+
+/**
+ * The job's progress, written beside the work instead of in its way: each write is a commit of its
+ * own (a disk flush), which the rows being read or written need not wait for. At most one write is
+ * in flight; a figure arriving meanwhile replaces any still waiting (only the newest matters).
+ * A failed progress write is logged and does not stop the job.
+ */
+class ProgressWrites {
+  private inFlight: Promise<void> | null = null;
+  private waiting: ImportJobProgress | null = null;
+
+  constructor(
+    private readonly write: (progress: ImportJobProgress) => Promise<void>,
+    private readonly logger: Logger,
+  ) {}
+
+  push(progress: ImportJobProgress): void {
+    this.waiting = { ...this.waiting, ...progress };
+    this.inFlight ??= this.drain();
+  }
+
+  /** Resolves once every figure pushed so far is written. */
+  async flush(): Promise<void> {
+    await this.inFlight;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting) {
+      const next = this.waiting;
+      this.waiting = null;
+      await this.write(next).catch((e) => this.logger.warn(`progress not recorded: ${(e as Error).message}`));
+    }
+    this.inFlight = null;
+  }
 }
 
 /** Positions by code, loaded once per code for the whole file (there are far fewer positions than rows). */
