@@ -10,6 +10,7 @@ import { DropLocalDirectory1765200000000 } from './migrations/1765200000000-drop
 import { ReminderAwaitedEvent1765300000000 } from './migrations/1765300000000-reminder-awaited-event';
 import { ReminderAwaitedRef1765400000000 } from './migrations/1765400000000-reminder-awaited-ref';
 import { StatisticsIndexes1765610000000 } from './migrations/1765610000000-statistics-indexes';
+import { InboxPageIndexes1765800000000 } from './migrations/1765800000000-inbox-page-indexes';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
@@ -30,6 +31,7 @@ export const notificationMigrations = [
   ReminderAwaitedEvent1765300000000,
   ReminderAwaitedRef1765400000000,
   StatisticsIndexes1765610000000,
+  InboxPageIndexes1765800000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

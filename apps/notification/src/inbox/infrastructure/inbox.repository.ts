@@ -49,9 +49,15 @@ export class InboxRepository {
 
   async page(m: EntityManager, nip: string, q: { page: number; size: number; unreadOnly: boolean }): Promise<{ rows: InboxItemRow[]; total: number }> {
     const filter = q.unreadOnly ? 'AND read_at IS NULL' : '';
+    // The page's ids come from the index alone (notification_recipient_page_idx or
+    // notification_unread_page_idx hold the order); only the page's rows are fetched. Read directly,
+    // a deep page of a person with thousands of notices fetched and sorted all of them, or walked
+    // the whole city's notices by time.
     const rows: InboxItemRow[] = await m.query(
-      `SELECT id, kategori, judul, isi, tautan, created_at, read_at FROM notification WHERE recipient_nip = $1 ${filter}
-       ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+      `SELECT n.id, n.kategori, n.judul, n.isi, n.tautan, n.created_at, n.read_at
+         FROM (SELECT id, created_at FROM notification WHERE recipient_nip = $1 ${filter} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3) p
+         JOIN notification n ON n.id = p.id
+        ORDER BY p.created_at DESC, p.id DESC`,
       [nip, q.size, (q.page - 1) * q.size],
     );
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM notification WHERE recipient_nip = $1 ${filter}`, [nip]);
