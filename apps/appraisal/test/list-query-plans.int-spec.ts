@@ -16,7 +16,7 @@ import { startAppraisalTestApp } from './appraisal-test-app';
  * reports, evaluations, objections, the personnel projection) is read from an index. The test runs
  * in its own database (capaian_appraisal_plans), fills it once with a city's two years: 12,000
  * employees in the projection (a third of them in DISDIK, the teachers), 24,000 SKPs (2025 and
- * 2026) with four periodic reports each, 12,000 evaluations of 2025 and 3,000 objections. It
+ * 2026), four periodic reports of each set one (86,400), 12,000 evaluations of 2025 and 3,000 objections. It
  * records the SQL each read sends per role and filter, and fails when PostgreSQL's plan reads a
  * large table sequentially, sorts a large input or walks a large table's index without a
  * condition. Every GET route must be listed below, with plan cases or with the reason it is not
