@@ -206,7 +206,11 @@ export class RunImport implements OnApplicationShutdown {
     if (written < ANALYZE_FROM_ROWS) return null;
     const t0 = Date.now();
     try {
-      await this.dataSource.query('ANALYZE employee, employee_history, outbox');
+      // Only other maintenance (autovacuum, which gives way, or a manual VACUUM) can make it wait; never for long.
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL lock_timeout = '5s'`);
+        await m.query('ANALYZE employee, employee_history, outbox');
+      });
     } catch (e) {
       this.logger.warn(`ANALYZE after an import failed: ${(e as Error).message}`);
     }
