@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ import { todayInJakarta } from '@capaian/kinerja';
 import { JsonLogger } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
 import { SYSTEM_ACTOR } from '../src/common/access';
 import { personnelDataSourceOptions } from '../src/data-source';
@@ -29,9 +30,14 @@ import { ReportingService } from '../src/reporting/reporting.service';
  * half of the file first (25k, 50k, 100k by default), each time into an empty workforce and each in
  * a fresh child process that does nothing but start the service's modules and run the job: its peak
  * RSS is what a service instance needs for that import (the CSV generation stays in the parent).
+ * Each run also reports its CPU time (the child's, and that of the PostgreSQL backends serving it),
+ * the statements it sent and the phases the job logged: on a machine shared with other work, these
+ * compare two versions where wall times do not.
  *
  *   npx nx run personnel:bench                      (builds first)
  *   node dist/apps/personnel/apps/personnel/bench/personnel.bench.js [--employees 100000] [--samples 1000] [--steps 3] [--heap-mb 128]
+ *   BENCH_KEEP_CSV=1 …                              (keeps the generated CSV files)
+ *   node --max-old-space-size=128 …/personnel.bench.js --child <file>   (one import by hand, result on stdout)
  *
  * It uses its own database, capaian_personnel_bench (created through the local superuser `postgres`,
  * trust auth, as on the development machines; set BENCH_DB_NAME to use another one, e.g.
@@ -120,11 +126,12 @@ async function main(): Promise<void> {
       // Every run imports into an empty workforce, so each one creates all of its rows.
       await ds.query('TRUNCATE employee, employee_history, outbox, audit_trail, import_job');
       const run = await importInChild(files.get(size)!, employees, dbName, heapMb);
-      if (size !== rows) await rm(files.get(size)!, { force: true });
+      if (size !== rows && !process.env.BENCH_KEEP_CSV) await rm(files.get(size)!, { force: true });
       runs.push(run);
       log('import done', { ...run });
     }
-    await rm(path, { force: true });
+    // BENCH_KEEP_CSV=1 keeps the generated files, to run one import again by hand (`--child <file>`).
+    if (!process.env.BENCH_KEEP_CSV) await rm(path, { force: true });
     const importResult = runs[runs.length - 1];
     log('peak RSS by rows imported', Object.fromEntries(runs.map((r) => [r.rows, r.peakRssMb])));
 
@@ -180,6 +187,17 @@ interface ImportRun {
   rssBeforeMb: number;
   peakRssMb: number;
   peakHeapUsedMb: number;
+  /**
+   * CPU seconds (user + system) of the job: this process, and the PostgreSQL backends of the
+   * bench database (from /proc). Unlike wall time, these hardly depend on what else the machine runs.
+   */
+  cpuSeconds: { service: number; postgres: number; total: number };
+  /** Statements sent to PostgreSQL during the job (each one a round trip). */
+  queries: number;
+  /** Phases in ms as the job logged them: plan (read 1), write, events, tracker (and audit). */
+  phasesMs: Record<string, number>;
+  /** `uptime`'s 1-minute load average at the end of the job. */
+  load: number;
 }
 
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
@@ -199,26 +217,110 @@ function importInChild(path: string, employees: number, dbName: string, heapMb: 
   });
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** The little of node-postgres's client used here (the package ships no types). */
+interface PgClient {
+  connect(): Promise<void>;
+  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (options: Record<string, unknown>) => PgClient };
+
+/**
+ * CPU time of the PostgreSQL backends serving the job: their pids from pg_stat_activity (through a
+ * connection of its own to the database `postgres`, so it neither counts as the job's statement nor
+ * as one of its backends), their user + system ticks from /proc/<pid>/stat. The last figure seen of
+ * each backend is kept, as a pooled connection may close before the end.
+ */
+class BackendCpu {
+  private readonly start = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private readonly client: PgClient;
+
+  constructor(private readonly dbName: string, db: { host: string; port: number }) {
+    this.client = new Client({ host: db.host, port: db.port, user: 'postgres', database: 'postgres' });
+  }
+
+  async begin(): Promise<void> {
+    await this.client.connect();
+    for (const [pid, t] of await this.read()) this.start.set(pid, t);
+  }
+
+  async sample(): Promise<void> {
+    for (const [pid, t] of await this.read()) this.last.set(pid, t);
+  }
+
+  async end(): Promise<number> {
+    await this.sample();
+    await this.client.end();
+    let ticks = 0;
+    for (const [pid, t] of this.last) ticks += t - (this.start.get(pid) ?? 0);
+    return ticks / USER_HZ;
+  }
+
+  private async read(): Promise<Map<number, number>> {
+    const { rows } = await this.client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [this.dbName]);
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+      if (stat === null) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, Number(fields[11]) + Number(fields[12]));
+    }
+    return out;
+  }
+}
+
+/** Passes everything on, and keeps the timings the import logs (planMs, writeMs, eventsMs, totalMs). */
+class TimingLogger extends JsonLogger {
+  readonly timings: Record<string, number> = {};
+  override log(message: unknown, ...rest: unknown[]): void {
+    if (message && typeof message === 'object') {
+      for (const [k, v] of Object.entries(message)) if (/Ms$/.test(k) && typeof v === 'number') this.timings[k] = v;
+    }
+    super.log(message, ...rest);
+  }
+}
+
 /** The child: the service's modules, one import of `path`, peak memory sampled every 20 ms. */
 async function child(path: string): Promise<void> {
   const config = loadPersonnelConfig({ ...process.env, DB_NAME: process.env.BENCH_DB_NAME, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const logger = new TimingLogger('personnel-bench', config.service.logLevel);
   const app = await NestFactory.createApplicationContext(
     DemoModule.forRoot(config, { accountDirectory: new InMemoryAccountDirectory(), messaging: { relay: false } }),
-    { logger: new JsonLogger('personnel-bench', config.service.logLevel) },
+    { logger },
   );
   try {
+    let queries = 0;
+    const query = PostgresQueryRunner.prototype.query;
+    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof query>) {
+      queries++;
+      return query.apply(this, args);
+    } as typeof query;
+    const backends = new BackendCpu(config.service.database.database, config.service.database);
+    await backends.begin();
+    const backendSampler = setInterval(() => void backends.sample().catch(() => undefined), 500);
+    const cpu0 = process.cpuUsage();
     const baseline = process.memoryUsage();
     let peakRss = baseline.rss;
     let peakHeap = baseline.heapUsed;
+    // RSS is cheap to read; the heap's figures walk its spaces, so they are read less often.
+    let ticks = 0;
     const sampler = setInterval(() => {
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      if (ticks++ % 10 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }, 20);
     const t0 = performance.now();
     const job = await app.get(RunImport).importFile(path, 'csv', SYSTEM_ACTOR, { fileName: 'bench.csv' });
     const importMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const jobQueries = queries;
     clearInterval(sampler);
+    clearInterval(backendSampler);
+    const postgresSeconds = await backends.end();
     if (job.status !== 'BERHASIL') throw new Error(`import ${job.id} ended ${job.status}: ${job.failure ?? JSON.stringify(job.errors.slice(0, 5))}`);
     const ds = app.get(DataSource);
     const [timing] = await ds.query(`SELECT EXTRACT(EPOCH FROM (finished_at - started_at)) * 1000 AS job_ms FROM import_job WHERE id = $1`, [job.id]);
@@ -235,11 +337,27 @@ async function child(path: string): Promise<void> {
       rssBeforeMb: mb(baseline.rss),
       peakRssMb: mb(peakRss),
       peakHeapUsedMb: mb(peakHeap),
+      cpuSeconds: {
+        service: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+        postgres: Math.round(postgresSeconds * 100) / 100,
+        total: Math.round(((cpu.user + cpu.system) / 1e6 + postgresSeconds) * 100) / 100,
+      },
+      queries: jobQueries,
+      phasesMs: phasesOf(logger.timings),
+      load: Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]),
     };
-    process.send!(run);
+    // Run by hand (`--child <file>`, e.g. under --cpu-prof) it prints what the parent would receive.
+    if (process.send) process.send(run);
+    else process.stdout.write(JSON.stringify(run) + '\n');
   } finally {
     await app.close();
   }
+}
+
+/** The import's own timings as phases: plan (read 1), write, events, tracker (with the audit entry). */
+function phasesOf(t: Record<string, number>): Record<string, number> {
+  const { planMs = 0, writeMs = 0, eventsMs = 0, totalMs = 0 } = t;
+  return { plan: planMs, write: writeMs, events: eventsMs, tracker: totalMs - writeMs - eventsMs, ...(t.analyzeMs !== undefined ? { analyze: t.analyzeMs } : {}) };
 }
 
 const childAt = process.argv.indexOf('--child');
