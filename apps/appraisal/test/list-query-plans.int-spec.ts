@@ -1,5 +1,5 @@
 import type { Principal } from '@capaian/shared/auth';
-import { ensureDatabase, getRoutes, isRead, planOf, recordStatements, type HttpRoute } from '@capaian/shared/testing';
+import { ensureDatabase, getRoutes, listPlanProblems, unlistedRoutes, type HttpRoute } from '@capaian/shared/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
@@ -99,33 +99,6 @@ const NOT_LISTS: Record<string, string> = {
   whoami: "the caller's token",
 };
 
-interface JsonPlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: JsonPlanNode[];
-}
-
-/**
- * Beside planOf's checks: an index scan of a large table without an index condition. Every read
- * here is of one person, one SKP or one OPD, so such a scan would walk the whole city's rows in
- * index order and filter them, which is neither a sequential scan nor a sort (notification's
- * plan test has the same check).
- */
-async function unboundedIndexWalks(dataSource: DataSource, sql: string, params: unknown[]): Promise<string[]> {
-  const [{ 'QUERY PLAN': json }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-  const root = (typeof json === 'string' ? JSON.parse(json) : json)[0].Plan as JsonPlanNode;
-  const walks: { relation: string; index: string }[] = [];
-  const walk = (n: JsonPlanNode) => {
-    if ((n['Node Type'] === 'Index Scan' || n['Node Type'] === 'Index Only Scan') && n['Relation Name'] && !n['Index Cond']) walks.push({ relation: n['Relation Name'], index: n['Index Name'] ?? '?' });
-    n.Plans?.forEach(walk);
-  };
-  walk(root);
-  if (walks.length === 0) return [];
-  const sizes: { relname: string; n: number }[] = await dataSource.query(`SELECT relname, greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE relname = ANY($1)`, [walks.map((w) => w.relation)]);
-  return walks.filter((w) => Number(sizes.find((r) => r.relname === w.relation)?.n ?? 0) >= LARGE_ROWS).map((w) => `index scan of ${w.relation} by ${w.index} without an index condition`);
-}
 
 /** The city's year, one transaction: a load that fails leaves nothing half-written for the next run. */
 async function load(dataSource: DataSource): Promise<void> {
@@ -217,24 +190,14 @@ describe('appraisal reads are answered from indexes (12,000 employees, 24,000 SK
   });
 
   it('knows every GET route: a read of a growing table has plan cases, anything else says why not', () => {
-    expect(routes.filter((r) => !(r.path in LIST_CASES) && !(r.path in NOT_LISTS)).map((r) => `${r.controller}.${r.handler} GET ${r.path}`)).toEqual([]);
-    expect([...Object.keys(LIST_CASES), ...Object.keys(NOT_LISTS)].filter((path) => !routes.some((r) => r.path === path))).toEqual([]);
+    expect(unlistedRoutes(routes, LIST_CASES, NOT_LISTS)).toEqual({ unknown: [], stale: [] });
   });
 
   for (const [path, cases] of Object.entries(LIST_CASES)) {
     describe(`GET ${path}`, () => {
       for (const c of cases) {
         it(`${c.name}: no sequential scan, sort or unbounded index walk of a large table`, async () => {
-          const { statements } = await recordStatements(dataSource, () => c.run(app, ctx));
-          const reads = statements.filter((s) => isRead(s.sql));
-          expect(reads.length).toBeGreaterThan(0);
-          const problems: string[] = [];
-          for (const s of reads) {
-            const plan = await planOf(dataSource, s, LARGE_ROWS);
-            const findings = [...plan.findings.map((f) => f.detail), ...(await unboundedIndexWalks(dataSource, s.sql, s.params))];
-            if (findings.length > 0) problems.push(`${findings.join('; ')}\n${s.sql}\n${plan.text}`);
-          }
-          expect(problems).toEqual([]);
+          expect(await listPlanProblems(dataSource, () => c.run(app, ctx), LARGE_ROWS, { unboundedIndexWalks: true })).toEqual([]);
         });
       }
     });

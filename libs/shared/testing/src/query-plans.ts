@@ -43,6 +43,7 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   'Plan Rows': number;
   'Sort Key'?: string[];
   Plans?: PlanNode[];
@@ -67,13 +68,23 @@ export function isRead(sql: string): boolean {
   return /^\s*(\(\s*)?(select|with)\b/i.test(sql) && !/\bfor\s+(update|share|no key update)\b/i.test(sql);
 }
 
+export interface PlanCheckOptions {
+  /**
+   * Also report an index scan of a large table without an index condition: it walks the whole table
+   * in index order and filters, which is neither a sequential scan nor a sort. For services whose
+   * every read is of one person, one SKP or one OPD; a paged list of the whole city legitimately
+   * walks its sort index from the start.
+   */
+  unboundedIndexWalks?: boolean;
+}
+
 /**
  * The plan of one statement and what is wrong with it for a list read: a sequential scan of a table
  * of at least `largeRows` rows (by the planner's statistics, so run ANALYZE after loading), or a Sort
  * whose input is at least `largeRows` rows (a page must not sort the whole table; sorting the few
  * rows a selective filter found is fine).
  */
-export async function planOf(dataSource: DataSource, statement: RecordedStatement, largeRows: number): Promise<StatementPlan> {
+export async function planOf(dataSource: DataSource, statement: RecordedStatement, largeRows: number, options: PlanCheckOptions = {}): Promise<StatementPlan> {
   const [{ 'QUERY PLAN': json }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
   const textRows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN ${statement.sql}`, statement.params);
   const text = textRows.map((r) => r['QUERY PLAN']).join('\n');
@@ -98,6 +109,15 @@ export async function planOf(dataSource: DataSource, statement: RecordedStatemen
     if (n['Node Type'] === 'Seq Scan' && relation && (sizes.get(relation) ?? 0) >= largeRows) {
       findings.push({ node: 'Seq Scan', relation, rows: sizes.get(relation)!, detail: `sequential scan of ${relation} (${sizes.get(relation)} rows)` });
     }
+    if (
+      options.unboundedIndexWalks &&
+      (n['Node Type'] === 'Index Scan' || n['Node Type'] === 'Index Only Scan') &&
+      relation &&
+      !n['Index Cond'] &&
+      (sizes.get(relation) ?? 0) >= largeRows
+    ) {
+      findings.push({ node: n['Node Type'], relation, rows: sizes.get(relation)!, detail: `index scan of ${relation} by ${n['Index Name'] ?? '?'} without an index condition` });
+    }
     if (n['Node Type'] === 'Sort') {
       const input = Math.max(0, ...(n.Plans ?? []).map((c) => c['Plan Rows']));
       if (input >= largeRows) findings.push({ node: 'Sort', rows: input, detail: `sort of ${input} rows by ${(n['Sort Key'] ?? []).join(', ')}` });
@@ -106,6 +126,34 @@ export async function planOf(dataSource: DataSource, statement: RecordedStatemen
   };
   inspect(root);
   return { sql: statement.sql, findings, text };
+}
+
+/**
+ * Runs one list read as the endpoint would, and plans every read statement it sent: the problems
+ * (findings, statement and plan text), empty when every plan is fine. A run that sends no read is a
+ * problem too (the case recorded nothing to check).
+ */
+export async function listPlanProblems(dataSource: DataSource, run: () => Promise<unknown>, largeRows: number, options: PlanCheckOptions = {}): Promise<string[]> {
+  const { statements } = await recordStatements(dataSource, run);
+  const reads = statements.filter((s) => isRead(s.sql));
+  if (reads.length === 0) return ['the case sent no read statement'];
+  const problems: string[] = [];
+  for (const s of reads) {
+    const plan = await planOf(dataSource, s, largeRows, options);
+    if (plan.findings.length > 0) problems.push(`${plan.findings.map((f) => f.detail).join('; ')}\n${s.sql}\n${plan.text}`);
+  }
+  return problems;
+}
+
+/**
+ * What a plan test's two lists miss: GET routes in neither the list cases nor the reasoned
+ * exceptions (a new list endpoint without cases), and listed paths no route has any more.
+ */
+export function unlistedRoutes(routes: HttpRoute[], listed: Record<string, unknown>, notLists: Record<string, string>): { unknown: string[]; stale: string[] } {
+  return {
+    unknown: routes.filter((r) => !(r.path in listed) && !(r.path in notLists)).map((r) => `${r.controller}.${r.handler} GET ${r.path}`),
+    stale: [...Object.keys(listed), ...Object.keys(notLists)].filter((path) => !routes.some((r) => r.path === path)),
+  };
 }
 
 export interface HttpRoute {
