@@ -11,10 +11,12 @@ SERVICE_NODE_FLAGS="${SERVICE_NODE_FLAGS:---max-semi-space-size=2}"
 # thousands of events) piles up 200–300 MB of garbage before a full collection, while what is live after
 # one stays at 60–90 MB (--trace-gc; docs/benchmarks.md, "Idle memory" and "Import").
 declare -A SERVICE_HEAP_MB=([personnel]=128 [appraisal]=128 [career]=128 [notification]=128)
-# The gateway's young generation: with 2 MB, the state of the requests in flight outlives scavenges and is
-# copied and promoted, a quarter of its CPU under load; 8 MB costs about 11 MB of idle RSS
-# (docs/benchmarks.md, "Gateway"). The later flag wins over the one in SERVICE_NODE_FLAGS.
-declare -A SERVICE_SEMI_SPACE_MB=([gateway]=8)
+# The young generation of the two processes every read goes through: with 2 MB, the state of the requests
+# in flight (a page of employees is 16 KB of JSON plus its rows) outlives scavenges and is copied and
+# promoted — a quarter of the gateway's CPU and 30 % of personnel's under load. 8 MB for the gateway costs
+# about 5-11 MB of idle RSS; 16 MB for personnel took the page of employees from ≈1,200 to ≈1,850 req/s
+# (docs/benchmarks.md, "Gateway" and "Personnel: reads"). The later flag wins over the one in SERVICE_NODE_FLAGS.
+declare -A SERVICE_SEMI_SPACE_MB=([gateway]=8 [personnel]=16)
 # The node flags of one service: the common ones plus its heap bound and young generation, if any.
 service_node_flags() {
   local flags="$SERVICE_NODE_FLAGS"

@@ -43,8 +43,9 @@ export const SERVICES = [
     secrets: { PERSONNEL_KEYCLOAK_CLIENT_SECRET: ['capaian-keycloak-realm', 'personnel-client-secret'] },
     importDir: true,
     // The image's NODE_OPTIONS plus a heap bound, so that an import's garbage is collected instead of
-    // piling up to hundreds of MB (scripts/lib.sh gives `npm start` the same bound).
-    nodeOptions: '--enable-source-maps --max-semi-space-size=2 --max-old-space-size=128',
+    // piling up to hundreds of MB, and a 16 MB young generation, so that pages of employees in flight
+    // die young instead of being promoted (scripts/lib.sh gives `npm start` the same flags).
+    nodeOptions: '--enable-source-maps --max-semi-space-size=16 --max-old-space-size=128',
     // Operations run on demand from a suspended CronJob (docs/deploy.md, "Rebuild a read model").
     operations: { republish: 'dist/apps/personnel/apps/personnel/src/republish/republish.main.js' },
   },

@@ -11,9 +11,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
 OUT=dist/bench/gateway
-# The gateway runs with its flags under npm start (service_node_flags); the service with the common ones
-# only, as in the earlier figures of docs/benchmarks.md (its heap bound matters for imports, not here).
-PERSONNEL_NODE_FLAGS="$(source scripts/lib.sh; printf %s "$SERVICE_NODE_FLAGS")"
+# Both run with their flags under npm start (service_node_flags). Before 2026-12-04 22:30 personnel ran here
+# with the common flags only (2 MB young generation, no heap bound); PERSONNEL_NODE_FLAGS="..." compares.
+PERSONNEL_NODE_FLAGS="${PERSONNEL_NODE_FLAGS:-$(source scripts/lib.sh; service_node_flags personnel)}"
 GATEWAY_NODE_FLAGS="${GATEWAY_NODE_FLAGS:-$(source scripts/lib.sh; service_node_flags gateway)}"
 export PERSONNEL_NODE_FLAGS GATEWAY_NODE_FLAGS
 DB=capaian_personnel_gwbench
