@@ -11,6 +11,7 @@ import { ReminderAwaitedEvent1765300000000 } from './migrations/1765300000000-re
 import { ReminderAwaitedRef1765400000000 } from './migrations/1765400000000-reminder-awaited-ref';
 import { StatisticsIndexes1765610000000 } from './migrations/1765610000000-statistics-indexes';
 import { InboxPageIndexes1765800000000 } from './migrations/1765800000000-inbox-page-indexes';
+import { AdminRoleIndex1765900000000 } from './migrations/1765900000000-admin-role-index';
 
 /**
  * Every entity of the notification database, listed explicitly (TypeORM 1.x, no globs). The
@@ -32,6 +33,7 @@ export const notificationMigrations = [
   ReminderAwaitedRef1765400000000,
   StatisticsIndexes1765610000000,
   InboxPageIndexes1765800000000,
+  AdminRoleIndex1765900000000,
 ];
 
 export function notificationDataSourceOptions(config: Pick<ServiceConfig, 'database'>): DataSourceOptions {

@@ -35,11 +35,13 @@ export interface ProjectedEmployeeView {
 
 const ACTIVE = `('AKTIF', 'CUTI')`;
 
-const SELECT = `SELECT e.*, COALESCE(e.unit_head, p.head, false) AS head_flag,
+// The position's head flag as a lookup by primary key per employee, not a join: while a consumer
+// catches up (statistics behind a fast-growing table) the planner hash-joined every position of the
+// city for one employee, 5 ms instead of 0.1 per lookup.
+const SELECT = `SELECT e.*, COALESCE(e.unit_head, (SELECT p.head FROM personnel_position p WHERE p.id = e.position_id), false) AS head_flag,
     COALESCE((SELECT json_agg(json_build_object('role', r.role, 'opdId', r.opd_id, 'opdCode', r.opd_code, 'opdName', r.opd_name) ORDER BY r.role)
                 FROM personnel_role r WHERE r.employee_id = e.id AND r.granted), '[]'::json) AS roles
-  FROM personnel_employee e
-  LEFT JOIN personnel_position p ON p.id = e.position_id`;
+  FROM personnel_employee e`;
 
 type Row = Record<string, any>;
 
