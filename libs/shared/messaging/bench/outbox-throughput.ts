@@ -16,9 +16,10 @@
  *   3. paced: a steady rate, one transaction per event (latency when nothing queues).
  * Latency = from the commit of the event's transaction to the commit of its handler's transaction
  * (consume returned). Prints a human-readable block and, last, one JSON line for scripts. Uses the
- * scratch database capaian_messaging_bench and topic platform.ping.v1 with a fresh consumer group
- * that starts at the topic's end; its events stay in the topic (consumers of platform.ping.v1
- * elsewhere ignore them unless they carry notifyEmail / notifyNip, which these do not).
+ * scratch database capaian_messaging_bench and topic platform.ping.v1 of a Kafka broker of its own
+ * (started by infra/infra.sh on free ports, deleted at the end), with a fresh consumer group that
+ * starts at the topic's end. BENCH_SHARED_KAFKA=1 uses the shared broker instead; its events then stay
+ * on the platform's topic, which a running platform's notification consumes (and ignores).
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -34,7 +35,17 @@ import { loadServiceConfig, type DatabaseConfig, type ServiceConfig } from '@cap
 import { PlatformHttpModule } from '@capaian/shared/http';
 import { PersistenceModule, dataSourceOptions } from '@capaian/shared/persistence';
 import { DataSource } from 'typeorm';
-import { EventInbox, MessagingModule, OutboxService, type RelayOptions, connectKafkaConsumer, kafkaBrokersFromEnv, messagingEntities, moveConsumerGroupToEnd } from '../src';
+import {
+  EventInbox,
+  MessagingModule,
+  OutboxService,
+  type RelayOptions,
+  connectKafkaConsumer,
+  kafkaBrokersFromEnv,
+  messagingEntities,
+  moveConsumerGroupToEnd,
+  startPrivateKafka,
+} from '../src';
 import { prepareScratchDatabase, scratchDatabaseConfig } from '../src/testing/scratch-database';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_EVENTS ?? 5000);
@@ -189,7 +200,8 @@ function pipelineProcesses(database: string): { postgres: number[]; kafka: numbe
   for (const pid of pids) {
     const cmd = cmdlineOf(pid);
     if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) postgres.push(Number(pid));
-    else if (/\bkafka\.Kafka\b/.test(cmd)) kafka.push(Number(pid));
+    // The bench's own broker when it started one (its log folder is on the JVM's command line).
+    else if (/\bkafka\.Kafka\b/.test(cmd) && (!process.env.BENCH_KAFKA_DIR || cmd.includes(process.env.BENCH_KAFKA_DIR))) kafka.push(Number(pid));
   }
   return { postgres, kafka };
 }
@@ -383,6 +395,22 @@ async function startConsumerChild(groupId: string): Promise<ChildProcess> {
 }
 
 async function main(): Promise<void> {
+  // A broker of the bench's own (free ports, a temporary folder), unless BENCH_SHARED_KAFKA=1: the
+  // bench's tens of thousands of pings on the shared broker's platform.ping.v1 stayed there, and a
+  // platform started later (a new consumer group reads from the beginning) spent minutes consuming them.
+  const kafka = process.env.BENCH_SHARED_KAFKA === '1' ? null : await startPrivateKafka('messaging-bench');
+  try {
+    if (kafka) {
+      process.env.KAFKA_BROKERS = kafka.brokers.join(',');
+      process.env.BENCH_KAFKA_DIR = kafka.runDir;
+    }
+    await runBench();
+  } finally {
+    await kafka?.destroy();
+  }
+}
+
+async function runBench(): Promise<void> {
   const db = await prepareScratchDatabase(BENCH_DATABASE);
   benchDatabase = db.database;
   const groupId = `capaian-messaging-bench-${randomUUID()}`;

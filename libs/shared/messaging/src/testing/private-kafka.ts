@@ -26,7 +26,15 @@ export interface PrivateKafka {
   destroy(): Promise<void>;
 }
 
-const root = path.resolve(__dirname, '../../../../..');
+/** The repository: the first folder up from here with infra/infra.sh (sources run from src, benches from a build under dist). */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'infra', 'infra.sh'))) return dir;
+  }
+  throw new Error(`infra/infra.sh not found above ${__dirname}`);
+}
+
+const root = repositoryRoot();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
