@@ -10,8 +10,31 @@ export NX_DAEMON=false KAFKAJS_NO_PARTITIONER_WARNING=1
 ensure_node_modules || exit 1
 mkdir -p "$RUN_DIR"
 started_file="$RUN_DIR/started-by-bench"
-trap '[ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1; rm -f "$started_file"' EXIT
+# The benches whose services publish events (appraisal's year-end, notification's hires, career's
+# registrations) send them to a Kafka broker of this run's own, started once on free ports and deleted
+# at the end: on the shared broker they stayed on the platform's topics, and a running or later
+# `npm start` consumed the bench's made-up employees and evaluations into its read models.
+# BENCH_SHARED_KAFKA=1 keeps them on the shared broker. (messaging starts its own broker.)
+bench_kafka_dir=""
+stop_bench_kafka() {
+  [ -n "$bench_kafka_dir" ] || return 0
+  INFRA_RUN_DIR="$bench_kafka_dir" INFRA_STARTED_FILE= bash infra/infra.sh down kafka >/dev/null 2>&1
+  rm -rf "$bench_kafka_dir"
+}
+use_bench_kafka() {
+  [ "${BENCH_SHARED_KAFKA:-0}" = 1 ] && return 0
+  [ -n "$bench_kafka_dir" ] && return 0
+  bench_kafka_dir="$(mktemp -d /tmp/capaian-kafka-bench-XXXXXX)"
+  local ports
+  ports="$(node -e 'const n=require("net");const p=()=>new Promise(r=>{const s=n.createServer();s.listen(0,"127.0.0.1",()=>{const x=s.address().port;s.close(()=>r(x))})});(async()=>{const a=await p();let b=await p();while(b===a)b=await p();console.log(a,b)})()')"
+  log "a Kafka broker of this run's own for the services' events (127.0.0.1:${ports% *})"
+  INFRA_RUN_DIR="$bench_kafka_dir" KAFKA_PORT="${ports% *}" KAFKA_CONTROLLER_PORT="${ports#* }" KAFKA_HEAP='-Xms128m -Xmx384m' \
+    INFRA_STARTED_FILE= bash infra/infra.sh up kafka || return 1
+  export KAFKA_BROKERS="127.0.0.1:${ports% *}"
+}
+trap 'stop_bench_kafka; [ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1; rm -f "$started_file"' EXIT
 INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
+
 
 which=("$@")
 [ ${#which[@]} -eq 0 ] && which=(gateway memory messaging personnel appraisal notification career)
@@ -29,9 +52,9 @@ for b in "${which[@]}"; do
       node tests/reliability/soak.mjs || rc=1 ;;
     personnel)
       if [ -f apps/personnel/bench/run.sh ]; then log "personnel: import and hierarchy queries"; bash apps/personnel/bench/run.sh || rc=1; fi ;;
-    appraisal) log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;
-    notification) log "notification: events into inbox items and queued mails, mails to the sink, commit → inbox latency"; bash apps/notification/bench/run.sh || rc=1 ;;
-    career) log "career: 5,000 concurrent self-registrations for 20 sessions, concurrent approvals against a budget, JP compliance per OPD"; bash apps/career/bench/run.sh || rc=1 ;;
+    appraisal) use_bench_kafka || { rc=1; continue; }; log "appraisal: year-end rating and finalizing of the city, dashboard, evidence uploads"; bash apps/appraisal/bench/run.sh || rc=1 ;;
+    notification) use_bench_kafka || { rc=1; continue; }; log "notification: events into inbox items and queued mails, mails to the sink, commit → inbox latency"; bash apps/notification/bench/run.sh || rc=1 ;;
+    career) use_bench_kafka || { rc=1; continue; }; log "career: 5,000 concurrent self-registrations for 20 sessions, concurrent approvals against a budget, JP compliance per OPD"; bash apps/career/bench/run.sh || rc=1 ;;
     *) log "unknown benchmark $b (gateway, memory, messaging, personnel, appraisal, notification, career)"; rc=1 ;;
   esac
 done
