@@ -121,8 +121,22 @@ async function waitReady(url, child, name) {
 
 function start(name, env) {
   mkdirSync(LOG_DIR, { recursive: true });
-  const out = openSync(path.join(LOG_DIR, `${name}-${GATEWAY_PORT}.log`), 'w');
-  return spawn(process.execPath, [entry(name, 'main')], { env, cwd: ROOT, stdio: ['ignore', out, out] });
+  const logFile = path.join(LOG_DIR, `${name}-${GATEWAY_PORT}.log`);
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [entry(name, 'main')], { env, cwd: ROOT, stdio: ['ignore', out, out] });
+  // A service that dies while the tests run shows up as timeouts and refused connections, and the
+  // next suite's stack overwrites its log: say so at once, with the log's end, in the test output.
+  child.once('exit', (code, signal) => {
+    if (child.stopRequested) return;
+    let tail = '';
+    try {
+      tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    } catch {
+      /* no log */
+    }
+    process.stderr.write(`[portal e2e] ${name} on the stack of port ${GATEWAY_PORT} exited unexpectedly (${signal ?? code}); the end of its log:\n${tail}\n`);
+  });
+  return child;
 }
 
 /** Builds what is missing, starts everything, resolves with the portal's URL and a stop function. */
@@ -147,7 +161,10 @@ async function startStack({ build = true, beforeServices } = {}) {
   if (beforeServices) await beforeServices(serviceNames.map((svc) => serviceEnv(svc).KAFKA_GROUP_ID));
   const children = [];
   const stop = async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    for (const c of children) {
+      c.stopRequested = true;
+      if (c.exitCode === null) c.kill('SIGTERM');
+    }
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
   };
   try {
