@@ -1,6 +1,8 @@
 import type { EmployeeRef, EmployeeSnapshot, OrgUnitSnapshot, PositionRef, PositionSnapshot, UnitRef } from '@capaian/contracts';
 import type { IsoDate } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
+import { workingEmployee } from '../employee/infrastructure/employee.repository';
+import { validOn } from './temporal';
 
 /**
  * Event payloads read back from the database inside the writing transaction, after the change:
@@ -87,9 +89,6 @@ function unitRef(id: string | null, code: string, name: string): UnitRef | null 
   return id ? { unitId: id, code, name } : null;
 }
 
-/** An employee_history or position_history row valid on `date` (an SQL expression), under the alias `t`. */
-const validOn = (t: string, date: string) => `${t}.valid_from <= ${date} AND (${t}.valid_to IS NULL OR ${t}.valid_to > ${date})`;
-
 /**
  * A subquery giving `(employee_id, supervisor_id)` for every employee of `ids` (an SQL expression of
  * type uuid[]) who has an effective supervisor on `date` (an SQL expression of type date): the same
@@ -105,9 +104,9 @@ export function supervisorsAtSql(ids: string, date: string): string {
       SELECT h.employee_id AS id, h.position_id, h.supervisor_override_id AS override_id,
              (h.supervisor_override_id IS NOT NULL AND EXISTS (
                SELECT 1 FROM employee_history o
-                WHERE o.employee_id = h.supervisor_override_id AND ${validOn('o', date)} AND o.status IN ('AKTIF', 'CUTI'))) AS override_works
+                WHERE o.employee_id = h.supervisor_override_id AND ${validOn('o', date)} AND ${workingEmployee('o')})) AS override_works
         FROM employee_history h
-       WHERE h.employee_id = ANY(${ids}) AND ${validOn('h', date)} AND h.status IN ('AKTIF', 'CUTI')
+       WHERE h.employee_id = ANY(${ids}) AND ${validOn('h', date)} AND ${workingEmployee('h')}
     ), sv_walk(id, position_id, depth, supervisor_id) AS (
       SELECT s.id, s.position_id, 0, NULL::uuid FROM sv_self s WHERE NOT s.override_works
       UNION ALL
@@ -116,7 +115,7 @@ export function supervisorsAtSql(ids: string, date: string): string {
         JOIN position_history p ON p.position_id = w.position_id AND ${validOn('p', date)}
         LEFT JOIN LATERAL (
           SELECT o.employee_id FROM employee_history o JOIN employee oe ON oe.id = o.employee_id
-           WHERE o.position_id = p.reports_to_id AND ${validOn('o', date)} AND o.status IN ('AKTIF', 'CUTI') AND o.employee_id <> w.id
+           WHERE o.position_id = p.reports_to_id AND ${validOn('o', date)} AND ${workingEmployee('o')} AND o.employee_id <> w.id
            ORDER BY oe.nip LIMIT 1) occupant ON true
        WHERE w.supervisor_id IS NULL AND w.depth < 32 AND p.reports_to_id IS NOT NULL
     )
