@@ -115,35 +115,39 @@ export class RunImport implements OnApplicationShutdown {
     };
     const refuse = () => record({ status: 'DITOLAK', error_count: errorCount, errors, finished_at: new Date() });
     try {
-      // Phase 1: each row on its own and, a chunk at a time, against the database. Only what the
-      // plan must know across the whole file is kept (ImportPlanner), never the rows themselves.
-      let planner = new ImportPlanner({ scope, today, newId: randomUUID });
       const positions = new PositionCache();
       const updatedIds: string[] = [];
       let read: ReadOutcome;
-      try {
-        read = await this.readChunks(path, format, today, report, async (rows) => {
-          const chunk = planner.add(rows, await positions.factsFor(m, rows));
-          for (const u of chunk.updates) updatedIds.push(u.id);
-        }, (processed) => progress.push({ rows_processed: processed, error_count: errorCount }));
-      } catch (e) {
-        if (!(e instanceof UnreadableFileError)) throw e;
-        this.logger.warn(`import ${id} refused, unreadable file: ${e.parserMessage}`);
-        report([e.violation]);
-        await refuse();
-        return;
+      let summary: ImportSummary;
+      let arrivals: ReturnType<ImportPlanner['arrivals']>;
+      let touchedPositions: ReturnType<ImportPlanner['touchedPositions']>;
+      // The first plan lives in this block only: the planner (every NIP of the file) is let go once
+      // phase 3 has what it needs of it, so the second plan does not hold a second copy through the write.
+      {
+        // Phase 1: each row on its own and, a chunk at a time, against the database. Only what the
+        // plan must know across the whole file is kept (ImportPlanner), never the rows themselves.
+        const planner = new ImportPlanner({ scope, today, newId: randomUUID });
+        try {
+          read = await this.readChunks(path, format, today, report, async (rows) => {
+            const chunk = planner.add(rows, await positions.factsFor(m, rows));
+            for (const u of chunk.updates) updatedIds.push(u.id);
+          }, (processed) => progress.push({ rows_processed: processed, error_count: errorCount }));
+        } catch (e) {
+          if (!(e instanceof UnreadableFileError)) throw e;
+          this.logger.warn(`import ${id} refused, unreadable file: ${e.parserMessage}`);
+          report([e.violation]);
+          await refuse();
+          return;
+        }
+        await record({ rows_processed: read.processed, rows_total: read.processed, error_count: errorCount });
+        // Phase 2: what holds for the whole file (capacity); every error reported in one go.
+        if (!read.headerOk || read.valid === 0) return void (await refuse());
+        report(planner.finish());
+        if (errorCount > 0) return void (await refuse());
+        summary = { created: planner.totals.creates, updated: planner.totals.updates, unchanged: planner.totals.unchanged };
+        arrivals = planner.arrivals();
+        touchedPositions = planner.touchedPositions();
       }
-      await record({ rows_processed: read.processed, rows_total: read.processed, error_count: errorCount });
-      // Phase 2: what holds for the whole file (capacity); every error reported in one go.
-      if (!read.headerOk || read.valid === 0) return void (await refuse());
-      report(planner.finish());
-      if (errorCount > 0) return void (await refuse());
-      const summary: ImportSummary = { created: planner.totals.creates, updated: planner.totals.updates, unchanged: planner.totals.unchanged };
-      // What phase 3 needs of the first plan; the planner itself (every NIP of the file) is let go,
-      // so the second plan below does not hold a second copy of it for the whole write.
-      const arrivals = planner.arrivals();
-      const touchedPositions = planner.touchedPositions();
-      planner = null as unknown as ImportPlanner;
       if (dryRun || (summary.created === 0 && summary.updated === 0)) {
         await record({ status: 'BERHASIL', summary, finished_at: new Date() });
         return;
