@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Controller, Injectable } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { PlatformPingV1, Topics, type PlatformPingData } from '@capaian/contracts';
-import { EventInbox, OutboxService, moveConsumerGroupToEnd, startPrivateKafka, type PrivateKafka } from '@capaian/shared/messaging';
+import { EventInbox, OutboxService, consumerGroupLag, moveConsumerGroupToEnd, startPrivateKafka, type PrivateKafka } from '@capaian/shared/messaging';
 import { eventually } from '@capaian/shared/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -148,7 +148,7 @@ describe('event pipeline reliability (private Kafka broker, real PostgreSQL)', (
 
       await eventually(async () => (await effectCounts(effectsDb, 'kill')).events >= ids.length, 180_000, 500);
       expect(await effectCounts(effectsDb, 'kill')).toEqual({ rows: ids.length, events: ids.length });
-      await eventually(async () => (await consumerLag(kafka.brokers, groupId, Topics.platformPing)) === 0, 60_000, 500);
+      await eventually(async () => (await consumerGroupLag(groupId, [Topics.platformPing], { brokers: kafka.brokers })) === 0, 60_000, 500);
     } finally {
       child.kill('SIGTERM');
       await effectsDb.destroy();
@@ -241,17 +241,3 @@ async function readEventIds(brokers: string[], topic: string, wanted: Set<string
   }
 }
 
-/** Messages of the topic the group has not committed yet. */
-async function consumerLag(brokers: string[], groupId: string, topic: string): Promise<number> {
-  const admin = new Kafka({ clientId: 'capaian-reliability-lag', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-    return ends.reduce((lag, end) => {
-      const done = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-      return lag + Number(BigInt(end.high) - (BigInt(done) < 0n ? BigInt(end.low) : BigInt(done)));
-    }, 0);
-  } finally {
-    await admin.disconnect();
-  }
-}

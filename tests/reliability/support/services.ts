@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createEnvelope, OrgUnitClosedV1, PlatformPingV1, Topics, validateEnvelope, type EventEnvelope, type OrgUnitSnapshot, type PlatformPingData } from '@capaian/contracts';
-import { eventHeaders, moveConsumerGroupToEnd, produceRawMessages } from '@capaian/shared/messaging';
+import { consumerGroupLag, deleteConsumerGroups, eventHeaders, moveConsumerGroupToEnd, produceRawMessages } from '@capaian/shared/messaging';
 import { alive, DEMO_NIP, eventually, FlakyProxy, getToken, kill, startService, type ServiceProcess } from '@capaian/shared/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 /**
@@ -130,7 +129,7 @@ export async function stopServices(services: readonly RunningService[], purpose:
       keepLog(s.process, `${s.svc}-${purpose}`);
     }),
   );
-  await deleteGroups(services.map((s) => s.groupId)).catch(() => undefined);
+  await deleteConsumerGroups(services.map((s) => s.groupId)).catch(() => undefined);
 }
 
 /**
@@ -143,39 +142,10 @@ export async function expectHandledOnce(services: readonly RunningService[], pin
       const ids = s.svc === 'notification' ? pings : units;
       await eventually(async () => (await effects(s, ids)).inbox >= ids.length, 180_000, 500);
       expect({ svc: s.svc, ...(await effects(s, ids)) }).toEqual({ svc: s.svc, inbox: ids.length, rows: ids.length, events: ids.length });
-      await eventually(async () => (await groupLag(s.groupId, CONSUMED_TOPICS[s.svc])) === 0, 120_000, 500);
+      await eventually(async () => (await consumerGroupLag(s.groupId, CONSUMED_TOPICS[s.svc])) === 0, 120_000, 500);
       expect({ svc: s.svc, alive: alive(s.process) }).toEqual({ svc: s.svc, alive: true });
     }),
   );
-}
-
-/** Total lag of a consumer group over `topics` (end offset minus committed offset, per partition). */
-export async function groupLag(groupId: string, topics: readonly string[]): Promise<number> {
-  const admin = new Kafka({ clientId: 'capaian-reliability-lag', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    let lag = 0;
-    for (const topic of topics) {
-      const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-      for (const end of ends) {
-        const done = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        lag += Number(BigInt(end.high) - (BigInt(done) < 0n ? BigInt(end.low) : BigInt(done)));
-      }
-    }
-    return lag;
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-export async function deleteGroups(groupIds: readonly string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'capaian-reliability-cleanup', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([...groupIds]).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -274,6 +274,28 @@ export async function deleteConsumerGroups(groupIds: readonly string[], options:
   if (groupIds.length > 0) await deleteGroups(probeKafka(options), [...groupIds]);
 }
 
+/**
+ * Messages of `topics` a consumer group has not committed yet (end offset minus committed offset,
+ * per partition; a partition without a commit counts from its first message).
+ */
+export async function consumerGroupLag(groupId: string, topics: readonly string[], options: KafkaProbeOptions = {}): Promise<number> {
+  const admin = probeKafka(options).admin();
+  await admin.connect();
+  try {
+    let lag = 0;
+    for (const topic of topics) {
+      const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      for (const end of ends) {
+        const done = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        lag += Number(BigInt(end.high) - (BigInt(done) < 0n ? BigInt(end.low) : BigInt(done)));
+      }
+    }
+    return lag;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** `{ KAFKA_BROKERS }` when the environment names other brokers (a private test broker), else nothing. */
 export function kafkaBrokersFromEnv(): { KAFKA_BROKERS?: string } {
   return process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {};
