@@ -298,6 +298,9 @@ class Forwarding {
       this.chunks = [];
       return;
     }
+    // The stream only for a caller still there: made first, the abort of a caller gone destroyed it
+    // with an error nobody listened to (it was never handed to the reply), which ended the process.
+    if (!this.answer()) return;
     const stream = new Readable({
       read: () => controller.resume(),
       destroy: (error, callback) => {
@@ -307,7 +310,7 @@ class Forwarding {
       },
     });
     this.stream = stream;
-    if (this.answer()) this.reply.send(stream);
+    this.reply.send(stream);
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
@@ -327,7 +330,8 @@ class Forwarding {
 
   onResponseError(_controller: Controller | undefined, error: Error): void {
     if (this.stream) this.stream.destroy(error);
-    else this.fail(this.request, this.reply, error);
+    // A caller gone (the abort above, or the socket closed meanwhile) has nobody to tell.
+    else if (!this.reply.raw.destroyed) this.fail(this.request, this.reply, error);
   }
 
   /** Status and headers onto the reply; false when there is nobody to answer or the status is unusable. */
