@@ -230,6 +230,23 @@ describe('bulk import', () => {
     expect(await count()).toBe(n);
   });
 
+  it('refuses a file unreadable past its first chunk while that chunk is still being checked, and writes nothing', async () => {
+    // 5,500 valid rows (more than one chunk of the reader), then an unclosed quote: the reader finds
+    // it while the database checks the first chunk; the job waits for that check and is refused.
+    const rows = [GOOD.split('\n')[0]];
+    for (let i = 0; i < 5500; i++) {
+      const born = new Date(Date.UTC(1980, 0, 1 + i));
+      const [y, m, d] = [born.getUTCFullYear(), String(born.getUTCMonth() + 1).padStart(2, '0'), String(born.getUTCDate()).padStart(2, '0')];
+      rows.push(`${y}${m}${d}2015031001;Pegawai Uji ${i};PNS;${d}-${m}-${y};L;III/a;DISKOMINFO-IKP-JF1;;`);
+    }
+    rows.push('"199102022016032012;Rina Marlina;PNS;02-02-1991;P;III/b;DISKOMINFO-IKP-JF1;;');
+    const [n, events] = [await count(), await outbox()];
+    const job = await finished((await post(rows.join('\n'), CSV)).body.id);
+    expect(job).toMatchObject({ status: 'DITOLAK', failure: null });
+    expect(job.errors).toEqual([{ row: 5502, column: '-', code: 'BERKAS_CSV_RUSAK', message: expect.stringContaining('tanda kutip') }]);
+    expect([await count(), await outbox()]).toEqual([n, events]);
+  });
+
   it('limits an OPD admin to their OPD', async () => {
     const other = ['NIP,Nama,Jenis ASN,Tanggal Lahir,Jenis Kelamin,Golongan,Kode Jabatan', '199202022018011022,Orang Lain,PNS,1992-02-02,L,III/a,BKPSDM-MUTASI-JF1'].join('\n');
     const res = await post(other, CSV, '', rudi);

@@ -3,6 +3,7 @@ import { AppraisersChangedV1, ReportingLineChangedV1, type AppraisersChangedData
 import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { PersonnelEvents } from '../common/events';
+import { chunkStarts, withReadAhead } from '../common/read-ahead';
 import { employeeRefs } from '../common/snapshots';
 import { NO_APPRAISERS, sameAppraisers, type AppraiserIds, type GraphNode } from './domain';
 import { appraiserDependents, appraiserIdsOf } from './infrastructure/reporting-graph.queries';
@@ -97,18 +98,24 @@ export class ReportingLineTracker {
     // graph, refs and events of a hundred thousand at once would not fit in a service's memory.
     // The graph does not change while the events are written, so the chains' upper parts, shared
     // by many chunks, are read once.
+    // The next chunk's appraisers are read while this one's events are written (one read at a time
+    // uses the shared cache of supervisors).
     const supervisors = new Map<string, GraphNode>();
-    for (let i = 0; i < ids.length; i += TRACK_CHUNK) await this.emitAppraiserChangesOf(manager, snapshot, ids.slice(i, i + TRACK_CHUNK), options, supervisors);
+    const today = todayInJakarta();
+    const chunks = withReadAhead(chunkStarts(ids.length, TRACK_CHUNK), async (start) => {
+      const chunk = ids.slice(start, start + TRACK_CHUNK);
+      return { chunk, after: await appraiserIdsOf(manager, chunk, today, supervisors) };
+    });
+    for await (const [, { chunk, after }] of chunks) await this.emitAppraiserChangesOf(manager, snapshot, chunk, after, options);
   }
 
   private async emitAppraiserChangesOf(
     manager: EntityManager,
     snapshot: ReportingSnapshot,
     ids: readonly string[],
+    after: Map<string, AppraiserIds>,
     options: { effectiveDate: IsoDate; reason?: string | null },
-    supervisors: Map<string, GraphNode>,
   ): Promise<void> {
-    const after = await appraiserIdsOf(manager, ids, todayInJakarta(), supervisors);
     const changed = ids.filter((id) => !sameAppraisers(snapshot.appraisersBefore.get(id) ?? NO_APPRAISERS, after.get(id) ?? NO_APPRAISERS));
     if (changed.length === 0) return;
     const refIds = new Set<string>(changed);

@@ -5,6 +5,7 @@ import { recordAudit } from '@capaian/shared/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access';
 import { PersonnelEvents, type PersonnelEvent } from '../../common/events';
+import { chunkStarts, withReadAhead } from '../../common/read-ahead';
 import { employeeSnapshots } from '../../common/snapshots';
 import { recordInterval } from '../../common/temporal';
 import { derivedPangkat } from '../../employee/domain/employee.rules';
@@ -228,18 +229,23 @@ export class BulkWrite {
   async finish(): Promise<void> {
     const { m, options, today } = this;
     const timings: Record<string, number> = { writeMs: Date.now() - this.started };
-    // Events go to the outbox in batches (multi-row inserts), one chunk of employees at a time.
-    for (let i = 0; i < this.created.length; i += CHUNK) {
-      const chunk = this.created.slice(i, i + CHUNK);
-      const snapshots = await employeeSnapshots(m, chunk.map((c) => c.id), today, today);
+    // Events go to the outbox in batches (multi-row inserts), one chunk of employees at a time; the
+    // next chunk's snapshots are read while this one's events are built and written.
+    const createdChunks = withReadAhead(chunkStarts(this.created.length, CHUNK), async (start) => {
+      const chunk = this.created.slice(start, start + CHUNK);
+      return { chunk, snapshots: await employeeSnapshots(m, chunk.map((c) => c.id), today, today) };
+    });
+    for await (const [, { chunk, snapshots }] of createdChunks) {
       await this.events.emitMany(
         m,
         chunk.map((c) => ({ type: EmployeeHiredV1, subject: c.id, data: { ...snapshots.get(c.id)!, effectiveDate: c.effectiveDate } })),
       );
     }
-    for (let i = 0; i < this.updated.length; i += CHUNK) {
-      const chunk = this.updated.slice(i, i + CHUNK);
-      const snapshots = await employeeSnapshots(m, chunk.map((r) => r.update.id), today, today);
+    const updatedChunks = withReadAhead(chunkStarts(this.updated.length, CHUNK), async (start) => {
+      const chunk = this.updated.slice(start, start + CHUNK);
+      return { chunk, snapshots: await employeeSnapshots(m, chunk.map((r) => r.update.id), today, today) };
+    });
+    for await (const [, { chunk, snapshots }] of updatedChunks) {
       const updateEvents: PersonnelEvent[] = [];
       for (const { update: u, previousOpdId, from } of chunk) {
         const after: EmployeeSnapshot = { ...snapshots.get(u.id)!, effectiveDate: u.effectiveDate };

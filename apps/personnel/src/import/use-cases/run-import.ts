@@ -221,7 +221,11 @@ export class RunImport implements OnApplicationShutdown {
     return Date.now() - t0;
   }
 
-  /** Streams the file's rows, checks each one, and hands the valid ones over in chunks of PLAN_CHUNK. */
+  /**
+   * Streams the file's rows, checks each one, and hands the valid ones over in chunks of PLAN_CHUNK,
+   * in order. The next chunk is read and checked while the database works on the one before: its
+   * handling runs on, awaited only before the next chunk is handed over (one chunk in flight).
+   */
   private async readChunks(
     path: string,
     format: ImportFormat,
@@ -234,29 +238,42 @@ export class RunImport implements OnApplicationShutdown {
     let header: HeaderMap | null = null;
     let processed = 0;
     let valid = 0;
-    for await (const raw of readRows(path, format)) {
-      if (!header) {
-        header = mapHeader(raw.cells);
-        report(header.errors);
-        if (header.errors.length > 0) break;
-        continue;
+    let inFlight: Promise<void> | null = null;
+    const handOver = async (rows: ImportRow[]) => {
+      await inFlight;
+      inFlight = onChunk(rows);
+      // A failure surfaces where the chunk is awaited (next hand-over or the end), not as unhandled meanwhile.
+      inFlight.catch(() => undefined);
+    };
+    try {
+      for await (const raw of readRows(path, format)) {
+        if (!header) {
+          header = mapHeader(raw.cells);
+          report(header.errors);
+          if (header.errors.length > 0) break;
+          continue;
+        }
+        const values: Partial<Record<ImportField, unknown>> = {};
+        for (const [field, { index }] of header.columns) values[field] = raw.cells[index];
+        const parsed = parseImportRow(raw.row, values, header, { referenceDate: today });
+        if (parsed.row) {
+          chunk.push(parsed.row);
+          valid++;
+        }
+        report(parsed.errors);
+        processed++;
+        if (chunk.length >= PLAN_CHUNK) {
+          await handOver(chunk);
+          chunk = [];
+        }
+        if (progress && processed % PROGRESS_EVERY === 0) await progress(processed);
       }
-      const values: Partial<Record<ImportField, unknown>> = {};
-      for (const [field, { index }] of header.columns) values[field] = raw.cells[index];
-      const parsed = parseImportRow(raw.row, values, header, { referenceDate: today });
-      if (parsed.row) {
-        chunk.push(parsed.row);
-        valid++;
-      }
-      report(parsed.errors);
-      processed++;
-      if (chunk.length >= PLAN_CHUNK) {
-        await onChunk(chunk);
-        chunk = [];
-      }
-      if (progress && processed % PROGRESS_EVERY === 0) await progress(processed);
+      if (chunk.length > 0 && header && header.errors.length === 0) await handOver(chunk);
+    } finally {
+      // Never leave with a chunk still being handled (an unreadable file fails with its own error).
+      await (inFlight as Promise<void> | null)?.catch(() => undefined);
     }
-    if (chunk.length > 0 && header && header.errors.length === 0) await onChunk(chunk);
+    await inFlight;
     if (!header) report([rowViolation(1, '-', 'BERKAS_TANPA_DATA', { what: 'baris judul maupun data' })]);
     else if (processed === 0 && header.errors.length === 0) report([rowViolation(2, '-', 'BERKAS_TANPA_DATA', { what: 'baris data' })]);
     return { headerOk: header !== null && header.errors.length === 0, processed, valid };
