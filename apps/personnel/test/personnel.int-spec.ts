@@ -5,6 +5,7 @@ import { DEMO_CLIENTS, DEMO_NIP, getClientToken, getToken } from '@capaian/share
 import { AccountDirectoryError, type AccountProfile } from '../src/accounts/domain/account-directory.port';
 import { InMemoryAccountDirectory } from '../src/accounts/infrastructure/in-memory-account-directory';
 import { api, http, startPersonnelApp, type PersonnelTestApp } from './personnel-test-app';
+import { workingEmployee } from '../src/employee/infrastructure/employee.repository';
 
 /**
  * An event's envelope, or nothing for a message that is not JSON: other test files publish poison
@@ -434,6 +435,24 @@ describe('access matrix (real tokens)', () => {
     const res = await http('GET', `${base}/employees/${DEMO_NIP.dimas}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('TOKEN_TIDAK_ADA');
+  });
+
+  it('pages a name search by cursor in name order: every match once, the same as the database finds them', async () => {
+    const expected: string[] = (
+      await t.dataSource.query(
+        `SELECT nip FROM employee e WHERE ${workingEmployee('e')} AND (lower(e.name) LIKE 'sit%' OR lower(e.name) LIKE '% sit%') ORDER BY e.name, e.nip`,
+      )
+    ).map((r: { nip: string }) => r.nip);
+    expect(expected.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const res = await get(`/employees?q=SIT&size=3${next ? `&after=${next}` : ''}`, 'hendra');
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((e: any) => e.nip));
+      next = res.body.next;
+    } while (next);
+    expect(seen).toEqual(expected);
   });
 
   it('scopes the OPD admin’s list to their OPD and filters by prefix, jenis jabatan and golongan', async () => {

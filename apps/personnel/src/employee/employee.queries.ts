@@ -72,10 +72,15 @@ export class EmployeeQueries {
     if (q.jenisAsn) add((n) => `${col.jenisAsn} = ${n}`, q.jenisAsn);
     if (q.status) add((n) => `${col.status} = ${n}`, q.status);
     else where.push(workingEmployee(mode === 'current' ? 'e' : 'eh'));
+    // A name of three letters or more is searched by the trigram index and only its matches are sorted.
+    let byName = false;
     if (q.q) {
       const term = q.q.trim().toLowerCase().replace(/[%_\\]/g, '\\$&');
       if (/^[\d\s]+$/.test(term)) add((n) => `e.nip LIKE ${n}`, `${term.replace(/\s/g, '')}%`);
-      else add((n) => `(lower(e.name) LIKE ${n} || '%' OR lower(e.name) LIKE '% ' || ${n} || '%')`, term);
+      else {
+        add((n) => `(lower(e.name) LIKE ${n} || '%' OR lower(e.name) LIKE '% ' || ${n} || '%')`, term);
+        byName = term.length >= 3;
+      }
     }
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const keyset = () => (after ? `${filter ? ' AND' : ' WHERE'} (e.name, e.nip) > ($${params.push(after[0])}, $${params.push(after[1])})` : '');
@@ -93,11 +98,11 @@ export class EmployeeQueries {
       const pageRows = `ORDER BY e.name, e.nip LIMIT $${params.push(q.size + 1)}::int OFFSET $${params.push(after ? 0 : q.offset)}::int`;
       // As an array, the ids are fetched by primary key: joined as a relation, a page of 100 may be
       // hash-joined against a scan of the whole table.
-      rows = await preparedQuery<EmployeeRow>(
-        this.dataSource,
-        `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(SELECT e.id ${from}${keys} ${pageRows})) ORDER BY e.name, e.nip`,
-        params,
-      );
+      // A name search finds its matches first (OFFSET 0 keeps the planner from turning it into a walk
+      // of the name index that filters as it goes: for "siti", sorted late, that walk read 10,000
+      // entries to find 21, against 182 matches found by the trigram index and then sorted).
+      const ids = byName ? `SELECT e.id FROM (SELECT e.id, e.name, e.nip ${from}${keys} OFFSET 0) e ${pageRows}` : `SELECT e.id ${from}${keys} ${pageRows}`;
+      rows = await preparedQuery<EmployeeRow>(this.dataSource, `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(${ids})) ORDER BY e.name, e.nip`, params);
     } else {
       const pageRows = `ORDER BY e.name, e.nip LIMIT ${q.size + 1} OFFSET ${after ? 0 : q.offset}`;
       const filtered = `${employeeSelect(mode, '$1')}${filter}`;
