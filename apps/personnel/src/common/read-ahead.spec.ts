@@ -1,23 +1,19 @@
 import { chunkStarts, withReadAhead } from './read-ahead';
 
 describe('withReadAhead', () => {
-  it('yields every item in order with its read, the next read started before the current item is handled', async () => {
+  it('yields every item\'s read in order, the next read started before the current item is handled', async () => {
     const log: string[] = [];
     const read = async (n: number) => {
       log.push(`read ${n}`);
       return n * 10;
     };
-    const seen: [number, number][] = [];
-    for await (const [item, value] of withReadAhead([1, 2, 3], read)) {
-      log.push(`handle ${item}`);
-      seen.push([item, value]);
+    const seen: number[] = [];
+    for await (const value of withReadAhead([1, 2, 3], read)) {
+      log.push(`handle ${value}`);
+      seen.push(value);
     }
-    expect(seen).toEqual([
-      [1, 10],
-      [2, 20],
-      [3, 30],
-    ]);
-    expect(log).toEqual(['read 1', 'read 2', 'handle 1', 'read 3', 'handle 2', 'handle 3']);
+    expect(seen).toEqual([10, 20, 30]);
+    expect(log).toEqual(['read 1', 'read 2', 'handle 10', 'read 3', 'handle 20', 'handle 30']);
   });
 
   it('keeps at most one read ahead of the item being handled', async () => {
@@ -45,7 +41,7 @@ describe('withReadAhead', () => {
       const handled: number[] = [];
       await expect(
         (async () => {
-          for await (const [item] of withReadAhead([1, 2, 3], read)) handled.push(item);
+          for await (const value of withReadAhead([1, 2, 3], read)) handled.push(value);
         })(),
       ).rejects.toThrow('read 2 failed');
       expect(handled).toEqual([1]);
@@ -53,7 +49,7 @@ describe('withReadAhead', () => {
       // The caller fails on item 1 while the read of item 2 (which fails too) is under way.
       await expect(
         (async () => {
-          for await (const [item] of withReadAhead([1, 2], read)) throw new Error(`write ${item} failed`);
+          for await (const value of withReadAhead([1, 2], read)) throw new Error(`write ${value} failed`);
         })(),
       ).rejects.toThrow('write 1 failed');
       await new Promise((resolve) => setTimeout(resolve, 10));

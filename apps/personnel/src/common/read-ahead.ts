@@ -1,5 +1,5 @@
 /**
- * Yields each item with what `read` returned for it, having already started the next item's read.
+ * Yields what `read` returns for each item, in order, having already started the next item's read.
  *
  * A bulk job on one connection otherwise alternates: the database reads a chunk while Node waits,
  * then Node builds the chunk's events while the database waits. With the next read sent first, the
@@ -10,12 +10,12 @@
  * left to end on its own: its failure is not reported twice, and the caller's transaction, rolled
  * back after it, discards it anyway.
  */
-export async function* withReadAhead<T, R>(items: readonly T[], read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+export async function* withReadAhead<T, R>(items: readonly T[], read: (item: T) => Promise<R>): AsyncGenerator<R> {
   let next = items.length > 0 ? quiet(read(items[0])) : undefined;
   for (let i = 0; i < items.length; i++) {
     const current = next as Promise<R>;
     next = i + 1 < items.length ? quiet(read(items[i + 1])) : undefined;
-    yield [items[i], await current];
+    yield await current;
   }
 }
 

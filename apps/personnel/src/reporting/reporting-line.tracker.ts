@@ -106,7 +106,7 @@ export class ReportingLineTracker {
       const chunk = ids.slice(start, start + TRACK_CHUNK);
       return { chunk, after: await appraiserIdsOf(manager, chunk, today, supervisors) };
     });
-    for await (const [, { chunk, after }] of chunks) await this.emitAppraiserChangesOf(manager, snapshot, chunk, after, options);
+    for await (const { chunk, after } of chunks) await this.emitAppraiserChangesOf(manager, snapshot, chunk, after, options);
   }
 
   private async emitAppraiserChangesOf(

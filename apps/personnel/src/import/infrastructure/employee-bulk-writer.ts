@@ -235,7 +235,7 @@ export class BulkWrite {
       const chunk = this.created.slice(start, start + CHUNK);
       return { chunk, snapshots: await employeeSnapshots(m, chunk.map((c) => c.id), today, today) };
     });
-    for await (const [, { chunk, snapshots }] of createdChunks) {
+    for await (const { chunk, snapshots } of createdChunks) {
       await this.events.emitMany(
         m,
         chunk.map((c) => ({ type: EmployeeHiredV1, subject: c.id, data: { ...snapshots.get(c.id)!, effectiveDate: c.effectiveDate } })),
@@ -245,7 +245,7 @@ export class BulkWrite {
       const chunk = this.updated.slice(start, start + CHUNK);
       return { chunk, snapshots: await employeeSnapshots(m, chunk.map((r) => r.update.id), today, today) };
     });
-    for await (const [, { chunk, snapshots }] of updatedChunks) {
+    for await (const { chunk, snapshots } of updatedChunks) {
       const updateEvents: PersonnelEvent[] = [];
       for (const { update: u, previousOpdId, from } of chunk) {
         const after: EmployeeSnapshot = { ...snapshots.get(u.id)!, effectiveDate: u.effectiveDate };
