@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
 export interface RecordedStatement {
   sql: string;
   params: unknown[];
+  /** Rows the statement answered, once it has (for a report that must not read back every row it counts). */
+  rows?: number;
 }
 
 type QueryFn = (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) => Promise<unknown>;
@@ -27,9 +29,13 @@ export async function recordStatements<T>(dataSource: DataSource, fn: () => Prom
   await runner.release();
   const original = proto.query;
   const statements: RecordedStatement[] = [];
-  proto.query = function (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) {
-    statements.push({ sql, params: params ?? [] });
-    return original.call(this, sql, params, ...rest);
+  proto.query = async function (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) {
+    const statement: RecordedStatement = { sql, params: params ?? [] };
+    statements.push(statement);
+    const result = (await original.call(this, sql, params, ...rest)) as unknown;
+    const records = Array.isArray(result) ? result : (result as { records?: unknown } | null)?.records;
+    if (Array.isArray(records)) statement.rows = records.length;
+    return result;
   };
   try {
     const result = await fn();
@@ -46,6 +52,8 @@ interface PlanNode {
   'Index Cond'?: string;
   'Plan Rows': number;
   'Sort Key'?: string[];
+  'Parent Relationship'?: string;
+  'Subplan Name'?: string;
   Plans?: PlanNode[];
 }
 
@@ -76,6 +84,12 @@ export interface PlanCheckOptions {
    * walks its sort index from the start.
    */
   unboundedIndexWalks?: boolean;
+  /**
+   * Also report a sequential scan inside a correlated subquery (a SubPlan that is not hashed), of a
+   * table of any size: it runs once per row of the outer query, so a lookup of a small table by an
+   * expression no index answers still costs rows × table.
+   */
+  perRowScans?: boolean;
 }
 
 /**
@@ -104,10 +118,13 @@ export async function planOf(dataSource: DataSource, statement: RecordedStatemen
     for (const r of rows) sizes.set(r.relname, Number(r.n));
   }
   const findings: PlanFinding[] = [];
-  const inspect = (n: PlanNode) => {
+  const inspect = (n: PlanNode, perRow = false) => {
     const relation = n['Relation Name'];
+    perRow ||= n['Parent Relationship'] === 'SubPlan' && !n['Subplan Name']?.startsWith('hashed');
     if (n['Node Type'] === 'Seq Scan' && relation && (sizes.get(relation) ?? 0) >= largeRows) {
       findings.push({ node: 'Seq Scan', relation, rows: sizes.get(relation)!, detail: `sequential scan of ${relation} (${sizes.get(relation)} rows)` });
+    } else if (options.perRowScans && perRow && n['Node Type'] === 'Seq Scan' && relation) {
+      findings.push({ node: 'Seq Scan', relation, rows: sizes.get(relation) ?? 0, detail: `sequential scan of ${relation} once per row of the outer query (${n['Subplan Name'] ?? 'a SubPlan'})` });
     }
     if (
       options.unboundedIndexWalks &&
@@ -122,7 +139,7 @@ export async function planOf(dataSource: DataSource, statement: RecordedStatemen
       const input = Math.max(0, ...(n.Plans ?? []).map((c) => c['Plan Rows']));
       if (input >= largeRows) findings.push({ node: 'Sort', rows: input, detail: `sort of ${input} rows by ${(n['Sort Key'] ?? []).join(', ')}` });
     }
-    n.Plans?.forEach(inspect);
+    n.Plans?.forEach((c) => inspect(c, perRow));
   };
   inspect(root);
   return { sql: statement.sql, findings, text };
