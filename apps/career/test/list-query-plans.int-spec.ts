@@ -1,9 +1,10 @@
 import type { Principal } from '@capaian/shared/auth';
-import { ensureDatabase, getRoutes, listPlanProblems, unlistedRoutes, type HttpRoute } from '@capaian/shared/testing';
+import { ensureDatabase, getRoutes, listPlanProblems, recordStatements, unlistedRoutes, type HttpRoute } from '@capaian/shared/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { EnrolmentQueries } from '../src/enrolment/enrolment.queries';
 import { ExternalClaimRepository } from '../src/jp-ledger/infrastructure/external-claim.repository';
+import { JpLedgerQueries } from '../src/jp-ledger/jp-ledger.queries';
 import { startCareerTestApp } from './career-test-app';
 
 /**
@@ -13,10 +14,15 @@ import { startCareerTestApp } from './career-test-app';
  * more), records the SQL each list sends per role and filter, and fails when PostgreSQL's plan reads
  * a large table sequentially or sorts a large input. Every GET route must be listed below, with plan
  * cases or with the reason it is not such a list, so a new list endpoint without cases fails.
+ *
+ * The per-OPD reports read the whole city by design, so they are not planned as lists; instead, on a
+ * city of 12,000 employees with a year of JP, they must read back per-OPD groups, not every employee
+ * (the compliance report once sent all 12,000 rows to be judged one by one: about 250 ms a call).
  */
 const DATABASE = 'capaian_career_plans';
 const ROWS = 30_000;
 const LARGE_ROWS = 2_000;
+const EMPLOYEES = 12_000;
 
 const bkpsdm: Principal = { subject: 'plans-bkpsdm', username: 'plans-bkpsdm', roles: ['pegawai', 'admin-bkpsdm'], isServiceAccount: false, token: '' };
 const employee: Principal = { subject: 'plans-pegawai', username: '100000000000000042', nip: '100000000000000042', opd: 'DISKOMINFO', roles: ['pegawai'], isServiceAccount: false, token: '' };
@@ -56,7 +62,7 @@ const NOT_LISTS: Record<string, string> = {
   'partners/:id/scorecard': 'one partner',
   'jp/me': "the caller's JP year",
   'jp/employees/:nip': "one employee's JP year",
-  'jp/compliance': 'a report of the whole city or one OPD by design, aggregated per OPD',
+  'jp/compliance': 'a report of the whole city or one OPD by design, aggregated per OPD (its answer size is checked below)',
   'jp/at-risk': 'a report: the people of the city or one OPD short of their JP',
   'jp/recap.xlsx': 'the same report as a file',
   'health/live': 'platform: liveness',
@@ -107,6 +113,20 @@ describe('career list queries are answered from indexes (30,000 claims and enrol
         );
       });
     }
+    const [{ people }] = await dataSource.query(`SELECT count(*)::int AS people FROM personnel_employee`);
+    if (people < EMPLOYEES) {
+      // 50 OPDs of 240, one in seven PPPK, 0-3 JP entries each in 2026 (the shape of the career benchmark's city).
+      await dataSource.transaction(async (m) => {
+        await m.query(`INSERT INTO personnel_employee (id, nip, name, jenis_asn, status, jenis_jabatan, opd_code, opd_name, core_version)
+          SELECT md5('plans-employee' || i)::uuid, (198501010000000000 + i)::text, 'Pegawai ' || i, CASE WHEN i % 7 = 3 THEN 'PPPK' ELSE 'PNS' END, 'AKTIF',
+                 'PELAKSANA', 'OPD' || lpad((i / 240 + 1)::text, 2, '0'), 'OPD ' || (i / 240 + 1), now()
+            FROM generate_series(0, ${EMPLOYEES - 1}) i`);
+        await m.query(`INSERT INTO jp_ledger (employee_id, nip, opd_code, jenis_asn, year, jp, source, source_id, recognised_by, recognised_at)
+          SELECT md5('plans-employee' || i)::uuid, (198501010000000000 + i)::text, 'OPD' || lpad((i / 240 + 1)::text, 2, '0'), CASE WHEN i % 7 = 3 THEN 'PPPK' ELSE 'PNS' END,
+                 2026, CASE WHEN i % 7 = 3 THEN 4 ELSE 4 + ((i + e) % 5) * 4 END, 'KOREKSI', gen_random_uuid(), 'plans', now()
+            FROM generate_series(0, ${EMPLOYEES - 1}) i CROSS JOIN generate_series(1, 3) e WHERE e <= i % 4`);
+      });
+    }
     await dataSource.query('VACUUM ANALYZE');
     [{ id: ctx.sessionId }] = await dataSource.query(`SELECT session_id AS id FROM enrolment LIMIT 1`);
     routes = getRoutes(app);
@@ -118,6 +138,26 @@ describe('career list queries are answered from indexes (30,000 claims and enrol
 
   it('knows every GET route: a list that grows with the workforce has plan cases, anything else says why not', () => {
     expect(unlistedRoutes(routes, LIST_CASES, NOT_LISTS)).toEqual({ unknown: [], stale: [] });
+  });
+
+  describe('GET jp/compliance', () => {
+    const reads = async (actor: Principal) => {
+      const { result, statements } = await recordStatements(dataSource, () => app.get(JpLedgerQueries).compliance(actor, 2026));
+      return { opds: result, rows: Math.max(0, ...statements.map((s) => s.rows ?? 0)) };
+    };
+    it(`BKPSDM: the city's ${EMPLOYEES.toLocaleString('en')} employees come back as per-OPD groups, not one row each`, async () => {
+      const { opds, rows } = await reads(bkpsdm);
+      expect(opds.length).toBeGreaterThanOrEqual(50);
+      expect(opds.reduce((n, o) => n + o.employees, 0)).toBeGreaterThanOrEqual(EMPLOYEES);
+      expect(rows).toBeLessThan(LARGE_ROWS);
+    });
+    it("admin-opd: only the admin's OPD is read back", async () => {
+      const admin = { ...opdAdmin, opd: 'OPD07' };
+      const { opds, rows } = await reads(admin);
+      expect(opds.map((o) => o.opdCode)).toEqual(['OPD07']);
+      expect(opds[0].employees).toBe(240);
+      expect(rows).toBeLessThan(240);
+    });
   });
 
   for (const [path, cases] of Object.entries(LIST_CASES)) {

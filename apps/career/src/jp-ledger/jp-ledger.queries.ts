@@ -5,7 +5,7 @@ import type { Principal } from '@capaian/shared/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COMPETENCY_DEVELOPMENT_POLICY } from '../career.config';
 import { CareerPeople, isBkpsdm, isOpdAdminOf } from '../common/career-people';
-import { opdCompliance, personCompliance, type OpdCompliance, type PersonCompliance, type PersonYear } from './domain/compliance';
+import { opdComplianceOfGroups, personCompliance, type OpdCompliance, type PersonCompliance, type PersonYear, type PersonYearGroup } from './domain/compliance';
 import { JpLedgerMessages as M } from './jp-ledger.messages';
 
 export interface PersonYearRow extends PersonYear {
@@ -14,18 +14,32 @@ export interface PersonYearRow extends PersonYear {
   opdCode: string | null;
 }
 
+/** JP recognised in the year per employee, and JP of places that may still bring a certificate in it. */
+const YEAR_TOTALS = `
+  WITH rec AS (SELECT employee_id, sum(jp)::int AS jp FROM jp_ledger WHERE year = $1 GROUP BY employee_id),
+       plan AS (SELECT e.employee_id, sum(p.jp)::int AS jp FROM enrolment e JOIN program_session s ON s.id = e.session_id JOIN development_program p ON p.id = s.program_id
+                 WHERE e.status IN ('DISETUJUI', 'LULUS', 'SERTIFIKAT_DIUNGGAH') AND s.end_date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) GROUP BY e.employee_id)`;
+
+/** The active employees of the projection with their year's totals. */
+const ACTIVE_PEOPLE = `
+    FROM personnel_employee pe LEFT JOIN rec ON rec.employee_id = pe.id LEFT JOIN plan ON plan.employee_id = pe.id
+   WHERE pe.core_version IS NOT NULL AND pe.status IN ('AKTIF', 'CUTI')`;
+
 /**
  * Per active employee of the projection: JP recognised in the year, and JP of places that may still
  * bring a certificate in it (approved or later, not yet recognised, session ending that year).
  */
-const PEOPLE_YEAR = `
-  WITH rec AS (SELECT employee_id, sum(jp)::int AS jp FROM jp_ledger WHERE year = $1 GROUP BY employee_id),
-       plan AS (SELECT e.employee_id, sum(p.jp)::int AS jp FROM enrolment e JOIN program_session s ON s.id = e.session_id JOIN development_program p ON p.id = s.program_id
-                 WHERE e.status IN ('DISETUJUI', 'LULUS', 'SERTIFIKAT_DIUNGGAH') AND s.end_date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) GROUP BY e.employee_id)
+const PEOPLE_YEAR = `${YEAR_TOTALS}
   SELECT pe.id AS "employeeId", pe.nip, pe.name, pe.opd_code AS "opdCode", pe.jenis_asn AS "jenisAsn",
-         COALESCE(rec.jp, 0) AS "recognisedJp", COALESCE(plan.jp, 0) AS "plannedJp"
-    FROM personnel_employee pe LEFT JOIN rec ON rec.employee_id = pe.id LEFT JOIN plan ON plan.employee_id = pe.id
-   WHERE pe.core_version IS NOT NULL AND pe.status IN ('AKTIF', 'CUTI')`;
+         COALESCE(rec.jp, 0) AS "recognisedJp", COALESCE(plan.jp, 0) AS "plannedJp"${ACTIVE_PEOPLE}`;
+
+/**
+ * The same people counted per OPD, kind of ASN and totals: the compliance report needs only how many
+ * stand where, and sending the city's 12,000 rows to be judged one by one cost about 250 ms a call.
+ */
+const GROUPS_YEAR = `${YEAR_TOTALS}
+  SELECT pe.opd_code AS "opdCode", pe.jenis_asn AS "jenisAsn", COALESCE(rec.jp, 0) AS "recognisedJp", COALESCE(plan.jp, 0) AS "plannedJp",
+         count(*)::int AS people${ACTIVE_PEOPLE}`;
 
 /** The JP ledger's reads: a person's year, compliance per OPD, the at-risk list. */
 @Injectable()
@@ -51,15 +65,17 @@ export class JpLedgerQueries {
 
   /** Compliance of every OPD (BKPSDM) or of the admin's own OPD. */
   async compliance(actor: Principal, year: number): Promise<(OpdCompliance & { opdCode: string | null })[]> {
-    const rows: PersonYearRow[] = await this.dataSource.query(PEOPLE_YEAR, [year]);
-    const byOpd = new Map<string | null, PersonYearRow[]>();
+    const params: unknown[] = [year];
+    // An OPD admin without an OPD in the token matches no row (opd_code = NULL), as before.
+    const scope = isBkpsdm(actor) ? '' : ` AND pe.opd_code = $${params.push(actor.opd ?? null)}`;
+    const rows: (PersonYearGroup & { opdCode: string | null })[] = await this.dataSource.query(`${GROUPS_YEAR}${scope} GROUP BY 1, 2, 3, 4`, params);
+    const byOpd = new Map<string | null, PersonYearGroup[]>();
     for (const r of rows) {
-      if (!isBkpsdm(actor) && r.opdCode !== actor.opd) continue;
       const list = byOpd.get(r.opdCode) ?? [];
       list.push(r);
       byOpd.set(r.opdCode, list);
     }
-    return [...byOpd.entries()].map(([opdCode, people]) => ({ opdCode, ...opdCompliance(people, this.policy) })).sort((a, b) => String(a.opdCode).localeCompare(String(b.opdCode)));
+    return [...byOpd.entries()].map(([opdCode, groups]) => ({ opdCode, ...opdComplianceOfGroups(groups, this.policy) })).sort((a, b) => String(a.opdCode).localeCompare(String(b.opdCode)));
   }
 
   /** Who cannot reach their yearly minimum even with every place they hold: BKPSDM (all, or one OPD) or an OPD admin (theirs). */

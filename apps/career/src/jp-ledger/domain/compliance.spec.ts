@@ -1,5 +1,5 @@
 import { DEFAULT_COMPETENCY_DEVELOPMENT_POLICY } from '@capaian/kinerja';
-import { opdCompliance, personCompliance } from './compliance';
+import { opdCompliance, opdComplianceOfGroups, personCompliance } from './compliance';
 
 describe('JP compliance per kind of ASN', () => {
   it('holds a PNS to at least 20 JP and flags the one who cannot reach it with what they are enrolled in', () => {
@@ -27,5 +27,21 @@ describe('JP compliance per kind of ASN', () => {
     ];
     expect(opdCompliance(people)).toEqual({ employees: 4, withMinimum: 3, compliant: 1, atRisk: 1, totalJp: 27, compliancePercent: 33.3 });
     expect(opdCompliance([])).toMatchObject({ compliancePercent: 100 });
+  });
+
+  it('sums an OPD from people counted by how they stand, as from the people one by one', () => {
+    const strict = { ...DEFAULT_COMPETENCY_DEVELOPMENT_POLICY, PPPK: { minimumJp: 8, maximumJp: 24 } };
+    const groups = [
+      { jenisAsn: 'PNS', recognisedJp: 24, plannedJp: 0, people: 3 },
+      { jenisAsn: 'PNS', recognisedJp: 4, plannedJp: 16, people: 2 },
+      { jenisAsn: 'CPNS', recognisedJp: 0, plannedJp: 8, people: 4 },
+      { jenisAsn: 'PPPK', recognisedJp: 28, plannedJp: 0, people: 2 },
+      { jenisAsn: 'PPPK', recognisedJp: 4, plannedJp: 0, people: 5 },
+      { jenisAsn: 'TIDAK_DIKENAL', recognisedJp: 12, plannedJp: 0, people: 1 },
+    ];
+    const people = groups.flatMap((g, i) => Array.from({ length: g.people }, (_, j) => ({ employeeId: `${i}-${j}`, jenisAsn: g.jenisAsn, recognisedJp: g.recognisedJp, plannedJp: g.plannedJp })));
+    for (const policy of [DEFAULT_COMPETENCY_DEVELOPMENT_POLICY, strict]) expect(opdComplianceOfGroups(groups, policy)).toEqual(opdCompliance(people, policy));
+    expect(opdComplianceOfGroups(groups)).toEqual({ employees: 17, withMinimum: 10, compliant: 3, atRisk: 5, totalJp: 168, compliancePercent: 30 });
+    expect(opdComplianceOfGroups([])).toEqual(opdCompliance([]));
   });
 });

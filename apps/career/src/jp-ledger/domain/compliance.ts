@@ -18,10 +18,15 @@ export type PersonCompliance = YearlyJpAssessment & { employeeId: string; planne
  * certificate. An unknown kind of ASN is judged as PNS (the strictest duty) rather than skipped.
  */
 export function personCompliance(p: PersonYear, policy: CompetencyDevelopmentPolicy = DEFAULT_COMPETENCY_DEVELOPMENT_POLICY): PersonCompliance {
+  const { now, atRisk } = standing(p, policy);
+  return { ...now, employeeId: p.employeeId, plannedJp: p.plannedJp, atRisk };
+}
+
+function standing(p: Omit<PersonYear, 'employeeId'>, policy: CompetencyDevelopmentPolicy): { now: YearlyJpAssessment; atRisk: boolean } {
   const jenis = isJenisAsn(p.jenisAsn) ? p.jenisAsn : 'PNS';
   const now = assessYearlyJp(jenis, p.recognisedJp, policy);
   const reachable = assessYearlyJp(jenis, p.recognisedJp + p.plannedJp, policy);
-  return { ...now, employeeId: p.employeeId, plannedJp: p.plannedJp, atRisk: !reachable.meetsMinimum };
+  return { now, atRisk: !reachable.meetsMinimum };
 }
 
 export interface OpdCompliance {
@@ -35,21 +40,40 @@ export interface OpdCompliance {
   compliancePercent: number;
 }
 
+/**
+ * People of an OPD who stand alike in a year: the same kind of ASN, JP recognised and JP planned.
+ * The report is computed from these counts, so the database sends a few hundred groups instead of
+ * every employee of the city.
+ */
+export interface PersonYearGroup extends Omit<PersonYear, 'employeeId'> {
+  people: number;
+}
+
 /** The OPD's figures from its people. */
 export function opdCompliance(people: readonly PersonYear[], policy: CompetencyDevelopmentPolicy = DEFAULT_COMPETENCY_DEVELOPMENT_POLICY): OpdCompliance {
+  return opdComplianceOfGroups(
+    people.map((p) => ({ jenisAsn: p.jenisAsn, recognisedJp: p.recognisedJp, plannedJp: p.plannedJp, people: 1 })),
+    policy,
+  );
+}
+
+/** The OPD's figures from its people counted by how they stand (each group judged once, counted `people` times). */
+export function opdComplianceOfGroups(groups: readonly PersonYearGroup[], policy: CompetencyDevelopmentPolicy = DEFAULT_COMPETENCY_DEVELOPMENT_POLICY): OpdCompliance {
+  let employees = 0;
   let withMinimum = 0;
   let compliant = 0;
   let atRisk = 0;
   let totalJp = 0;
-  for (const p of people) {
-    const c = personCompliance(p, policy);
-    totalJp += p.recognisedJp;
-    if (c.minimumJp !== null) {
-      withMinimum += 1;
-      if (c.compliant) compliant += 1;
+  for (const g of groups) {
+    const { now, atRisk: risky } = standing(g, policy);
+    employees += g.people;
+    totalJp += g.recognisedJp * g.people;
+    if (now.minimumJp !== null) {
+      withMinimum += g.people;
+      if (now.compliant) compliant += g.people;
     }
-    if (c.atRisk) atRisk += 1;
+    if (risky) atRisk += g.people;
   }
   const compliancePercent = withMinimum === 0 ? 100 : Math.round((compliant * 1000) / withMinimum) / 10;
-  return { employees: people.length, withMinimum, compliant, atRisk, totalJp, compliancePercent };
+  return { employees, withMinimum, compliant, atRisk, totalJp, compliancePercent };
 }
