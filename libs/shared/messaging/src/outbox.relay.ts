@@ -13,10 +13,8 @@ interface OutboxRow {
   key: string;
   /** The envelope as JSON text: published as is, never parsed here (see CLAIM_SQL). */
   envelope: string;
+  /** The Kafka headers, the envelope's trace context among them (the PRODUCER span's parent). */
   headers: Record<string, string>;
-  /** The envelope's trace context, for the PRODUCER span's parent. */
-  traceparent: string | null;
-  tracestate: string | null;
 }
 
 type PassResult = { sent: number; error?: undefined } | { sent: 0; error: unknown };
@@ -35,17 +33,16 @@ const RELAY_LOCK = `pg_try_advisory_xact_lock(hashtext('capaian.outbox.relay'))`
  * skipping rows another transaction holds) and marks them sent, in ONE statement; see relayOnce for
  * why marking before the send is safe. The lock is a one-time filter of the row scan, evaluated
  * once and before it: a relay that does not get the lock scans, locks and returns nothing.
- * The envelope comes back as text (`jsonb` output, valid JSON with a space after `:` and `,`) and
- * goes to Kafka as that text: parsing each row's jsonb into an object only to stringify it again
- * was a per-event cost of the relay; its two trace fields are read by the statement instead.
+ * The envelope comes back as the text the service wrote (a `json` column keeps it as it is) and
+ * goes to Kafka as that text: parsing each row into an object only to stringify it again was a
+ * per-event cost of the relay; its trace context is in the headers.
  */
 const CLAIM_SQL = `WITH relay_lock AS MATERIALIZED (SELECT ${RELAY_LOCK} AS locked)
   UPDATE outbox o SET sent_at = now(), attempts = o.attempts + 1, last_error = NULL
   FROM (SELECT id FROM outbox WHERE sent_at IS NULL AND (SELECT locked FROM relay_lock)
         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) c
   WHERE o.id = c.id
-  RETURNING o.id, o.seq, o.topic, o.key, o.envelope::text AS envelope, o.headers,
-    o.envelope->>'traceparent' AS traceparent, o.envelope->>'tracestate' AS tracestate`;
+  RETURNING o.id, o.seq, o.topic, o.key, o.envelope::text AS envelope, o.headers`;
 
 /** `seq` comes back as a string (bigint); compare numerically without losing precision. */
 function compareSeq(a: string, b: string): number {
@@ -159,7 +156,7 @@ export class OutboxRelay implements OutboxListener, OnApplicationBootstrap {
       // One PRODUCER span per event, child of the trace that enqueued it.
       const tracer = tracerOf(this.options.config?.service ?? 'messaging');
       const spans = rows.map((row) =>
-        tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom({ traceparent: row.traceparent ?? undefined, tracestate: row.tracestate ?? undefined })),
+        tracer.startSpan(`publish ${row.topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } }, contextFrom({ traceparent: row.headers.traceparent, tracestate: row.headers.tracestate })),
       );
       try {
         await this.kafka.publish(rows.map(toMessage), this.options.relay.maxRequestBytes);

@@ -67,10 +67,10 @@ describe('OutboxService.enqueueMany', () => {
   function insertedRows(query: jest.Mock): unknown[][] {
     return query.mock.calls.flatMap(([sql, params]: [string, unknown[]]) => {
       expect(sql).toMatch(/^INSERT INTO outbox \(id, topic, key, type, envelope, headers\) VALUES /);
-      const rows = sql.match(/\(\$\d+, \$\d+, \$\d+, \$\d+, \$\d+::jsonb, \$\d+::jsonb\)/g)!;
+      const rows = sql.match(/\(\$\d+, \$\d+, \$\d+, \$\d+, \$\d+::json, \$\d+::json\)/g)!;
       expect(params).toHaveLength(rows.length * 6);
       // Placeholders number the parameters in order, six per row.
-      rows.forEach((row, r) => expect(row).toBe(`($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}::jsonb, $${r * 6 + 6}::jsonb)`));
+      rows.forEach((row, r) => expect(row).toBe(`($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}::json, $${r * 6 + 6}::json)`));
       return rows.map((_, r) => params.slice(r * 6, r * 6 + 6));
     });
   }

@@ -100,7 +100,7 @@ async function insertRows(manager: EntityManager, rows: OutboxRowValues<unknown>
     for (const { envelope, topic } of chunk) {
       const n = params.length;
       params.push(envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(envelope), JSON.stringify(eventHeaders(envelope)));
-      values.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb, $${n + 6}::jsonb)`);
+      values.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::json, $${n + 6}::json)`);
     }
     // `seq` is an identity column, filled as the VALUES rows are inserted, i.e. in list order; the
     // relay publishes by `seq`, so the order of the array is the publishing order.
