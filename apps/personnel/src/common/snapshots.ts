@@ -1,8 +1,6 @@
 import type { EmployeeRef, EmployeeSnapshot, OrgUnitSnapshot, PositionRef, PositionSnapshot, UnitRef } from '@capaian/contracts';
 import type { IsoDate } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
-import { workingEmployee } from '../employee/infrastructure/employee.repository';
-import { validOn } from './temporal';
 
 /**
  * Event payloads read back from the database inside the writing transaction, after the change:
@@ -89,41 +87,6 @@ function unitRef(id: string | null, code: string, name: string): UnitRef | null 
   return id ? { unitId: id, code, name } : null;
 }
 
-/**
- * A subquery giving `(employee_id, supervisor_id)` for every employee of `ids` (an SQL expression of
- * type uuid[]) who has an effective supervisor on `date` (an SQL expression of type date): the same
- * answer as the SQL function personnel_supervisor_at, for a whole set in one statement. The function
- * runs its queries once per employee and per level; here each level of the walk up the position tree
- * is one join over every employee still looking (a bulk import asks this for thousands at a time).
- * Rules, as in the function: only a working employee has one; a working override target wins;
- * otherwise the first working occupant (lowest NIP, not the employee) of the positions above, at
- * most 32 levels up.
- */
-export function supervisorsAtSql(ids: string, date: string): string {
-  return `WITH RECURSIVE sv_self AS (
-      SELECT h.employee_id AS id, h.position_id, h.supervisor_override_id AS override_id,
-             (h.supervisor_override_id IS NOT NULL AND EXISTS (
-               SELECT 1 FROM employee_history o
-                WHERE o.employee_id = h.supervisor_override_id AND ${validOn('o', date)} AND ${workingEmployee('o')})) AS override_works
-        FROM employee_history h
-       WHERE h.employee_id = ANY(${ids}) AND ${validOn('h', date)} AND ${workingEmployee('h')}
-    ), sv_walk(id, position_id, depth, supervisor_id) AS (
-      SELECT s.id, s.position_id, 0, NULL::uuid FROM sv_self s WHERE NOT s.override_works
-      UNION ALL
-      SELECT w.id, p.reports_to_id, w.depth + 1, occupant.employee_id
-        FROM sv_walk w
-        JOIN position_history p ON p.position_id = w.position_id AND ${validOn('p', date)}
-        LEFT JOIN LATERAL (
-          SELECT o.employee_id FROM employee_history o JOIN employee oe ON oe.id = o.employee_id
-           WHERE o.position_id = p.reports_to_id AND ${validOn('o', date)} AND ${workingEmployee('o')} AND o.employee_id <> w.id
-           ORDER BY oe.nip LIMIT 1) occupant ON true
-       WHERE w.supervisor_id IS NULL AND w.depth < 32 AND p.reports_to_id IS NOT NULL
-    )
-    SELECT s.id AS employee_id, s.override_id AS supervisor_id FROM sv_self s WHERE s.override_works
-    UNION ALL
-    SELECT w.id, w.supervisor_id FROM sv_walk w WHERE w.supervisor_id IS NOT NULL`;
-}
-
 /** Current state of employees with their position, unit, OPD and effective supervisor (as of `today`). */
 export async function employeeSnapshots(manager: EntityManager, employeeIds: readonly string[], effectiveDate: IsoDate, today: IsoDate): Promise<Map<string, EmployeeSnapshot>> {
   const out = new Map<string, EmployeeSnapshot>();
@@ -141,7 +104,7 @@ export async function employeeSnapshots(manager: EntityManager, employeeIds: rea
        LEFT JOIN org_unit pu ON pu.id = p.unit_id
        LEFT JOIN org_unit u ON u.id = e.unit_id
        LEFT JOIN org_unit o ON o.id = e.opd_id
-       LEFT JOIN (${supervisorsAtSql('$1::uuid[]', '$2::date')}) sv ON sv.employee_id = e.id
+       LEFT JOIN personnel_supervisors_at($1::uuid[], $2::date) sv ON sv.employee_id = e.id
        LEFT JOIN employee s ON s.id = sv.supervisor_id
       WHERE e.id = ANY($1::uuid[])`,
     [employeeIds, today],

@@ -2,7 +2,7 @@ import { dapatMenjadiPejabatPenilai, type JenisJabatan } from '@capaian/kinerja'
 
 /**
  * Pure rules on a reporting chain (the employee's supervisor, that person's supervisor, …) as
- * computed from the position tree and overrides (see the SQL function personnel_supervisor_at).
+ * computed from the position tree and overrides (see the SQL function personnel_supervisors_at).
  */
 export interface ChainLink {
   employeeId: string;

@@ -1,7 +1,6 @@
 import type { IsoDate, JenisJabatan } from '@capaian/kinerja';
 import type { EntityManager } from 'typeorm';
 import { appraisersIn, shieldsReports, type AppraiserIds, type GraphNode } from '../domain';
-import { supervisorsAtSql } from '../../common/snapshots';
 import { workingEmployee } from '../../employee/infrastructure/employee.repository';
 
 interface NodeRow {
@@ -28,11 +27,12 @@ function nodeOf(r: NodeRow): GraphNode {
 
 /**
  * Current employees' graph columns; `$1` = ids (or all when `all`), `$2` = the date of the reporting lines.
- * For given ids the supervisors are computed set-based (supervisorsAtSql); the republish of everyone
- * keeps the per-employee function.
+ * The supervisors come from the set-based personnel_supervisors_at, for the republish of everyone too
+ * (one walk up the tree for all, instead of one function call per employee).
  */
 function nodeSql(all: boolean): string {
-  return `SELECT e.id, ${all ? 'personnel_supervisor_at(e.id, $2::date)' : 'sv.supervisor_id'} AS sup, e.supervisor_override_id AS override_id,
+  const ids = all ? `ARRAY(SELECT w.id FROM employee w WHERE ${workingEmployee('w')})` : '$1::uuid[]';
+  return `SELECT e.id, sv.supervisor_id AS sup, e.supervisor_override_id AS override_id,
             p.jenis_jabatan, e.opd_id,
             (o.head_position_id IS NOT NULL AND o.head_position_id = p.id) AS opd_head,
             (u.head_position_id IS NOT NULL AND u.head_position_id = p.id) AS unit_head
@@ -40,7 +40,7 @@ function nodeSql(all: boolean): string {
        LEFT JOIN position p ON p.id = e.position_id
        LEFT JOIN org_unit u ON u.id = e.unit_id
        LEFT JOIN org_unit o ON o.id = e.opd_id
-       ${all ? '' : `LEFT JOIN (${supervisorsAtSql('$1::uuid[]', '$2::date')}) sv ON sv.employee_id = e.id`}
+       LEFT JOIN personnel_supervisors_at(${ids}, $2::date) sv ON sv.employee_id = e.id
       WHERE ${all ? `${workingEmployee('e')} AND $1::uuid[] IS NULL` : 'e.id = ANY($1::uuid[])'}`;
 }
 

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { employeeSelect, readModeFor, type EmployeeRow } from '../../employee/infrastructure/employee.read-model';
 
 /**
- * Reporting lines are computed by the SQL functions of the schema migration
- * (personnel_supervisor_at, personnel_direct_reports_at), as of any date.
+ * Reporting lines are computed by the SQL functions of the migrations, as of any date:
+ * personnel_supervisors_at (the one definition, for a set of employees), personnel_supervisor_at (the
+ * same for one) and personnel_direct_reports_at.
  */
 export async function supervisorIdAt(manager: EntityManager, employeeId: string, date: IsoDate): Promise<string | null> {
   const [row] = await manager.query(`SELECT personnel_supervisor_at($1::uuid, $2::date) AS id`, [employeeId, date]);
@@ -14,8 +15,9 @@ export async function supervisorIdAt(manager: EntityManager, employeeId: string,
 export async function supervisorIdsAt(manager: EntityManager, employeeIds: readonly string[], date: IsoDate): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   if (employeeIds.length === 0) return out;
+  // The set-based function walks the tree once for all of them (a bulk change asks this for thousands).
   const rows: { id: string; sup: string | null }[] = await manager.query(
-    `SELECT id, personnel_supervisor_at(id, $2::date) AS sup FROM unnest($1::uuid[]) AS id`,
+    `SELECT c.id, sv.supervisor_id AS sup FROM unnest($1::uuid[]) AS c(id) LEFT JOIN personnel_supervisors_at($1::uuid[], $2::date) sv ON sv.employee_id = c.id`,
     [employeeIds, date],
   );
   for (const r of rows) out.set(r.id, r.sup);
