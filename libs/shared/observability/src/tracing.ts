@@ -13,6 +13,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ContextOnlyTracerProvider } from './context-only-tracer';
 
 /**
  * Traces across HTTP and Kafka (docs/deploy.md, "Traces"). One provider per process, registered
@@ -20,7 +21,8 @@ import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, type Span
  * `traceparent` extension of the CloudEvents envelope), so a request keeps one trace id through
  * the gateway, the service, the outbox relay and every consumer. Spans are exported only when
  * configured: `OTEL_TRACES_EXPORTER=otlp` with `OTEL_EXPORTER_OTLP_ENDPOINT` (the standard
- * variables); the default `none` records nothing beyond propagating the context.
+ * variables); the default `none` records nothing beyond propagating the context
+ * (ContextOnlyTracerProvider).
  */
 export interface TracingOptions {
   /** `service.name` of the process's spans. */
@@ -34,7 +36,8 @@ export interface TracingOptions {
 }
 
 interface TracingState {
-  provider: BasicTracerProvider;
+  /** The SDK's provider, only when spans are exported. */
+  provider?: BasicTracerProvider;
   exporting: boolean;
 }
 
@@ -68,12 +71,14 @@ export function configureTracing(options: TracingOptions): boolean {
     const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${base}/v1/traces` })));
   }
-  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.service }), spanProcessors: processors });
+  const exporting = processors.length > 0;
+  // Without an exporter, spans only carry the context on (context-only-tracer.ts).
+  const provider = exporting ? new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': options.service }), spanProcessors: processors }) : undefined;
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
-  global[STATE] = { provider, exporting: processors.length > 0 };
-  return processors.length > 0;
+  trace.setGlobalTracerProvider(provider ?? new ContextOnlyTracerProvider());
+  global[STATE] = { provider, exporting };
+  return exporting;
 }
 
 /** Registers tracing from the environment unless already done (the HTTP bootstrap calls it). */
@@ -83,7 +88,7 @@ export function ensureTracing(service: string): void {
 
 /** Sends the spans still buffered (at shutdown). */
 export async function flushTracing(): Promise<void> {
-  await (globalThis as GlobalWithState)[STATE]?.provider.forceFlush();
+  await (globalThis as GlobalWithState)[STATE]?.provider?.forceFlush();
 }
 
 /** The tracer of one service: its name is the span's instrumentation scope, `capaian/<service>`. */
