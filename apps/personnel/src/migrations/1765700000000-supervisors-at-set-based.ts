@@ -53,10 +53,12 @@ export class SupervisorsAtSetBased1765700000000 implements MigrationInterface {
     // Same signature and answers as before, so personnel_direct_reports_at and every caller keep
     // working. plpgsql, not sql: a SQL-language wrapper is planned again in every query that calls
     // it (≈3 ms more for one supervisor or a chain on the demo city); plpgsql keeps the plan per session.
+    // LIMIT 1: history rows overlapping on a date (which no write makes, but nothing forbids) must not
+    // turn every read of that employee into an error; the old function took one row too.
     await q.query(`CREATE OR REPLACE FUNCTION personnel_supervisor_at(p_employee uuid, p_date date) RETURNS uuid
       LANGUAGE plpgsql STABLE AS $fn$
       BEGIN
-        RETURN (SELECT s.supervisor_id FROM personnel_supervisors_at(ARRAY[p_employee], p_date) s);
+        RETURN (SELECT s.supervisor_id FROM personnel_supervisors_at(ARRAY[p_employee], p_date) s LIMIT 1);
       END
       $fn$`);
   }
