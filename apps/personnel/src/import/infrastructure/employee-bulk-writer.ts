@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmployeeChangedV1, EmployeeHiredV1, EmployeePromotedV1, EmployeeTransferredV1, type EmployeeSnapshot } from '@capaian/contracts';
-import { todayInJakarta, type IsoDate } from '@capaian/kinerja';
+import { todayInJakarta, ViolationError, type IsoDate } from '@capaian/kinerja';
 import { recordAudit } from '@capaian/shared/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access';
 import { PersonnelEvents, type PersonnelEvent } from '../../common/events';
 import { chunkStarts, withReadAhead } from '../../common/read-ahead';
 import { employeeSnapshots } from '../../common/snapshots';
-import { recordInterval } from '../../common/temporal';
+import { planIntervals, type IntervalStep } from '../../common/domain/interval-plan';
 import { derivedPangkat } from '../../employee/domain/employee.rules';
 import { ReportingLineTracker, type ReportingSnapshot } from '../../reporting/reporting-line.tracker';
 import type { EmployeeUpdate, NewEmployee } from '../domain/import-plan';
@@ -30,6 +30,41 @@ export interface BulkOptions {
 }
 
 const CHUNK = 2000;
+
+/** True if the update sets a column of the employee row (one by one, an UPDATE was sent only then). */
+function hasColumnChange(u: EmployeeUpdate): boolean {
+  return u.name !== undefined || u.email !== undefined || u.jenisAsn !== undefined || u.status !== undefined || u.tmtJabatan !== undefined || !!u.position || !!u.golongan;
+}
+
+/** The historised changes of an update, by date; on one date in the order transfer, promotion, jenis ASN, status. */
+function historySteps(u: EmployeeUpdate): IntervalStep[] {
+  const steps: IntervalStep[] = [];
+  if (u.position) steps.push({ date: u.position.effectiveDate, change: 'MUTASI' });
+  if (u.golongan) steps.push({ date: u.effectiveDate, change: 'KENAIKAN_PANGKAT' });
+  if (u.jenisAsn !== undefined) steps.push({ date: u.effectiveDate, change: 'PENGANGKATAN_PNS' });
+  if (u.status !== undefined) steps.push({ date: u.effectiveDate, change: u.status });
+  // A stable sort: changes on one date keep the order above.
+  return steps.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * The updates in batches of at most CHUNK distinct employees, in order. An employee met twice
+ * starts a new batch, so that its second update sees the first as when written one by one.
+ */
+function* updateBatches(updates: readonly EmployeeUpdate[]): Generator<EmployeeUpdate[]> {
+  let batch: EmployeeUpdate[] = [];
+  let ids = new Set<string>();
+  for (const u of updates) {
+    if (batch.length === CHUNK || ids.has(u.id)) {
+      yield batch;
+      batch = [];
+      ids = new Set();
+    }
+    batch.push(u);
+    ids.add(u.id);
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /** What the events of an update need once everything is written (kept small: no snapshots). */
 interface UpdateRecord {
@@ -174,56 +209,138 @@ export class BulkWrite {
       this.today,
       this.today,
     );
-    for (const u of updates) {
-      const sets: string[] = [];
-      const params: unknown[] = [u.id];
-      const set = (column: string, value: unknown) => {
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      };
-      if (u.name !== undefined) set('name', u.name);
-      if (u.email !== undefined) set('email', u.email);
-      if (u.jenisAsn !== undefined) set('jenis_asn', u.jenisAsn);
-      if (u.status !== undefined) set('status', u.status);
-      if (u.tmtJabatan !== undefined) set('tmt_jabatan', u.tmtJabatan);
-      if (u.position) {
-        set('position_id', u.position.positionId);
-        set('unit_id', u.position.unitId);
-        set('opd_id', u.position.opdId);
-        sets.push('supervisor_override_id = NULL', 'supervisor_override_reason = NULL');
+    // Written in chunks as the creates, set-based; progress is reported at the same counts as one by one.
+    for (const batch of updateBatches(updates)) {
+      await this.writeUpdates(batch);
+      for (const u of batch) {
+        const before = fromSnapshots.get(u.id);
+        this.updated.push({
+          update: u,
+          previousOpdId: previous.get(u.id)?.opd_id ?? null,
+          from: u.position ? { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null } : null,
+        });
       }
-      if (u.golongan) {
-        set('golongan', u.golongan.to);
-        set('pangkat', derivedPangkat(u.golongan.to));
-      }
-      if (sets.length > 0) await m.query(`UPDATE employee SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
-      const historised: [IsoDate, string][] = [];
-      if (u.position) historised.push([u.position.effectiveDate, 'MUTASI']);
-      if (u.golongan) historised.push([u.effectiveDate, 'KENAIKAN_PANGKAT']);
-      if (u.jenisAsn !== undefined) historised.push([u.effectiveDate, 'PENGANGKATAN_PNS']);
-      if (u.status !== undefined) historised.push([u.effectiveDate, u.status]);
-      historised.sort((a, b) => a[0].localeCompare(b[0]));
-      for (const [date, change] of historised) {
-        const [e] = await m.query(`SELECT position_id, jenis_asn, golongan, status, supervisor_override_id FROM employee WHERE id = $1`, [u.id]);
-        await recordInterval(
-          m,
-          'employee_history',
-          u.id,
-          date,
-          { position_id: e.position_id, jenis_asn: e.jenis_asn, golongan: e.golongan, status: e.status, supervisor_override_id: e.supervisor_override_id, reason: options.reason, recorded_by: options.actor.subject },
-          [change],
-        );
-        await m.query(`UPDATE employee SET valid_from = GREATEST(valid_from, $2::date) WHERE id = $1`, [u.id, date]);
-      }
-      const before = fromSnapshots.get(u.id);
-      this.updated.push({
-        update: u,
-        previousOpdId: previous.get(u.id)?.opd_id ?? null,
-        from: u.position ? { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null } : null,
-      });
-      this.written++;
-      if (this.written % CHUNK === 0) await options.progress?.(this.written);
+      const writtenBefore = this.written;
+      this.written += batch.length;
+      for (let n = Math.floor(writtenBefore / CHUNK) + 1; n * CHUNK <= this.written; n++) await options.progress?.(n * CHUNK);
     }
+  }
+
+  /**
+   * One batch of updates (distinct employees): the employee rows, then their history as
+   * `recordInterval` would write it change by change — every interval written carries the
+   * employee's state after the whole update (read from the updated row), changes on one date share
+   * an interval, later dates follow as consecutive intervals — and the employee's valid_from.
+   */
+  private async writeUpdates(batch: readonly EmployeeUpdate[]): Promise<void> {
+    const { m, options } = this;
+    const rows = batch.filter(hasColumnChange);
+    if (rows.length > 0) {
+      // A "set" flag per column: a value may be set to NULL (an email cleared).
+      await m.query(
+        `UPDATE employee e SET
+           name = CASE WHEN t.set_name THEN t.name ELSE e.name END,
+           email = CASE WHEN t.set_email THEN t.email ELSE e.email END,
+           jenis_asn = CASE WHEN t.set_jenis THEN t.jenis ELSE e.jenis_asn END,
+           status = CASE WHEN t.set_status THEN t.status ELSE e.status END,
+           tmt_jabatan = CASE WHEN t.set_tmt THEN t.tmt ELSE e.tmt_jabatan END,
+           position_id = CASE WHEN t.set_pos THEN t.pos ELSE e.position_id END,
+           unit_id = CASE WHEN t.set_pos THEN t.unit ELSE e.unit_id END,
+           opd_id = CASE WHEN t.set_pos THEN t.opd ELSE e.opd_id END,
+           supervisor_override_id = CASE WHEN t.set_pos THEN NULL ELSE e.supervisor_override_id END,
+           supervisor_override_reason = CASE WHEN t.set_pos THEN NULL ELSE e.supervisor_override_reason END,
+           golongan = CASE WHEN t.set_gol THEN t.gol ELSE e.golongan END,
+           pangkat = CASE WHEN t.set_gol THEN t.pangkat ELSE e.pangkat END,
+           updated_at = now()
+         FROM unnest($1::uuid[], $2::bool[], $3::text[], $4::bool[], $5::text[], $6::bool[], $7::text[], $8::bool[], $9::text[],
+                     $10::bool[], $11::date[], $12::bool[], $13::uuid[], $14::uuid[], $15::uuid[], $16::bool[], $17::text[], $18::text[])
+           AS t(id, set_name, name, set_email, email, set_jenis, jenis, set_status, status, set_tmt, tmt, set_pos, pos, unit, opd, set_gol, gol, pangkat)
+         WHERE e.id = t.id`,
+        [
+          rows.map((u) => u.id),
+          rows.map((u) => u.name !== undefined),
+          rows.map((u) => u.name ?? null),
+          rows.map((u) => u.email !== undefined),
+          rows.map((u) => u.email ?? null),
+          rows.map((u) => u.jenisAsn !== undefined),
+          rows.map((u) => u.jenisAsn ?? null),
+          rows.map((u) => u.status !== undefined),
+          rows.map((u) => u.status ?? null),
+          rows.map((u) => u.tmtJabatan !== undefined),
+          rows.map((u) => u.tmtJabatan ?? null),
+          rows.map((u) => u.position !== undefined),
+          rows.map((u) => u.position?.positionId ?? null),
+          rows.map((u) => u.position?.unitId ?? null),
+          rows.map((u) => u.position?.opdId ?? null),
+          rows.map((u) => u.golongan !== undefined),
+          rows.map((u) => u.golongan?.to ?? null),
+          rows.map((u) => (u.golongan ? derivedPangkat(u.golongan.to) : null)),
+        ],
+      );
+    }
+
+    const historised = batch.map((u) => ({ id: u.id, steps: historySteps(u) })).filter((h) => h.steps.length > 0);
+    if (historised.length === 0) return;
+    const open: { id: string; employee_id: string; valid_from: IsoDate }[] = await m.query(
+      `SELECT id::text AS id, employee_id, valid_from::text AS valid_from FROM employee_history WHERE employee_id = ANY($1::uuid[]) AND valid_to IS NULL FOR UPDATE`,
+      [historised.map((h) => h.id)],
+    );
+    const openOf = new Map(open.map((o) => [o.employee_id, { id: o.id, validFrom: o.valid_from }]));
+    const amends: { id: string; employeeId: string; changes: string[] }[] = [];
+    const closes: { id: string; validTo: IsoDate }[] = [];
+    const inserts: { employeeId: string; validFrom: IsoDate; validTo: IsoDate | null; changes: string[] }[] = [];
+    const lastDates: { id: string; date: IsoDate }[] = [];
+    for (const { id, steps } of historised) {
+      const plan = planIntervals(openOf.get(id) ?? null, steps);
+      // As one by one: the first employee (in file order) with a refused date ends the write.
+      if ('violation' in plan) throw new ViolationError(plan.violation);
+      if (plan.amend) amends.push({ ...plan.amend, employeeId: id });
+      if (plan.close) closes.push(plan.close);
+      for (const i of plan.inserts) inserts.push({ employeeId: id, ...i });
+      lastDates.push({ id, date: steps[steps.length - 1].date });
+    }
+    // The history values are the employee's row as just updated, as recordInterval is given them.
+    if (amends.length > 0) {
+      await m.query(
+        `UPDATE employee_history h SET
+           position_id = e.position_id, jenis_asn = e.jenis_asn, golongan = e.golongan, status = e.status,
+           supervisor_override_id = e.supervisor_override_id, reason = $4, recorded_by = $5,
+           changes = h.changes || ARRAY(SELECT c.value FROM jsonb_array_elements_text(t.changes) WITH ORDINALITY AS c(value, n) ORDER BY c.n)
+         FROM unnest($1::bigint[], $2::uuid[], $3::jsonb[]) AS t(id, employee_id, changes)
+         JOIN employee e ON e.id = t.employee_id
+         WHERE h.id = t.id`,
+        [amends.map((a) => a.id), amends.map((a) => a.employeeId), amends.map((a) => JSON.stringify(a.changes)), options.reason, options.actor.subject],
+      );
+    }
+    if (closes.length > 0) {
+      await m.query(`UPDATE employee_history h SET valid_to = t.valid_to FROM unnest($1::bigint[], $2::date[]) AS t(id, valid_to) WHERE h.id = t.id`, [
+        closes.map((c) => c.id),
+        closes.map((c) => c.validTo),
+      ]);
+    }
+    if (inserts.length > 0) {
+      await m.query(
+        `INSERT INTO employee_history (employee_id, valid_from, valid_to, position_id, jenis_asn, golongan, status, supervisor_override_id, reason, recorded_by, changes)
+         SELECT t.employee_id, t.valid_from, t.valid_to, e.position_id, e.jenis_asn, e.golongan, e.status, e.supervisor_override_id, $5, $6,
+                ARRAY(SELECT c.value FROM jsonb_array_elements_text(t.changes) WITH ORDINALITY AS c(value, n) ORDER BY c.n)
+           FROM unnest($1::uuid[], $2::date[], $3::date[], $4::jsonb[]) WITH ORDINALITY AS t(employee_id, valid_from, valid_to, changes, n)
+           JOIN employee e ON e.id = t.employee_id
+          ORDER BY t.n`,
+        [
+          inserts.map((i) => i.employeeId),
+          inserts.map((i) => i.validFrom),
+          inserts.map((i) => i.validTo),
+          inserts.map((i) => JSON.stringify(i.changes)),
+          options.reason,
+          options.actor.subject,
+        ],
+      );
+    }
+    // Steps come sorted by date, so the last one is the latest: GREATEST over all of them.
+    await m.query(`UPDATE employee e SET valid_from = GREATEST(e.valid_from, t.d) FROM unnest($1::uuid[], $2::date[]) AS t(id, d) WHERE e.id = t.id`, [
+      lastDates.map((l) => l.id),
+      lastDates.map((l) => l.date),
+    ]);
   }
 
   async finish(): Promise<void> {
