@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { loadServiceConfig } from '@capaian/shared/config';
 import { createHttpAdapter } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
+import { EmployeeSnapshotV1 } from '@capaian/contracts';
 import { PersonnelProjection } from '@capaian/shared/projection';
 import { Clock, TestClock } from '@capaian/shared/scheduling';
 import { DataSource } from 'typeorm';
@@ -9,26 +10,32 @@ import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
 import { AppraisalDemoModule } from '../src/demo/appraisal-demo.module';
 import { AppraisalDemoSeeder } from '../src/demo/appraisal-demo-seeder';
-import { seedPersonnel } from './personnel-stand-in';
+import { PEOPLE, personnelEvent, seedPersonnel } from './personnel-stand-in';
 
 /** The demo seed on a scratch database: waits while the projection lacks DISKOMINFO's demo people, then loads once, then again without effect. */
 const DB = 'capaian_appraisal_demo_seed_test';
 
+/** The appraisal app on a fresh scratch database, with the demo module and the clock in January 2026. */
+async function startOn(db: string) {
+  const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', username: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? 'postgres', database: 'postgres' });
+  await admin.initialize();
+  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${db}`);
+  await admin.destroy();
+  const config = loadServiceConfig('appraisal', { ...process.env, DB_NAME: db, DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres', LOG_LEVEL: 'warn' });
+  await runMigrations(appraisalDataSourceOptions(config));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { scheduling: { enabled: false } }), AppraisalDemoModule] })
+    .overrideProvider(Clock)
+    .useValue(new TestClock('2026-01-12T03:00:00Z'))
+    .compile();
+  const app = moduleRef.createNestApplication(createHttpAdapter(), { logger: ['error', 'warn'] });
+  await app.init();
+  return app;
+}
+
 describe('appraisal demo seed (real PostgreSQL)', () => {
   it('sets the cadences and the demo cascade once', async () => {
-    const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', username: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD ?? 'postgres', database: 'postgres' });
-    await admin.initialize();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.destroy();
-    const config = loadServiceConfig('appraisal', { ...process.env, DB_NAME: DB, DB_USER: process.env.PGUSER ?? 'postgres', DB_PASSWORD: process.env.PGPASSWORD ?? 'postgres', LOG_LEVEL: 'warn' });
-    await runMigrations(appraisalDataSourceOptions(config));
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { scheduling: { enabled: false } }), AppraisalDemoModule] })
-      .overrideProvider(Clock)
-      .useValue(new TestClock('2026-01-12T03:00:00Z'))
-      .compile();
-    const app = moduleRef.createNestApplication(createHttpAdapter(), { logger: ['error', 'warn'] });
-    await app.init();
+    const app = await startOn(DB);
     try {
       const ds = app.get(DataSource);
       const seeder = app.get(AppraisalDemoSeeder);
@@ -45,6 +52,25 @@ describe('appraisal demo seed (real PostgreSQL)', () => {
       expect(await seeder.run()).toEqual({ year: 2026, cadences: 0, skps: 0 });
       const rows = await ds.query(`SELECT nip, status FROM skp ORDER BY nip`);
       expect(rows.map((r: { status: string }) => r.status).sort()).toEqual(['DIAJUKAN', 'DITETAPKAN', 'DITETAPKAN', 'DITETAPKAN']);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+
+  it('has the OPD head’s SKP set by his penilai when the projection already names one (the Sekda of the demo city)', async () => {
+    const app = await startOn(`${DB}_sekda`);
+    try {
+      const ds = app.get(DataSource);
+      const projection = app.get(PersonnelProjection);
+      const sekda = { employeeId: '00000000-0000-4000-8000-000000000009', nip: '198611152007102459', name: 'Desi Permata' };
+      await seedPersonnel(ds, (event, m) => {
+        if (event.type !== EmployeeSnapshotV1 || event.subject !== PEOPLE[0].id) return projection.apply(event, m);
+        const data = { ...(event.data as object), supervisor: sekda, pejabatPenilai: sekda, basis: 'ATASAN_LANGSUNG' };
+        return projection.apply(personnelEvent(EmployeeSnapshotV1, event.subject, data), m);
+      });
+      expect(await app.get(AppraisalDemoSeeder).run()).toEqual({ year: 2026, cadences: 1, skps: 4 });
+      const [ahmad] = await ds.query(`SELECT status, penilai_nip FROM skp WHERE nip = $1`, [PEOPLE[0].nip]);
+      expect(ahmad).toEqual({ status: 'DITETAPKAN', penilai_nip: sekda.nip });
     } finally {
       await app.close();
     }

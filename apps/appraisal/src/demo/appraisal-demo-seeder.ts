@@ -116,24 +116,34 @@ export class AppraisalDemoSeeder {
     let skps = 0;
     if (options.skps !== false) {
       // Step by step, each skipped when done: a run stopped half-way (a restart) is completed by the next.
-      const ahmad = await this.ensureSkp(year, DEMO.ahmad, admin, () => {
+      // The OPD head's SKP is set by the Sekda when the city's records name one as his penilai, by BKPSDM
+      // otherwise; which holds when the SKP is created depends on how far the projection has got.
+      const ahmad = await this.ensureSkp(year, DEMO.ahmad, (penilaiNip) => (penilaiNip ? principal(penilaiNip) : admin), () => {
         const plan = skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' });
         // The seeds' examples: satisfaction, compliance with regulations (and below: complaints handled, innovations adopted).
         plan.rhk.push({ kind: 'UTAMA', description: 'Terselenggaranya tata kelola informasi sesuai regulasi', parentRhkId: null, indicators: [{ description: 'Persentase kepatuhan terhadap regulasi keterbukaan informasi', aspek: 'KUALITAS', target: 100, unit: 'persen', direction: 'NAIK', evidenceRequired: true }] } as CreateSkpDto['rhk'][number]);
         return plan;
       });
-      const siti = await this.ensureSkp(year, DEMO.siti, principal(DEMO.ahmad), () => skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhkId, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
-      const dimas = await this.ensureSkp(year, DEMO.dimas, principal(DEMO.siti), () => skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhkId, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
+      const siti = await this.ensureSkp(year, DEMO.siti, () => principal(DEMO.ahmad), () => skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhkId, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
+      const dimas = await this.ensureSkp(year, DEMO.dimas, () => principal(DEMO.siti), () => skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhkId, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
       // Putri's stays submitted, waiting for Siti.
-      const putri = await this.ensureSkp(year, DEMO.putri, null, () => skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhkId, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
+      const putri = await this.ensureSkp(year, DEMO.putri, () => null, () => skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhkId, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
       skps = [ahmad, siti, dimas, putri].filter((s) => s.created).length;
     }
     this.logger.log(`demo data: ${cadences} cadences, ${skps} SKPs for ${year}`);
     return { year, cadences, skps };
   }
 
-  /** The person's SKP of the year: created if missing, submitted if a draft, set by `setBy` if submitted. */
-  private async ensureSkp(year: number, nip: string, setBy: Principal | null, plan: () => CreateSkpDto): Promise<{ id: string; rhkId: string; created: boolean }> {
+  /**
+   * The person's SKP of the year: created if missing, submitted if a draft, set by whom `setBy` names
+   * (given the penilai the SKP records) if submitted.
+   */
+  private async ensureSkp(
+    year: number,
+    nip: string,
+    setBy: (penilaiNip: string | null) => Principal | null,
+    plan: () => CreateSkpDto,
+  ): Promise<{ id: string; rhkId: string; created: boolean }> {
     const [row]: { id: string; status: string; content: { rhk: { id: string }[] } }[] = await this.dataSource.query(
       `SELECT id, status, content FROM skp WHERE nip = $1 AND year = $2 AND status NOT IN ('DIGANTI', 'DITUTUP') ORDER BY version DESC LIMIT 1`,
       [nip, year],
@@ -145,7 +155,11 @@ export class AppraisalDemoSeeder {
       current = { id: s.id, status: s.status, rhkId: s.rhk[0].id };
     }
     if (current.status === 'DRAFT') current.status = (await this.submit.execute(principal(nip), current.id)).status;
-    if (current.status === 'DIAJUKAN' && setBy) await this.set.execute(setBy, current.id, { expectations });
+    if (current.status === 'DIAJUKAN') {
+      const [{ penilai_nip: penilaiNip }] = await this.dataSource.query(`SELECT penilai_nip FROM skp WHERE id = $1`, [current.id]);
+      const by = setBy(penilaiNip);
+      if (by) await this.set.execute(by, current.id, { expectations });
+    }
     return { id: current.id, rhkId: current.rhkId, created };
   }
 }
