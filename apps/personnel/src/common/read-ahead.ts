@@ -4,7 +4,9 @@
  * A bulk job on one connection otherwise alternates: the database reads a chunk while Node waits,
  * then Node builds the chunk's events while the database waits. With the next read sent first, the
  * database runs it while Node builds, and the current chunk's writes queue behind it on the
- * connection. Only for reads that do not depend on the writes of the chunk before them.
+ * connection (node-postgres 8 queues a query sent while another runs; its announced version 9 drops
+ * that queue, and this must then wait for the write before sending the read). Only for reads that do
+ * not depend on the writes of the chunk before them.
  *
  * One read ahead at most. When the caller stops early (a write failed), the read still running is
  * left to end on its own: its failure is not reported twice, and the caller's transaction, rolled
