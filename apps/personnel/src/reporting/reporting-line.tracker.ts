@@ -97,9 +97,8 @@ export class ReportingLineTracker {
     // In chunks: a bulk import compares (and announces) the appraisers of every new hire, and the
     // graph, refs and events of a hundred thousand at once would not fit in a service's memory.
     // The graph does not change while the events are written, so the chains' upper parts, shared
-    // by many chunks, are read once.
-    // The next chunk's appraisers are read while this one's events are written (one read at a time
-    // uses the shared cache of supervisors).
+    // by many chunks, are read once; the next chunk's appraisers are read while this one's events are
+    // written (one read at a time uses that cache).
     const supervisors = new Map<string, GraphNode>();
     const today = todayInJakarta();
     const chunks = withReadAhead(chunkStarts(ids.length, TRACK_CHUNK), async (start) => {

@@ -209,7 +209,7 @@ export class BulkWrite {
       this.today,
       this.today,
     );
-    // Written in chunks as the creates, set-based; progress is reported at the same counts as one by one.
+    // Written in chunks as the creates, set-based, with progress after each.
     for (const batch of updateBatches(updates)) {
       await this.writeUpdates(batch);
       for (const u of batch) {
@@ -220,9 +220,8 @@ export class BulkWrite {
           from: u.position ? { position: before?.position ?? null, unit: before?.unit ?? null, opd: before?.opd ?? null } : null,
         });
       }
-      const writtenBefore = this.written;
       this.written += batch.length;
-      for (let n = Math.floor(writtenBefore / CHUNK) + 1; n * CHUNK <= this.written; n++) await options.progress?.(n * CHUNK);
+      await options.progress?.(this.written);
     }
   }
 
@@ -300,16 +299,18 @@ export class BulkWrite {
       lastDates.push({ id, date: steps[steps.length - 1].date });
     }
     // The history values are the employee's row as just updated, as recordInterval is given them.
+    // A row's changes travel as one comma-joined text (unnest cannot take arrays of varying length);
+    // they are codes (MUTASI, KENAIKAN_PANGKAT, PENGANGKATAN_PNS, a status), never with a comma.
     if (amends.length > 0) {
       await m.query(
         `UPDATE employee_history h SET
            position_id = e.position_id, jenis_asn = e.jenis_asn, golongan = e.golongan, status = e.status,
            supervisor_override_id = e.supervisor_override_id, reason = $4, recorded_by = $5,
-           changes = h.changes || ARRAY(SELECT c.value FROM jsonb_array_elements_text(t.changes) WITH ORDINALITY AS c(value, n) ORDER BY c.n)
-         FROM unnest($1::bigint[], $2::uuid[], $3::jsonb[]) AS t(id, employee_id, changes)
+           changes = h.changes || string_to_array(t.changes, ',')
+         FROM unnest($1::bigint[], $2::uuid[], $3::text[]) AS t(id, employee_id, changes)
          JOIN employee e ON e.id = t.employee_id
          WHERE h.id = t.id`,
-        [amends.map((a) => a.id), amends.map((a) => a.employeeId), amends.map((a) => JSON.stringify(a.changes)), options.reason, options.actor.subject],
+        [amends.map((a) => a.id), amends.map((a) => a.employeeId), amends.map((a) => a.changes.join(',')), options.reason, options.actor.subject],
       );
     }
     if (closes.length > 0) {
@@ -322,15 +323,15 @@ export class BulkWrite {
       await m.query(
         `INSERT INTO employee_history (employee_id, valid_from, valid_to, position_id, jenis_asn, golongan, status, supervisor_override_id, reason, recorded_by, changes)
          SELECT t.employee_id, t.valid_from, t.valid_to, e.position_id, e.jenis_asn, e.golongan, e.status, e.supervisor_override_id, $5, $6,
-                ARRAY(SELECT c.value FROM jsonb_array_elements_text(t.changes) WITH ORDINALITY AS c(value, n) ORDER BY c.n)
-           FROM unnest($1::uuid[], $2::date[], $3::date[], $4::jsonb[]) WITH ORDINALITY AS t(employee_id, valid_from, valid_to, changes, n)
+                string_to_array(t.changes, ',')
+           FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) WITH ORDINALITY AS t(employee_id, valid_from, valid_to, changes, n)
            JOIN employee e ON e.id = t.employee_id
           ORDER BY t.n`,
         [
           inserts.map((i) => i.employeeId),
           inserts.map((i) => i.validFrom),
           inserts.map((i) => i.validTo),
-          inserts.map((i) => JSON.stringify(i.changes)),
+          inserts.map((i) => i.changes.join(',')),
           options.reason,
           options.actor.subject,
         ],
