@@ -144,7 +144,9 @@ suite('career screens in Chromium', () => {
     await dimas.getByRole('link', { name: 'Pengembangan kompetensi' }).first().click();
     await dimas.getByLabel('Tahun').selectOption(String(YEAR));
     await dimas.getByTestId('jp-progress').waitFor();
-    const program = dimas.getByTestId('program').filter({ hasText: PROGRAM }).first();
+    // The catalog's card, not a suggestion's: suggestions appear above it once the JP and the
+    // person's position have loaded, and would take `first()` from under the test's hand.
+    const program = dimas.getByTestId('catalog').getByTestId('program').filter({ hasText: PROGRAM });
     await program.getByRole('button', { name: `Lihat sesi ${PROGRAM}` }).click();
     await program.getByRole('button', { name: new RegExp(`^Daftar sesi ini: ${PROGRAM}`) }).click();
     await program.getByText('Pendaftaran terkirim').waitFor();

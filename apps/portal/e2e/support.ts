@@ -91,6 +91,18 @@ export async function signIn(browser: Browser, url: string, contexts: BrowserCon
   // Waits for what the page shows, generous for a loaded machine (the waits are not timing assertions).
   context.setDefaultTimeout(90_000);
   const page = await context.newPage();
+  // A screen that waits in vain for a confirmation says only "timeout": the API's refusals go to the
+  // test output, so a failed run tells what the service answered and to whom.
+  // (One response, same correlation id, was seen reported twice: print it once.)
+  let last = '';
+  page.on('response', (r) => {
+    if (r.status() < 400 || !r.url().includes('/api/')) return;
+    void r.text().then((body) => {
+      const line = `[portal e2e] ${nip}: ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${body.slice(0, 400)}\n`;
+      if (line !== last) process.stderr.write(line);
+      last = line;
+    }, () => undefined);
+  });
   await page.goto(url + '/');
   await page.waitForURL((u) => u.origin === new URL(KEYCLOAK_URL).origin);
   await page.fill('#username', nip);

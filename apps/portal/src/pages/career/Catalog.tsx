@@ -124,7 +124,7 @@ function SessionRow({ session: s, place, onEnrolled }: { session: Session; place
 
 export function CatalogGrid({ programs, mine }: { programs: Program[]; mine: Enrolment[] }) {
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
+    <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="catalog">
       {programs.map((p) => (
         <ProgramCard key={p.id} program={p} mine={mine} />
       ))}
