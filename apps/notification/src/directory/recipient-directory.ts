@@ -46,7 +46,13 @@ export class RecipientDirectory {
        WHERE r.granted AND e.core_version IS NOT NULL AND e.status = ANY($1) AND ${condition} ORDER BY e.nip`,
       [ACTIVE, ...params],
     );
-    const people = await Promise.all(rows.map((r) => this.activePerson(m, r.nip)));
-    return people.filter((p): p is Person => p !== null);
+    // One after the other: `m` is often a transaction's single connection, where queries sent
+    // together only queue (and node-postgres warns that it will stop queueing them).
+    const people: Person[] = [];
+    for (const r of rows) {
+      const p = await this.activePerson(m, r.nip);
+      if (p) people.push(p);
+    }
+    return people;
   }
 }
