@@ -6,6 +6,7 @@ import { BATCH_SLOT, BatchGroup } from './batch-slot';
 import { kafkaLogCreator } from './kafka.connection';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { EventInbox } from './event-inbox.service';
+import { QuietHeapCollector } from './quiet-heap-collector';
 
 export interface KafkaConsumerOptions {
   /** Defaults to config.kafka.groupId (one group per service); tests pass a unique one. */
@@ -47,6 +48,7 @@ export class BatchingServerKafka extends ServerKafka {
     options: KafkaServerOptions,
     private readonly inbox: EventInbox,
     private readonly maxBatchSize: number,
+    private readonly quietCollector = new QuietHeapCollector(),
   ) {
     super(options);
   }
@@ -73,6 +75,12 @@ export class BatchingServerKafka extends ServerKafka {
     const topics = [...this.messageHandlers.keys()];
     if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
     await consumer.run({ ...(this.options.run ?? {}), eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
+    this.quietCollector.start();
+  }
+
+  override async close(): Promise<void> {
+    this.quietCollector.stop();
+    await super.close();
   }
 
   /** Nest chains several `@EventPattern` handlers of one topic; each calls consume once. */
@@ -121,6 +129,7 @@ export class BatchingServerKafka extends ServerKafka {
         resolveOffset(chunk[i].offset);
       }
       await commitOffsetsIfNecessary();
+      this.quietCollector.noteEvents(chunk.length);
       if (failure) throw failure.error;
       await heartbeat();
     }
