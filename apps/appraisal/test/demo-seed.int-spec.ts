@@ -10,7 +10,7 @@ import { AppModule } from '../src/app.module';
 import { appraisalDataSourceOptions } from '../src/data-source';
 import { AppraisalDemoModule } from '../src/demo/appraisal-demo.module';
 import { AppraisalDemoSeeder } from '../src/demo/appraisal-demo-seeder';
-import { PEOPLE, personnelEvent, seedPersonnel } from './personnel-stand-in';
+import { employeeData, PEOPLE, personnelEvent, seedPersonnel } from './personnel-stand-in';
 
 /** The demo seed on a scratch database: waits while the projection lacks DISKOMINFO's demo people, then loads once, then again without effect. */
 const DB = 'capaian_appraisal_demo_seed_test';
@@ -71,6 +71,23 @@ describe('appraisal demo seed (real PostgreSQL)', () => {
       expect(await app.get(AppraisalDemoSeeder).run()).toEqual({ year: 2026, cadences: 1, skps: 4 });
       const [ahmad] = await ds.query(`SELECT status, penilai_nip FROM skp WHERE nip = $1`, [PEOPLE[0].nip]);
       expect(ahmad).toEqual({ status: 'DITETAPKAN', penilai_nip: sekda.nip });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+
+  it('waits while the newest copy of Siti lacks her penilai, even when an older copy (another stack’s, same NIP) has it', async () => {
+    const app = await startOn(`${DB}_copies`);
+    try {
+      const ds = app.get(DataSource);
+      const projection = app.get(PersonnelProjection);
+      const seeder = app.get(AppraisalDemoSeeder);
+      // The newest copy of Siti, under another id and without her penilai yet, stored first; the city's
+      // copies (older events, penilai known) after it.
+      const copy = { ...employeeData(PEOPLE[1]), employeeId: '00000000-0000-4000-8000-0000000000c2', pejabatPenilai: null, supervisor: null, atasanPejabatPenilai: null, basis: null };
+      await ds.transaction((m) => projection.apply(personnelEvent(EmployeeSnapshotV1, copy.employeeId, copy, new Date('2026-01-02T00:00:00Z')), m));
+      await seedPersonnel(ds, (event, m) => projection.apply(event, m));
+      expect((await seeder.readiness()).waitingFor).toEqual(['Siti Rahmawati (penilai)']);
     } finally {
       await app.close();
     }

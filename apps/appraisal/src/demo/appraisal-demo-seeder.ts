@@ -69,10 +69,15 @@ export class AppraisalDemoSeeder {
     private readonly clock: Clock,
   ) {}
 
-  /** The cascade as appraisal's projection holds it now. */
+  /**
+   * The cascade as appraisal's projection holds it now: per NIP the newest copy, the one the SKP use
+   * cases resolve a person to. (The shared topics also carry the test stacks' demo people under the
+   * same NIPs; an older copy with the right penilai once made the seed go ahead too early.)
+   */
   async readiness(): Promise<Readiness> {
     const projected: ProjectedDemoPerson[] = await this.dataSource.query(
-      `SELECT nip, penilai_nip AS "penilaiNip" FROM personnel_employee WHERE nip = ANY($1) AND core_version IS NOT NULL`,
+      `SELECT DISTINCT ON (nip) nip, penilai_nip AS "penilaiNip" FROM personnel_employee
+       WHERE nip = ANY($1) AND core_version IS NOT NULL ORDER BY nip, core_version DESC`,
       [CASCADE.map((c) => c.nip)],
     );
     return cascadeReadiness(CASCADE, projected);
@@ -114,18 +119,20 @@ export class AppraisalDemoSeeder {
       cadences++;
     }
     let skps = 0;
+    const setter = (penilaiNip: string | null) => (penilaiNip ? principal(penilaiNip) : admin);
     if (options.skps !== false) {
       // Step by step, each skipped when done: a run stopped half-way (a restart) is completed by the next.
-      // The OPD head's SKP is set by the Sekda when the city's records name one as his penilai, by BKPSDM
-      // otherwise; which holds when the SKP is created depends on how far the projection has got.
-      const ahmad = await this.ensureSkp(year, DEMO.ahmad, (penilaiNip) => (penilaiNip ? principal(penilaiNip) : admin), () => {
+      // Each SKP is set by the penilai it records (Ahmad for Siti, Siti for Dimas; the Sekda, or BKPSDM
+      // when none is named, for the OPD head): the projection may move an open SKP to another penilai
+      // between its creation and this step, while it is still taking in personnel's events.
+      const ahmad = await this.ensureSkp(year, DEMO.ahmad, setter, () => {
         const plan = skp(year, 'Meningkatnya kualitas layanan informasi publik Kota Palembang', null, { description: 'Indeks kepuasan masyarakat atas layanan informasi', aspek: 'KUALITAS', target: 85, unit: 'indeks' });
         // The seeds' examples: satisfaction, compliance with regulations (and below: complaints handled, innovations adopted).
         plan.rhk.push({ kind: 'UTAMA', description: 'Terselenggaranya tata kelola informasi sesuai regulasi', parentRhkId: null, indicators: [{ description: 'Persentase kepatuhan terhadap regulasi keterbukaan informasi', aspek: 'KUALITAS', target: 100, unit: 'persen', direction: 'NAIK', evidenceRequired: true }] } as CreateSkpDto['rhk'][number]);
         return plan;
       });
-      const siti = await this.ensureSkp(year, DEMO.siti, () => principal(DEMO.ahmad), () => skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhkId, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
-      const dimas = await this.ensureSkp(year, DEMO.dimas, () => principal(DEMO.siti), () => skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhkId, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
+      const siti = await this.ensureSkp(year, DEMO.siti, setter, () => skp(year, 'Meningkatnya penanganan pengaduan masyarakat secara daring', ahmad.rhkId, { description: 'Pengaduan masyarakat yang ditangani', target: 1200, unit: 'pengaduan' }));
+      const dimas = await this.ensureSkp(year, DEMO.dimas, setter, () => skp(year, 'Tersedianya aplikasi pengaduan yang andal', siti.rhkId, { description: 'Inovasi layanan yang diadopsi', target: 2, unit: 'inovasi', aspek: 'KUANTITAS' }));
       // Putri's stays submitted, waiting for Siti.
       const putri = await this.ensureSkp(year, DEMO.putri, () => null, () => skp(year, 'Terverifikasinya pengaduan masyarakat tepat waktu', siti.rhkId, { description: 'Rata-rata waktu verifikasi pengaduan', aspek: 'WAKTU', target: 2, unit: 'hari kerja', direction: 'TURUN', evidenceRequired: false }));
       skps = [ahmad, siti, dimas, putri].filter((s) => s.created).length;
