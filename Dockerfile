@@ -66,6 +66,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     SERVICE=${SERVICE} \
     NODE_OPTIONS="--enable-source-maps --max-semi-space-size=2" \
+    MALLOC_MMAP_THRESHOLD_=131072 \
     KAFKAJS_NO_PARTITIONER_WARNING=1
 WORKDIR /app
 # Code and packages stay owned by root: the service user can read them, not change them.

@@ -17,6 +17,12 @@ declare -A SERVICE_HEAP_MB=([personnel]=128 [appraisal]=128 [career]=128 [notifi
 # about 5-11 MB of idle RSS; 16 MB for personnel took the page of employees from ≈1,200 to ≈1,850 req/s
 # (docs/benchmarks.md, "Gateway" and "Personnel: reads"). The later flag wins over the one in SERVICE_NODE_FLAGS.
 declare -A SERVICE_SEMI_SPACE_MB=([gateway]=8 [personnel]=16)
+# glibc's malloc serves a block of 128 KiB or more with its own mmap, returned to the system when freed, but
+# after the first such free it raises that threshold up to 32 MiB, so kafkajs' fetched batches and large
+# responses then come from the heap arenas and their pages stay resident. Fixing the threshold kept 10-20 MB
+# less RSS in each consumer after a catch-up (docs/benchmarks.md, "Idle memory"); the image sets the same.
+# Empty: glibc's default.
+SERVICE_MALLOC_MMAP_THRESHOLD="${SERVICE_MALLOC_MMAP_THRESHOLD-131072}"
 # The node flags of one service: the common ones plus its heap bound and young generation, if any.
 service_node_flags() {
   local flags="$SERVICE_NODE_FLAGS"

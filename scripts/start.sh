@@ -48,7 +48,8 @@ for svc in "${SERVICES[@]}"; do
     continue
   fi
   # shellcheck disable=SC2086 # the flags are words
-  nohup node $(service_node_flags "$svc") "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 &
+  ( [ -n "$SERVICE_MALLOC_MMAP_THRESHOLD" ] && export MALLOC_MMAP_THRESHOLD_="$SERVICE_MALLOC_MMAP_THRESHOLD"
+    exec nohup node $(service_node_flags "$svc") "$(service_entry "$svc" main)" >"$RUN_DIR/services/$svc.log" 2>&1 ) &
   echo $! >"$pidfile"
 done
 

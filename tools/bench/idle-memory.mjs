@@ -37,6 +37,8 @@ const only = arg('only', '')
 const startFlags = (service) =>
   spawnSync('bash', ['-c', `source "${ROOT}/scripts/lib.sh"; service_node_flags ${service}`], { encoding: 'utf8' }).stdout.trim();
 const flagsOf = (service) => arg('node-flags', startFlags(service)).split(/\s+/).filter(Boolean);
+/** glibc's mmap threshold as scripts/start.sh sets it (SERVICE_MALLOC_MMAP_THRESHOLD in scripts/lib.sh; empty = glibc's default). */
+const mallocThreshold = spawnSync('bash', ['-c', `source "${ROOT}/scripts/lib.sh"; printf %s "$SERVICE_MALLOC_MMAP_THRESHOLD"`], { encoding: 'utf8' }).stdout.trim();
 const DIST = join(ROOT, '.run/idle-memory/dist');
 const entry = (service, file) => join(DIST, `apps/${service}/apps/${service}/src/${file}.js`);
 
@@ -169,7 +171,7 @@ process.on('SIGINT', () => process.exit(130));
 function start(service, env) {
   const child = spawn(process.execPath, [...flagsOf(service), entry(service, 'main')], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...(mallocThreshold ? { MALLOC_MMAP_THRESHOLD_: mallocThreshold } : {}), ...env },
     // stdout (warn-level logs, and --trace-gc lines when that flag is given) kept for a look afterwards.
     stdio: ['ignore', openSync(join(ROOT, `.run/idle-memory/${service}.log`), 'a'), 'pipe'],
   });
@@ -212,7 +214,7 @@ async function main() {
   await Promise.all(Object.keys(running).map(ready));
   const readyAfter = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, settleSeconds * 1000));
-  console.log(`Idle memory, ${settleSeconds} s after every service was ready (${readyAfter.toFixed(1)} s to ready), node ${process.version}\n`);
+  console.log(`Idle memory, ${settleSeconds} s after every service was ready (${readyAfter.toFixed(1)} s to ready), node ${process.version}, MALLOC_MMAP_THRESHOLD_=${mallocThreshold || '(glibc default)'}\n`);
   const header = () => console.log(`${'service'.padEnd(14)}${'RSS MB'.padStart(8)}${'peak MB'.padStart(9)}${'events handled'.padStart(16)}  node flags`);
   const row = (label, service, m, events) =>
     console.log(`${label.padEnd(14)}${m.rssMb.toFixed(0).padStart(8)}${m.peakMb.toFixed(0).padStart(9)}${(Number.isNaN(events) ? '-' : String(events)).padStart(16)}  ${flagsOf(service).join(' ') || '(none)'}`);
