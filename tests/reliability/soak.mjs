@@ -95,6 +95,8 @@ async function main() {
   let requests = 0;
   let failed = 0;
   const latencies = [];
+  // Per route (method and path without its query), so a high p99 names the request behind it.
+  const byRoute = new Map();
   const sample = () => samples.push({ t: Date.now(), rss: Object.fromEntries(services.map((s) => [s, rssKb(s)])) });
   sample();
   const sampler = setInterval(sample, 10_000);
@@ -125,7 +127,11 @@ async function main() {
       .then(async (res) => {
         await res.arrayBuffer();
         if (res.status >= 400) throw new Error(`HTTP ${res.status} ${init.method ?? 'GET'} ${url.replace(gateway, '')}`);
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        const route = `${init.method ?? 'GET'} ${step.path.split('?')[0]}`;
+        if (!byRoute.has(route)) byRoute.set(route, []);
+        byRoute.get(route).push(ms);
       })
       .catch((e) => {
         failed++;
@@ -149,17 +155,24 @@ async function main() {
   const last = window(Date.now() - 60_000, Date.now());
   const mean = (list, s) => list.reduce((sum, x) => sum + (x.rss[s] ?? 0), 0) / Math.max(1, list.length);
   const growth = Object.fromEntries(services.map((s) => [s, after.length && last.length ? (mean(last, s) / mean(after, s) - 1) * 100 : NaN]));
+  const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : 'n/a');
   latencies.sort((a, b) => a - b);
-  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1) : 'n/a');
+  const pct = (p) => percentile(latencies, p);
   const pass = failed === 0 && Object.values(growth).every((g) => Number.isFinite(g) && g <= 10);
   console.log(`soak: ${minutes} min at ${rate} req/s through the gateway (warm-up ${warmupMinutes} min)`);
   console.log(`  requests ${requests}, failed ${failed}; latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`);
   for (const [message, n] of errors) console.log(`  error ×${n}: ${message}`);
+  const routes = [...byRoute].map(([route, list]) => {
+    list.sort((a, b) => a - b);
+    return { route, n: list.length, p50: percentile(list, 50), p99: percentile(list, 99), max: list[list.length - 1].toFixed(1) };
+  });
+  routes.sort((a, b) => Number(b.p99) - Number(a.p99));
+  for (const r of routes) console.log(`  ${r.route.padEnd(48)} n ${String(r.n).padStart(6)}  p50 ${r.p50.padStart(7)} ms  p99 ${r.p99.padStart(7)} ms  max ${r.max.padStart(7)} ms`);
   for (const s of services) {
     console.log(`  ${s.padEnd(12)} rss after warm-up ${Math.round(mean(after, s) / 1024)} MB, at the end ${Math.round(mean(last, s) / 1024)} MB, growth ${growth[s].toFixed(1)} %`);
   }
   console.log(`  verdict: ${pass ? 'PASS' : 'FAIL'} (zero errors, RSS growth <= 10 % per service)`);
-  console.log(JSON.stringify({ bench: 'soak', minutes, rate, requests, failed, latencyMs: { p50: Number(pct(50)), p99: Number(pct(99)) }, rssGrowthPercent: growth, pass }));
+  console.log(JSON.stringify({ bench: 'soak', minutes, rate, requests, failed, latencyMs: { p50: Number(pct(50)), p99: Number(pct(99)) }, routes, rssGrowthPercent: growth, pass }));
   process.exit(pass ? 0 : 1);
 }
 
