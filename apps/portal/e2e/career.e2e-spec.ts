@@ -172,7 +172,8 @@ suite('career screens in Chromium', () => {
     const programId = sessions.items.find((p) => p.name === PROGRAM)!.id;
     const [session] = (await (await fetch(`${url}/api/v1/career/programs/${programId}/sessions`, { headers: { authorization: `Bearer ${putri}` } })).json()) as { id: string }[];
     const r = await fetch(`${url}/api/v1/career/sessions/${session.id}/enrolments`, { method: 'POST', headers: { authorization: `Bearer ${putri}`, 'content-type': 'application/json' }, body: '{}' });
-    expect(r.status).toBe(201);
+    // The answer's body along with its status, so a refusal names its code.
+    expect({ status: r.status, body: await r.text() }).toMatchObject({ status: 201 });
   });
 
   it('lets BKPSDM reject one place with a reason, verify and approve the other, and record attendance and the pass', async () => {
