@@ -94,7 +94,6 @@ async function main() {
   const errors = new Map();
   let requests = 0;
   let failed = 0;
-  const latencies = [];
   // Per route (method and path without its query), so a high p99 names the request behind it.
   const byRoute = new Map();
   const sample = () => samples.push({ t: Date.now(), rss: Object.fromEntries(services.map((s) => [s, rssKb(s)])) });
@@ -128,7 +127,6 @@ async function main() {
         await res.arrayBuffer();
         if (res.status >= 400) throw new Error(`HTTP ${res.status} ${init.method ?? 'GET'} ${url.replace(gateway, '')}`);
         const ms = performance.now() - t0;
-        latencies.push(ms);
         const route = `${init.method ?? 'GET'} ${step.path.split('?')[0]}`;
         if (!byRoute.has(route)) byRoute.set(route, []);
         byRoute.get(route).push(ms);
@@ -156,7 +154,7 @@ async function main() {
   const mean = (list, s) => list.reduce((sum, x) => sum + (x.rss[s] ?? 0), 0) / Math.max(1, list.length);
   const growth = Object.fromEntries(services.map((s) => [s, after.length && last.length ? (mean(last, s) / mean(after, s) - 1) * 100 : NaN]));
   const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : 'n/a');
-  latencies.sort((a, b) => a - b);
+  const latencies = [...byRoute.values()].flat().sort((a, b) => a - b);
   const pct = (p) => percentile(latencies, p);
   const pass = failed === 0 && Object.values(growth).every((g) => Number.isFinite(g) && g <= 10);
   console.log(`soak: ${minutes} min at ${rate} req/s through the gateway (warm-up ${warmupMinutes} min)`);
