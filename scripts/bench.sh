@@ -15,24 +15,11 @@ started_file="$RUN_DIR/started-by-bench"
 # at the end: on the shared broker they stayed on the platform's topics, and a running or later
 # `npm start` consumed the bench's made-up employees and evaluations into its read models.
 # BENCH_SHARED_KAFKA=1 keeps them on the shared broker. (messaging starts its own broker.)
-bench_kafka_dir=""
-stop_bench_kafka() {
-  [ -n "$bench_kafka_dir" ] || return 0
-  INFRA_RUN_DIR="$bench_kafka_dir" INFRA_STARTED_FILE= bash infra/infra.sh down kafka >/dev/null 2>&1
-  rm -rf "$bench_kafka_dir"
-}
 use_bench_kafka() {
   [ "${BENCH_SHARED_KAFKA:-0}" = 1 ] && return 0
-  [ -n "$bench_kafka_dir" ] && return 0
-  bench_kafka_dir="$(mktemp -d /tmp/capaian-kafka-bench-XXXXXX)"
-  local ports
-  ports="$(node -e 'const n=require("net");const p=()=>new Promise(r=>{const s=n.createServer();s.listen(0,"127.0.0.1",()=>{const x=s.address().port;s.close(()=>r(x))})});(async()=>{const a=await p();let b=await p();while(b===a)b=await p();console.log(a,b)})()')"
-  log "a Kafka broker of this run's own for the services' events (127.0.0.1:${ports% *})"
-  INFRA_RUN_DIR="$bench_kafka_dir" KAFKA_PORT="${ports% *}" KAFKA_CONTROLLER_PORT="${ports#* }" KAFKA_HEAP='-Xms128m -Xmx384m' \
-    INFRA_STARTED_FILE= bash infra/infra.sh up kafka || return 1
-  export KAFKA_BROKERS="127.0.0.1:${ports% *}"
+  PRIVATE_KAFKA_HEAP='-Xms128m -Xmx384m' private_kafka_up bench
 }
-trap 'stop_bench_kafka; [ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1; rm -f "$started_file"' EXIT
+trap 'private_kafka_down; [ -s "$started_file" ] && bash infra/infra.sh down $(cat "$started_file") >/dev/null 2>&1; rm -f "$started_file"' EXIT
 INFRA_STARTED_FILE="$started_file" bash infra/infra.sh up || exit 1
 
 

@@ -43,3 +43,26 @@ ensure_node_modules() {
 }
 
 service_entry() { echo "$ROOT/dist/apps/$1/apps/$1/src/$2.js"; }
+
+# A Kafka broker of one run's own (npm test, the benches), started with infra.sh on two free ports and a
+# data folder under /tmp, deleted by private_kafka_down. The shared broker on 9092 holds the platform's
+# topics and its consumers' positions: events written there by tests or benches (made-up employees with the
+# demo people's NIPs, evaluations, pings) were consumed into the read models of a platform running beside
+# them, or started later. Exports KAFKA_BROKERS, which every service, test and bench reads.
+PRIVATE_KAFKA_DIR=""
+private_kafka_up() {
+  [ -n "$PRIVATE_KAFKA_DIR" ] && return 0
+  PRIVATE_KAFKA_DIR="$(mktemp -d "/tmp/capaian-kafka-$1-XXXXXX")"
+  local ports
+  ports="$(node -e 'const n=require("net");const p=()=>new Promise(r=>{const s=n.createServer();s.listen(0,"127.0.0.1",()=>{const x=s.address().port;s.close(()=>r(x))})});(async()=>{const a=await p();let b=await p();while(b===a)b=await p();console.log(a,b)})()')"
+  log "a Kafka broker of this run's own (127.0.0.1:${ports% *}, data in $PRIVATE_KAFKA_DIR)"
+  INFRA_RUN_DIR="$PRIVATE_KAFKA_DIR" KAFKA_PORT="${ports% *}" KAFKA_CONTROLLER_PORT="${ports#* }" \
+    KAFKA_HEAP="${PRIVATE_KAFKA_HEAP:-${KAFKA_HEAP:-}}" INFRA_STARTED_FILE= bash "$ROOT/infra/infra.sh" up kafka >/dev/null || return 1
+  export KAFKA_BROKERS="127.0.0.1:${ports% *}"
+}
+private_kafka_down() {
+  [ -n "$PRIVATE_KAFKA_DIR" ] || return 0
+  INFRA_RUN_DIR="$PRIVATE_KAFKA_DIR" INFRA_STARTED_FILE= bash "$ROOT/infra/infra.sh" down kafka >/dev/null 2>&1
+  rm -rf "$PRIVATE_KAFKA_DIR"
+  PRIVATE_KAFKA_DIR=""
+}
