@@ -31,6 +31,12 @@ export interface HistoryEntry {
   recordedAt: string;
 }
 
+/** A number written into a statement's text: only ever an integer (the DTO validates it; this keeps it so). */
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${n}`);
+  return String(n);
+}
+
 /** Reads of employees (list, one, history), now or as of a date; they bypass the write model. */
 @Injectable()
 export class EmployeeQueries {
@@ -90,12 +96,21 @@ export class EmployeeQueries {
       // The page's ids first, from the employee table alone (its filters are its own columns, the
       // position's kind aside), then the joins for those few rows only.
       const from = `FROM employee e${q.jenisJabatan ? ' JOIN position p ON p.id = e.position_id' : ''}${filter}`;
-      // Prepared statements (common/prepared.ts): every value is a parameter, the page's size and
-      // offset too, so each combination of filters is one statement, planned once per connection.
+      // Prepared statements (common/prepared.ts): every value the caller chooses is a parameter, so each
+      // combination of filters is one statement, planned once per connection. The page's size (at most
+      // 100, validated) is written into the text, and so is an offset of 0 (the first page and every page
+      // by cursor): with `LIMIT $n` the plan made without the values expects a tenth of the table, costs
+      // far more than the plan for 21 rows, and PostgreSQL planned the statement again on every request —
+      // half of its work per page. A deeper page by offset keeps the offset as a parameter, and a name
+      // search keeps both: its best plan depends on the term (how many names match it), so it is planned
+      // for its values each time.
       // The count does not need the date ($1), but every parameter must appear to get its type.
       if (q.total) [{ total }] = await preparedQuery<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total ${from} AND $1::date IS NOT NULL`, params);
       const keys = keyset();
-      const pageRows = `ORDER BY e.name, e.nip LIMIT $${params.push(q.size + 1)}::int OFFSET $${params.push(after ? 0 : q.offset)}::int`;
+      const offset = after ? 0 : q.offset;
+      const pageRows = byName
+        ? `ORDER BY e.name, e.nip LIMIT $${params.push(q.size + 1)}::int OFFSET $${params.push(offset)}::int`
+        : `ORDER BY e.name, e.nip LIMIT ${integer(q.size + 1)} OFFSET ${offset === 0 ? '0' : `$${params.push(offset)}::int`}`;
       // As an array, the ids are fetched by primary key: joined as a relation, a page of 100 may be
       // hash-joined against a scan of the whole table.
       // A name search finds its matches first (OFFSET 0 keeps the planner from turning it into a walk
@@ -104,7 +119,7 @@ export class EmployeeQueries {
       const ids = byName ? `SELECT e.id FROM (SELECT e.id, e.name, e.nip ${from}${keys} OFFSET 0) e ${pageRows}` : `SELECT e.id ${from}${keys} ${pageRows}`;
       rows = await preparedQuery<EmployeeRow>(this.dataSource, `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(${ids})) ORDER BY e.name, e.nip`, params);
     } else {
-      const pageRows = `ORDER BY e.name, e.nip LIMIT ${q.size + 1} OFFSET ${after ? 0 : q.offset}`;
+      const pageRows = `ORDER BY e.name, e.nip LIMIT ${integer(q.size + 1)} OFFSET ${integer(after ? 0 : q.offset)}`;
       const filtered = `${employeeSelect(mode, '$1')}${filter}`;
       if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) x`, params);
       rows = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
