@@ -67,7 +67,7 @@ class PingConsumer {
 async function serviceApp(service: 'appraisal' | 'notification', db: DatabaseConfig, parts: { controllers: Type[]; providers?: Type[]; relay: boolean }) {
   const groupId = `capaian-tracing-test-${randomUUID()}`;
   const config: ServiceConfig = {
-    ...loadServiceConfig(service, { KAFKA_GROUP_ID: groupId, KAFKA_CLIENT_ID: `capaian-tracing-test-${process.pid}` }),
+    ...loadServiceConfig(service, { ...process.env, KAFKA_GROUP_ID: groupId, KAFKA_CLIENT_ID: `capaian-tracing-test-${process.pid}` }),
     database: db,
   };
   @Module({
