@@ -6,7 +6,7 @@
  * reused); autocannon runs in this process. Needs PostgreSQL and Keycloak (for the demo users' tokens).
  *
  *   bash apps/personnel/bench/run.sh --reads [--duration 10] [--connections 50]
- *   node dist/apps/personnel/apps/personnel/bench/employee-list.bench.js [--duration=10] [--connections=50]
+ *   node dist/apps/personnel/apps/personnel/bench/employee-list.bench.js [--duration=10] [--connections=50] [--only=admin-opd]
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -142,12 +142,16 @@ async function main(): Promise<void> {
       ['… page 300 (offset)', `${base}?size=20&page=300`, hendra],
       ['admin-opd ?size=20', `${base}?size=20`, rudi],
       ['name search ?q=siti', `${base}?size=20&q=siti`, hendra],
+      // The same token and HTTP stack without a database: what every request costs the service.
+      ['whoami (no database)', `${service.url}/api/v1/personnel/whoami`, hendra],
     ];
     console.log(`GET /api/v1/personnel/employees direct to personnel, ${EMPLOYEES} employees, ${connections} connections, ${duration} s each (after 2 s warm-up), Node ${process.version}`);
     console.log(`CPU ms per request: the service process and the PostgreSQL backends serving it (independent of what else the machine runs)\n`);
     console.log(`${''.padEnd(24)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'requests'.padStart(12)}${'errors'.padStart(8)}${'node cpu'.padStart(10)}${'pg cpu'.padStart(10)}`);
     const results: Record<string, { reqPerSec: number; p50Ms: number; p99Ms: number; requests: number; errors: number; nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number }> = {};
-    for (const [label, url, token] of runs) {
+    // `--only=<start of a label>` measures one case (for a CPU profile of just that request).
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+    for (const [label, url, token] of runs.filter(([l]) => only === undefined || l.startsWith(only))) {
       await autocannon({ url, headers: { authorization: `Bearer ${token}` }, connections, duration: 2 }); // warm-up: JIT, JWKS, plans, pools
       const [node0, pg0] = [await serviceCpuMs(service.child), await databaseCpuMs(admin)];
       const r = await measure(label, url, token, duration, connections);

@@ -8,6 +8,7 @@ import { CreatePersonnelSchema1764500000000 } from './migrations/1764500000000-c
 import { ListIndexes1765600000000 } from './migrations/1765600000000-list-indexes';
 import { StructureListIndexes1765600000001 } from './migrations/1765600000001-structure-list-indexes';
 import { SupervisorsAtSetBased1765700000000 } from './migrations/1765700000000-supervisors-at-set-based';
+import { EmployeeViewJson1765800000000 } from './migrations/1765800000000-employee-view-json';
 import { OrgUnitEntity } from './org-unit/infrastructure/org-unit.entity';
 import { PositionEntity } from './position/infrastructure/position.entity';
 
@@ -19,7 +20,7 @@ types.setTypeParser(1082, (value: string) => value);
 
 /** Explicit lists (TypeORM 1.x, no globs): what the built service ships is exactly what it uses. */
 export const personnelEntities = [OrgUnitEntity, PositionEntity, EmployeeEntity, ImportJobEntity, AuditEntry, ...messagingEntities, IdempotencyKeyEntity];
-export const personnelMigrations = [CreateAuditTrail1764300000000, ...messagingMigrations, CreatePersonnelSchema1764500000000, CreateIdempotencyKeys1764600000000, ListIndexes1765600000000, StructureListIndexes1765600000001, SupervisorsAtSetBased1765700000000];
+export const personnelMigrations = [CreateAuditTrail1764300000000, ...messagingMigrations, CreatePersonnelSchema1764500000000, CreateIdempotencyKeys1764600000000, ListIndexes1765600000000, StructureListIndexes1765600000001, SupervisorsAtSetBased1765700000000, EmployeeViewJson1765800000000];
 
 export function personnelDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   return dataSourceOptions(db, personnelEntities, personnelMigrations);

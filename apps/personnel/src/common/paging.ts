@@ -4,6 +4,18 @@ import { PersonnelMessages } from './personnel.messages';
 /** A page of a personnel list: `total` only when asked for (`?total=true`), `next` on lists that page by key. */
 export type ListPage<T> = CursorPage<T>;
 
+/**
+ * A page already written as JSON from its items' JSON texts (the employees' as PostgreSQL keeps
+ * them): the controller sends it as it is, with a JSON content type. `T` names what the JSON is.
+ */
+export type PageJson<T> = string & { readonly __page?: ListPage<T> };
+
+export function pageJson<T>(itemsJson: readonly string[], page: Omit<ListPage<T>, 'items'>): PageJson<T> {
+  const { page: number, size, total, next } = page;
+  // The same keys, in the same order, as JSON.stringify of a ListPage.
+  return `{"items":[${itemsJson.join(',')}],${JSON.stringify({ page: number, size, total, next }).slice(1)}` as PageJson<T>;
+}
+
 /** The sort key of the last row of a page, as an opaque URL-safe cursor. */
 export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

@@ -4,7 +4,7 @@ import { normalizeGolongan, todayInJakarta } from '@capaian/kinerja';
 import type { Principal } from '@capaian/shared/auth';
 import { DataSource } from 'typeorm';
 import { readsCityWide } from '../common/access';
-import { decodeCursor, encodeCursor, type ListPage } from '../common/paging';
+import { decodeCursor, encodeCursor, pageJson, type PageJson } from '../common/paging';
 import { preparedQuery } from '../common/prepared';
 import { forbidden } from '../common/personnel.messages';
 import { resolveUnitId } from '../org-unit/infrastructure/org-unit.repository';
@@ -31,6 +31,12 @@ export interface HistoryEntry {
   recordedAt: string;
 }
 
+interface PageRow {
+  name: string;
+  nip: string;
+  json: string;
+}
+
 /** A number written into a statement's text: only ever an integer (the DTO validates it; this keeps it so). */
 function integer(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${n}`);
@@ -50,8 +56,10 @@ export class EmployeeQueries {
    * index in that order (`employee_name_nip_idx`, `employee_opd_name_nip_idx`; name search by the
    * trigram index), so a page costs the same whatever the city's size: checked by
    * apps/personnel/test/list-query-plans.int-spec.ts on the demo city. `total` is counted only when asked.
+   * The page comes back as JSON text: now, each employee's `view_json` as PostgreSQL keeps it (the
+   * same object as toEmployeeView); as of a past date, toEmployeeView of the rows then.
    */
-  async list(p: Principal, q: EmployeeListQuery): Promise<ListPage<EmployeeView>> {
+  async list(p: Principal, q: EmployeeListQuery): Promise<PageJson<EmployeeView>> {
     let opd = q.opd;
     if (!readsCityWide(p)) {
       if (!p.roles.includes('admin-opd') || !p.opd) throw forbidden('employeeList');
@@ -63,7 +71,8 @@ export class EmployeeQueries {
     const date = asOfDate(q.asOf);
     const mode = readModeFor(q.asOf ? date : undefined, today);
     const col = employeeColumns(mode);
-    const params: unknown[] = [date];
+    // As of a past date, $1 is the date; now, no statement needs it.
+    const params: unknown[] = mode === 'current' ? [] : [date];
     const where: string[] = [];
     const add = (sql: (n: string) => string, value: unknown) => {
       params.push(value);
@@ -91,10 +100,10 @@ export class EmployeeQueries {
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const keyset = () => (after ? `${filter ? ' AND' : ' WHERE'} (e.name, e.nip) > ($${params.push(after[0])}, $${params.push(after[1])})` : '');
     let total: number | undefined;
-    let rows: EmployeeRow[];
+    let rows: PageRow[];
     if (mode === 'current') {
       // The page's ids first, from the employee table alone (its filters are its own columns, the
-      // position's kind aside), then the joins for those few rows only.
+      // position's kind aside), then those few rows' stored JSON by primary key.
       const from = `FROM employee e${q.jenisJabatan ? ' JOIN position p ON p.id = e.position_id' : ''}${filter}`;
       // Prepared statements (common/prepared.ts): every value the caller chooses is a parameter, so each
       // combination of filters is one statement, planned once per connection. The page's size (at most
@@ -104,8 +113,7 @@ export class EmployeeQueries {
       // half of its work per page. A deeper page by offset keeps the offset as a parameter, and a name
       // search keeps both: its best plan depends on the term (how many names match it), so it is planned
       // for its values each time.
-      // The count does not need the date ($1), but every parameter must appear to get its type.
-      if (q.total) [{ total }] = await preparedQuery<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total ${from} AND $1::date IS NOT NULL`, params);
+      if (q.total) [{ total }] = await preparedQuery<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total ${from}`, params);
       const keys = keyset();
       const offset = after ? 0 : q.offset;
       const pageRows = byName
@@ -117,24 +125,23 @@ export class EmployeeQueries {
       // of the name index that filters as it goes: for "siti", sorted late, that walk read 10,000
       // entries to find 21, against 182 matches found by the trigram index and then sorted).
       const ids = byName ? `SELECT e.id FROM (SELECT e.id, e.name, e.nip ${from}${keys} OFFSET 0) e ${pageRows}` : `SELECT e.id ${from}${keys} ${pageRows}`;
-      rows = await preparedQuery<EmployeeRow>(this.dataSource, `${employeeSelect(mode, '$1')} WHERE e.id = ANY (ARRAY(${ids})) ORDER BY e.name, e.nip`, params);
+      // The JSON as text: the driver would parse a json column into objects.
+      rows = await preparedQuery<PageRow>(this.dataSource, `SELECT e.name, e.nip, e.view_json::text AS json FROM employee e WHERE e.id = ANY (ARRAY(${ids})) ORDER BY e.name, e.nip`, params);
     } else {
       const pageRows = `ORDER BY e.name, e.nip LIMIT ${integer(q.size + 1)} OFFSET ${integer(after ? 0 : q.offset)}`;
       const filtered = `${employeeSelect(mode, '$1')}${filter}`;
       if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) x`, params);
-      rows = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
+      const then: EmployeeRow[] = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
+      rows = then.map((row) => ({ name: row.name, nip: row.nip, json: JSON.stringify(toEmployeeView(row)) }));
     }
     // One row more than the page tells whether a next page exists without counting.
     const more = rows.length > q.size;
     const items = rows.slice(0, q.size);
     const last = items[items.length - 1];
-    return {
-      items: items.map(toEmployeeView),
-      page: after ? 1 : q.page,
-      size: q.size,
-      ...(total === undefined ? {} : { total }),
-      next: more && last ? encodeCursor([last.name, last.nip]) : null,
-    };
+    return pageJson(
+      items.map((row) => row.json),
+      { page: after ? 1 : q.page, size: q.size, total, next: more && last ? encodeCursor([last.name, last.nip]) : null },
+    );
   }
 
   async get(p: Principal, ref: string, asOf?: string): Promise<EmployeeView> {

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@capaian/shared/auth';
 import { Role } from '../common/access';
 import { AsOfQuery } from '../common/dto';
+import type { PageJson } from '../common/paging';
 import { Idempotent } from '@capaian/shared/persistence';
 import { ChangeStatusDto } from './dto/change-employee-status.dto';
 import { UpdateEmployeeDto } from './dto/correct-employee.dto';
@@ -46,7 +47,9 @@ export class EmployeesHttpController {
   @Get('employees')
   @ApiOkResponse({ type: EmployeeListPage })
   @ApiOperation({ summary: 'Daftar pegawai (berhalaman; filter OPD, unit, jenis jabatan, golongan, awalan nama atau NIP; asOf)' })
-  list(@CurrentPrincipal() p: Principal, @Query() q: EmployeeListQuery): Promise<EmployeeListPage> {
+  // The page is JSON already (written by PostgreSQL): sent as it is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  list(@CurrentPrincipal() p: Principal, @Query() q: EmployeeListQuery): Promise<PageJson<Employee>> {
     return this.employees.list(p, q);
   }
 

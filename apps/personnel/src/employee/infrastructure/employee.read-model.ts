@@ -80,7 +80,10 @@ export function readModeFor(asOf: IsoDate | undefined, today: IsoDate): ReadMode
   return asOf === undefined || asOf >= today ? 'current' : 'history';
 }
 
-/** The employee as the API shows it. */
+/**
+ * The employee as the API shows it. PostgreSQL keeps the same object, as JSON text, in each
+ * employee's row (`view_json`, migration 1765800000000): the list of employees sends that.
+ */
 export interface EmployeeView {
   id: string;
   nip: string;
