@@ -109,7 +109,9 @@ function serviceCpuMs(child: ChildProcess): Promise<number> {
 }
 
 function startService(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(__filename, ['--role=service'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The flags npm start gives the service (run.sh sets them), so that its garbage collector works as deployed.
+  const execArgv = (process.env.PERSONNEL_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = fork(__filename, ['--role=service'], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
     child.once('exit', (code) => reject(new Error(`service exited with ${code} before listening`)));
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
       // The same token and HTTP stack without a database: what every request costs the service.
       ['whoami (no database)', `${service.url}/api/v1/personnel/whoami`, hendra],
     ];
-    console.log(`GET /api/v1/personnel/employees direct to personnel, ${EMPLOYEES} employees, ${connections} connections, ${duration} s each (after 2 s warm-up), Node ${process.version}`);
+    console.log(`GET /api/v1/personnel/employees direct to personnel, ${EMPLOYEES} employees, ${connections} connections, ${duration} s each (after 2 s warm-up), Node ${process.version}, service flags: ${process.env.PERSONNEL_NODE_FLAGS || '(none)'}`);
     console.log(`CPU ms per request: the service process and the PostgreSQL backends serving it (independent of what else the machine runs)\n`);
     console.log(`${''.padEnd(24)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'requests'.padStart(12)}${'errors'.padStart(8)}${'node cpu'.padStart(10)}${'pg cpu'.padStart(10)}`);
     const results: Record<string, { reqPerSec: number; p50Ms: number; p99Ms: number; requests: number; errors: number; nodeCpuMsPerRequest: number; pgCpuMsPerRequest: number }> = {};

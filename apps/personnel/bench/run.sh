@@ -12,6 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 export NX_DAEMON=false
 npx nx build personnel --output-style=static >/dev/null
+# The reads bench runs the service with the V8 flags npm start gives it (young generation, heap bound);
+# PERSONNEL_NODE_FLAGS="..." compares others.
+PERSONNEL_NODE_FLAGS="${PERSONNEL_NODE_FLAGS-$(source scripts/lib.sh; service_node_flags personnel)}"
+export PERSONNEL_NODE_FLAGS
 out=dist/apps/personnel/apps/personnel/bench
 case "${1:-}" in
   --reads) shift; exec node "$out/employee-list.bench.js" "$@" ;;
