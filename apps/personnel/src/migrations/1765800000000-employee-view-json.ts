@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Each employee as the API shows it, kept as JSON text in the employee's own row (`view_json`), so
  * that a page of employees is 21 rows of one index walk and three columns, sent as PostgreSQL stores
  * them. Before, each page looked up the position and both units of every row (63 index lookups) and
- * the service turned 27 columns of 21 rows into objects and back into JSON: two thirds of the page's
- * CPU in PostgreSQL and in personnel (docs/benchmarks.md, "Personnel: reads").
+ * the service turned 27 columns of 21 rows into objects and back into JSON: half of the page's CPU,
+ * PostgreSQL's and personnel's together (docs/benchmarks.md, "2026-12-06 (evening)").
  *
  * The text is written by PostgreSQL itself, so that no write path can forget it:
  * - `employee_view_json_insert` and `employee_view_json_refresh`, before an employee is inserted or
