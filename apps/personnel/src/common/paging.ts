@@ -11,9 +11,9 @@ export type ListPage<T> = CursorPage<T>;
 export type PageJson<T> = string & { readonly __page?: ListPage<T> };
 
 export function pageJson<T>(itemsJson: readonly string[], page: Omit<ListPage<T>, 'items'>): PageJson<T> {
-  const { page: number, size, total, next } = page;
-  // The same keys, in the same order, as JSON.stringify of a ListPage.
-  return `{"items":[${itemsJson.join(',')}],${JSON.stringify({ page: number, size, total, next }).slice(1)}` as PageJson<T>;
+  // The same keys, in the same order, as JSON.stringify of a ListPage (an undefined total is left out).
+  const rest = JSON.stringify({ page: page.page, size: page.size, total: page.total, next: page.next });
+  return `{"items":[${itemsJson.join(',')}],${rest.slice(1)}` as PageJson<T>;
 }
 
 /** The sort key of the last row of a page, as an opaque URL-safe cursor. */

@@ -131,8 +131,8 @@ export class EmployeeQueries {
       const pageRows = `ORDER BY e.name, e.nip LIMIT ${integer(q.size + 1)} OFFSET ${integer(after ? 0 : q.offset)}`;
       const filtered = `${employeeSelect(mode, '$1')}${filter}`;
       if (q.total) [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${filtered}) x`, params);
-      const then: EmployeeRow[] = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
-      rows = then.map((row) => ({ name: row.name, nip: row.nip, json: JSON.stringify(toEmployeeView(row)) }));
+      const historyRows: EmployeeRow[] = await this.dataSource.query(`${filtered}${keyset()} ${pageRows}`, params);
+      rows = historyRows.map((row) => ({ name: row.name, nip: row.nip, json: JSON.stringify(toEmployeeView(row)) }));
     }
     // One row more than the page tells whether a next page exists without counting.
     const more = rows.length > q.size;

@@ -47,7 +47,7 @@ export class EmployeesHttpController {
   @Get('employees')
   @ApiOkResponse({ type: EmployeeListPage })
   @ApiOperation({ summary: 'Daftar pegawai (berhalaman; filter OPD, unit, jenis jabatan, golongan, awalan nama atau NIP; asOf)' })
-  // The page is JSON already (written by PostgreSQL): sent as it is.
+  // The page is JSON text already (PageJson in common/paging.ts): sent as it is.
   @Header('Content-Type', 'application/json; charset=utf-8')
   list(@CurrentPrincipal() p: Principal, @Query() q: EmployeeListQuery): Promise<PageJson<Employee>> {
     return this.employees.list(p, q);
