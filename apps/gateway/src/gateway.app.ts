@@ -1,14 +1,17 @@
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
 import cors from '@fastify/cors';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TokenVerifier } from '@capaian/shared/auth';
-import { buildOpenApiDocument, createHttpApp, MetricsService, serveOpenApi } from '@capaian/shared/http';
+import { buildOpenApiDocument, createHttpApp, type HttpServerFactory, MetricsService, serveOpenApi } from '@capaian/shared/http';
+import { tracesExported } from '@capaian/shared/observability';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerApiDocs } from './openapi/api-docs';
 import type { OpenApiDocument } from './openapi/merge-openapi';
 import { OpenApiAggregator } from './openapi/openapi-aggregator.service';
 import { servePortal } from './portal/serve-portal';
-import { apiProxyPlugin } from './proxy/api-proxy.plugin';
+import { apiProxyPlugin, createProxyState, upstreamFailureReporter } from './proxy/api-proxy.plugin';
+import { FastLane } from './proxy/fast-lane';
 
 const docs = { title: 'Capaian gateway', description: 'Gerbang API Capaian', unprefixed: ['health'] };
 
@@ -34,13 +37,31 @@ function corsOptions(origins: string[]) {
  * the tests share this, so the tests run the real composition.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const app = await createHttpApp(GatewayModule.forRoot(config), config, { ...docs, trustProxy: config.trustedProxies });
+  // The fast lane (proxy/fast-lane.ts) sees each request before Fastify; it exists once the app does.
+  let lane: FastLane | undefined;
+  const serverFactory: HttpServerFactory = (handler, options) => {
+    // What Fastify does with its own server (lib/server.js), with the lane in front of its handler.
+    const o = options as { http?: ServerOptions; keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket?: number };
+    const server = createServer(o.http ?? {}, (req: IncomingMessage, res: ServerResponse) => {
+      if (lane === undefined || !lane.take(req, res)) handler(req, res);
+    });
+    server.keepAliveTimeout = o.keepAliveTimeout;
+    server.requestTimeout = o.requestTimeout;
+    server.setTimeout(o.connectionTimeout);
+    if (o.maxRequestsPerSocket && o.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+    server.on('close', () => lane?.close());
+    return server;
+  };
+  const app = await createHttpApp(GatewayModule.forRoot(config), config, { ...docs, trustProxy: config.trustedProxies, serverFactory });
   const fastify = app.getHttpAdapter().getInstance();
+  const state = createProxyState(config);
+  const metrics = app.get<MetricsService>(MetricsService);
+  const onFailure = upstreamFailureReporter(metrics);
 
   // Before the proxy: a preflight carries no token, and every answer (401 and 429 included) must
   // carry the headers so that the agency's page can read the problem.
   if (config.corsAllowedOrigins.length > 0) await app.register(cors, corsOptions(config.corsAllowedOrigins));
-  await app.register(apiProxyPlugin, { config, verifier: app.get<TokenVerifier>(TokenVerifier), metrics: app.get<MetricsService>(MetricsService) });
+  await app.register(apiProxyPlugin, { config, verifier: app.get<TokenVerifier>(TokenVerifier), metrics, state, onFailure });
 
   const aggregator = app.get(OpenApiAggregator);
   await registerApiDocs(fastify, aggregator);
@@ -49,5 +70,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   if (process.env.PORTAL_DIR) servePortal(fastify, process.env.PORTAL_DIR);
   aggregator.setGatewayDocument(buildOpenApiDocument(app, docs) as unknown as OpenApiDocument);
   await app.init();
+  // Not with the counters in Redis (a count is a round trip) nor with spans exported (the full path records them).
+  if (config.fastLane && state.local && !tracesExported(config.service)) lane = new FastLane({ config, state, metrics, onFailure });
   return app;
 }

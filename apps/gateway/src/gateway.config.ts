@@ -54,6 +54,11 @@ export interface GatewayConfig extends ServiceConfig {
    * so a forged header never buys a fresh allowance.
    */
   trustedProxies: string[];
+  /**
+   * The fast lane for a known caller's plain GET (proxy/fast-lane.ts; `GATEWAY_FAST_LANE`, `on` or
+   * `off`, default `on`). `off` sends every request through Fastify, as before the lane existed.
+   */
+  fastLane: boolean;
 }
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -120,6 +125,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     },
     healthTimeoutMs: r.int('HEALTH_TIMEOUT_MS', 2000, 1, 600_000),
     trustedProxies: r.list('TRUSTED_PROXIES', []),
+    fastLane: r.oneOf('GATEWAY_FAST_LANE', ['on', 'off'] as const, 'on') === 'on',
   };
   for (const entry of r.list('RATE_LIMIT_CLIENT_MAX', [])) {
     const [client, max, ...rest] = entry.split('=').map((part) => part.trim());

@@ -22,17 +22,21 @@ export function correlationIdOf(request: FastifyRequest, reply?: FastifyReply): 
  * problem+json from plain Fastify routes and hooks (the proxy is not a Nest route, so the Nest
  * ProblemFilter never sees it): the same body the filter would send.
  */
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  problem: ProblemException | { status: number; code?: string; title?: string; extras?: Record<string, unknown> },
-): FastifyReply {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemException | PlainProblem): FastifyReply {
+  const body = problemBody(problem, request.url, correlationIdOf(request, reply));
+  return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+}
+
+type PlainProblem = { status: number; code?: string; title?: string; extras?: Record<string, unknown> };
+
+/** The problem+json body the gateway answers itself, on either path (the fast lane writes it without Fastify). */
+export function problemBody(problem: ProblemException | PlainProblem, url: string, correlationId: string) {
   const body =
     problem instanceof ProblemException
       ? problemFor(problem.getStatus(), problem.code, problem.message, problem.extras)
       : problemFor(problem.status, problem.code, problem.title, problem.extras);
   if (Array.isArray(body.errors) && body.errors.length === 0) delete body.errors;
-  body.instance = request.url;
-  body.correlationId = correlationIdOf(request, reply);
-  return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  body.instance = url;
+  body.correlationId = correlationId;
+  return body;
 }

@@ -2,7 +2,7 @@ import { type IncomingMessage, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
-import { bearerChallenge, TokenVerifier } from '@capaian/shared/auth';
+import { bearerChallenge, type Principal, TokenVerifier } from '@capaian/shared/auth';
 import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,6 +17,48 @@ export interface ApiProxyOptions {
   config: GatewayConfig;
   verifier: TokenVerifier;
   metrics?: MetricsService;
+  /** The callers and counters, shared with the fast lane (createProxyState). */
+  state: ProxyState;
+  /** How a failed call to a service is counted, logged and answered (upstreamFailureReporter). */
+  onFailure: FailureReporter;
+}
+
+/**
+ * What the full path and the fast lane share, so that a caller is verified once and counted once
+ * whichever path a request takes.
+ */
+export interface ProxyState {
+  callers: PrincipalCache;
+  /** The in-process counters; undefined when they live in Redis (RATE_LIMIT_REDIS_URL). */
+  local?: LocalRateLimiter;
+  /** The allowance of a caller (its client's, or the default), or of an anonymous IP. */
+  maxOf(principal: Principal | undefined): number;
+  tokenless: RegExp;
+}
+
+export function createProxyState(config: GatewayConfig): ProxyState {
+  const { max, anonymousMax, clientMax, redisUrl, windowMs } = config.rateLimit;
+  return {
+    callers: new PrincipalCache(),
+    local: redisUrl ? undefined : new LocalRateLimiter(windowMs),
+    maxOf: (principal) => (principal ? (clientMax[principal.clientId ?? ''] ?? max) : anonymousMax),
+    tokenless: TOKENLESS_PATHS,
+  };
+}
+
+/** The problem a caller gets for a failed call to a service. */
+export type UpstreamFailure = ReturnType<typeof upstreamProblem>;
+export type FailureReporter = (service: string, method: string, url: string, error: unknown) => UpstreamFailure;
+
+/** Counts and logs a failed call to a service, and says what the caller gets. */
+export function upstreamFailureReporter(metrics?: MetricsService): FailureReporter {
+  const upstreamErrors = metrics?.counter('gateway_upstream_errors_total', 'Failed proxy calls by service and problem code', ['service', 'code']);
+  return (service, method, url, error) => {
+    const problem = upstreamProblem(service, error);
+    upstreamErrors?.inc({ service, code: problem.code });
+    logger.warn(`${service} failed for ${method} ${url}: ${problem.code} (${errorCodes(error).join(', ') || String(error)})`);
+    return problem;
+  };
 }
 
 /** `fastify.createRateLimit` (@fastify/rate-limit 11) answers a RateLimitResult too. */
@@ -49,7 +91,7 @@ const logger = new Logger('ApiProxy');
  * code scanned by anyone). They keep the per-IP rate limit. The stream stays open past the upstream timeout
  * because the service writes a heartbeat well within it.
  */
-const TOKENLESS_PATHS = /^\/api\/v1\/(notification\/(stream|berhenti-langganan)|appraisal\/documents\/verify\/[A-Za-z0-9-]{1,40})(\?|$)/;
+export const TOKENLESS_PATHS = /^\/api\/v1\/(notification\/(stream|berhenti-langganan)|appraisal\/documents\/verify\/[A-Za-z0-9-]{1,40})(\?|$)/;
 
 /** Network failures that mean "nobody answers at that address" (503), as opposed to a broken answer (502). */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'FST_REPLY_FROM_SERVICE_UNAVAILABLE']);
@@ -88,9 +130,8 @@ export function upstreamProblem(service: string, error: unknown): { status: numb
  * The service checks the token again (docs/architecture.md §4.2): the gateway is not trusted alone.
  */
 export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxyOptions): Promise<void> {
-  const { config, verifier, metrics } = options;
+  const { config, verifier, metrics, state } = options;
   const rejected = metrics?.counter('gateway_rejected_requests_total', 'Requests the gateway answered itself, by reason', ['reason']);
-  const upstreamErrors = metrics?.counter('gateway_upstream_errors_total', 'Failed proxy calls by service and problem code', ['service', 'code']);
 
   // The proxy streams bodies to the services, which parse and check them (shared/http): the
   // gateway's own JSON parser (from configureHttpApp) is not inherited by the proxied routes.
@@ -102,13 +143,12 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   });
   const redis = config.rateLimit.redisUrl ? await connectRateLimitStore(config.rateLimit.redisUrl, metrics) : undefined;
   if (redis) fastify.addHook('onClose', async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
-  const { max, anonymousMax, clientMax } = config.rateLimit;
-  const maxOf = (request: FastifyRequest) => (request.principal ? (clientMax[request.principal.clientId ?? ''] ?? max) : anonymousMax);
+  const maxOf = (request: FastifyRequest) => state.maxOf(request.principal);
   // Without Redis the counters live in this process and answer synchronously (local-rate-limit.ts).
   // With Redis, @fastify/rate-limit's store counts, and a store failure lets the request through
   // (skipOnError): an outage of the counters must not become an outage of the API; it is logged and
   // counted instead.
-  const local = redis ? undefined : new LocalRateLimiter(config.rateLimit.windowMs);
+  const local = state.local;
   let limiter: Limiter | undefined;
   if (redis) {
     await fastify.register(rateLimit, { global: false, redis, nameSpace: config.rateLimit.redisPrefix, skipOnError: true });
@@ -118,7 +158,7 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
       timeWindow: config.rateLimit.windowMs,
     });
   }
-  const callers = new PrincipalCache();
+  const callers = state.callers;
 
   /** Answers 429 or 401 itself, or lets the request go on to the proxy (done()). */
   const decide = (request: FastifyRequest, reply: FastifyReply, limit: RateLimitResult, authError: ProblemException | undefined, done: HookDone) => {
@@ -190,8 +230,7 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   const passThrough = (_request: FastifyRequest, payload: IncomingMessage, done: (error: Error | null, body?: unknown) => void) => done(null, payload);
   fastify.addContentTypeParser('application/json', passThrough);
   fastify.addContentTypeParser('*', passThrough);
-  const onUpstreamError = (s: string, code: string) => upstreamErrors?.inc({ service: s, code });
-  for (const service of UPSTREAM_SERVICES) await registerServiceProxy(fastify, service, config, onUpstreamError);
+  for (const service of UPSTREAM_SERVICES) await registerServiceProxy(fastify, service, config, options.onFailure);
 }
 
 /**
@@ -223,10 +262,10 @@ const FORWARDED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPT
  * Hop-by-hop headers (RFC 9110 §7.6.1) and `host`: they describe one connection, not the request,
  * and are never forwarded in either direction.
  */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'http2-settings', 'host', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
+export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'http2-settings', 'host', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
 
 /** Header names listed in a `Connection` header (they are hop-by-hop too). */
-function connectionListed(value: unknown): string[] {
+export function connectionListed(value: unknown): string[] {
   // What every keep-alive answer and request carries: names nothing beyond the hop-by-hop set.
   if (typeof value !== 'string' || value === '' || value === 'keep-alive' || value === 'close') return [];
   return value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
@@ -246,7 +285,7 @@ function isTraversal(path: string): boolean {
 
 
 /** Answers up to this size are collected and sent as one buffer; larger or unsized ones are streamed. */
-const BUFFERED_ANSWER_BYTES = 256 * 1024;
+export const BUFFERED_ANSWER_BYTES = 256 * 1024;
 
 type Fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => void;
 
@@ -362,7 +401,7 @@ class Forwarding {
  * request, see docs/benchmarks.md) cost more than the forwarding itself. The path and query go to
  * the service unchanged: it owns the same prefix and validates its own input.
  */
-async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamService, config: GatewayConfig, onUpstreamError: (service: string, code: string) => void): Promise<void> {
+async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamService, config: GatewayConfig, onFailure: FailureReporter): Promise<void> {
   const prefix = `/${apiPrefix(service)}`;
   const upstream = new URL(config.upstreams[service]);
   // undici with explicit limits: its defaults wait 300 s for headers.
@@ -381,9 +420,7 @@ async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamS
 
   const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     if (reply.sent) return;
-    const problem = upstreamProblem(service, error);
-    onUpstreamError(service, problem.code);
-    logger.warn(`${service} failed for ${request.method} ${request.url}: ${problem.code} (${errorCodes(error).join(', ') || String(error)})`);
+    const problem = onFailure(service, request.method, request.url, error);
     // The upload may have stopped half-way: whatever the client still sends would be read as the
     // next request on this connection, which then hangs. The answer closes the connection instead.
     if (!request.raw.complete) reply.header('connection', 'close');

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceConfig } from '@capaian/shared/config';
 import { httpTracingHooks } from '@capaian/shared/observability';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { createHttpAdapter, installInputGuards } from './hostile-input';
+import { createHttpAdapter, type HttpServerFactory, installInputGuards } from './hostile-input';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics';
 import { buildOpenApiDocument } from './openapi';
@@ -26,6 +26,8 @@ export interface HttpAppOptions {
    * `true` for a service behind the gateway; the gateway passes its configured proxies.
    */
   trustProxy?: boolean | string[];
+  /** The HTTP server to listen with (see createHttpAdapter); the gateway's fast lane uses it. */
+  serverFactory?: HttpServerFactory;
 }
 
 /** The path prefix of a service's API, the same directly and behind the gateway. */
@@ -40,7 +42,7 @@ export function apiPrefix(service: string): string {
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.service, config.logLevel);
-  const adapter = createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes, trustProxy: options.trustProxy });
+  const adapter = createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes, trustProxy: options.trustProxy, serverFactory: options.serverFactory });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
   configureHttpApp(app, config.service, options);
   app.enableShutdownHooks();

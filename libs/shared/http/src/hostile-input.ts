@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemException, problemFor } from './problem';
 import { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId } from './request-context';
@@ -202,7 +203,15 @@ export interface HttpAdapterOptions {
    * behind the gateway), or a list of addresses/CIDRs (the gateway; empty = nobody).
    */
   trustProxy?: boolean | string[];
+  /**
+   * Makes the HTTP server Fastify listens with (Fastify's `serverFactory`): the gateway's fast lane
+   * answers some requests before Fastify sees them. Default: Fastify's own.
+   */
+  serverFactory?: HttpServerFactory;
 }
+
+/** Fastify's `serverFactory`: gets Fastify's request handler, returns the server to listen with. */
+export type HttpServerFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void, options: unknown) => Server;
 
 /** The Fastify adapter every app (and test app) should use: limits, correlation ids, framework errors. */
 export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdapter {
@@ -215,6 +224,7 @@ export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdap
     trustProxy: options.trustProxy ?? true,
     frameworkErrors,
     clientErrorHandler,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
 }
 

@@ -86,6 +86,12 @@ export function ensureTracing(service: string): void {
   if (!(globalThis as GlobalWithState)[STATE]) configureTracing(tracingOptionsFromEnv(service));
 }
 
+/** Whether this process exports its spans (registering tracing from the environment first if needed). */
+export function tracesExported(service: string): boolean {
+  ensureTracing(service);
+  return (globalThis as GlobalWithState)[STATE]?.exporting ?? false;
+}
+
 /** Sends the spans still buffered (at shutdown). */
 export async function flushTracing(): Promise<void> {
   await (globalThis as GlobalWithState)[STATE]?.provider?.forceFlush();
