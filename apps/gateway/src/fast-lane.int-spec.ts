@@ -289,6 +289,31 @@ describe('the allowance and the switch', () => {
     }
   });
 
+  it('counts in Redis when the counters are shared, and answers the one over the allowance with the same 429', async () => {
+    const prefix = `capaian:test:fast-lane:${process.pid}:${Date.now()}:`;
+    const env = { PERSONNEL_URL: probe.url, RATE_LIMIT_MAX: '3', RATE_LIMIT_REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', RATE_LIMIT_REDIS_PREFIX: prefix };
+    const [a, b] = await Promise.all([startGateway(env), startGateway(env)]);
+    try {
+      // The token becomes known on each replica (full path), then the lane takes over: 3 in all.
+      await request(a.url).get('/api/v1/personnel/whoami').set('authorization', `Bearer ${hendra}`).expect(200);
+      await request(a.url).get('/api/v1/personnel/whoami').set('authorization', `Bearer ${hendra}`).expect(200);
+      expect(await laneCount(a.url, 'personnel')).toBe(1);
+      const third = await request(b.url).get('/api/v1/personnel/whoami').set('authorization', `Bearer ${hendra}`).expect(200);
+      expect(third.headers['x-ratelimit-remaining']).toBe('0');
+      const over = await request(a.url).get('/api/v1/personnel/whoami').set('authorization', `Bearer ${hendra}`).set('x-correlation-id', 'uji-batas-bersama').expect(429);
+      expect(await laneCount(a.url, 'personnel')).toBe(1);
+      expect(over.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect(over.headers['x-ratelimit-limit']).toBe('3');
+      expect(over.headers['x-correlation-id']).toBe('uji-batas-bersama');
+      expect(over.body).toMatchObject({ status: 429, code: 'TERLALU_BANYAK_PERMINTAAN', retryAfterSeconds: Number(over.headers['retry-after']), correlationId: 'uji-batas-bersama', instance: '/api/v1/personnel/whoami' });
+      // The full path (a percent-encoded address) of the other replica agrees.
+      expect((await request(b.url).get('/api/v1/personnel/probe/item/%C3%A9').set('authorization', `Bearer ${hendra}`).expect(429)).body.code).toBe('TERLALU_BANYAK_PERMINTAAN');
+    } finally {
+      await Promise.all([a.app.close(), b.app.close()]);
+    }
+  });
+
   it('is not used with GATEWAY_FAST_LANE=off', async () => {
     const gateway = await startGateway({ PERSONNEL_URL: probe.url, GATEWAY_FAST_LANE: 'off' });
     try {

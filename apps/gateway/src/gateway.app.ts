@@ -54,8 +54,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   };
   const app = await createHttpApp(GatewayModule.forRoot(config), config, { ...docs, trustProxy: config.trustedProxies, serverFactory });
   const fastify = app.getHttpAdapter().getInstance();
-  const state = createProxyState(config);
   const metrics = app.get<MetricsService>(MetricsService);
+  const state = await createProxyState(config, metrics);
+  fastify.addHook('onClose', () => state.close());
   const onFailure = upstreamFailureReporter(metrics);
 
   // Before the proxy: a preflight carries no token, and every answer (401 and 429 included) must
@@ -70,7 +71,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   if (process.env.PORTAL_DIR) servePortal(fastify, process.env.PORTAL_DIR);
   aggregator.setGatewayDocument(buildOpenApiDocument(app, docs) as unknown as OpenApiDocument);
   await app.init();
-  // Not with the counters in Redis (a count is a round trip) nor with spans exported (the full path records them).
-  if (config.fastLane && state.local && !tracesExported(config.service)) lane = new FastLane({ config, state, metrics, onFailure });
+  // Not with spans exported: the full path records the gateway's span.
+  if (config.fastLane && !tracesExported(config.service)) lane = new FastLane({ config, state, metrics, onFailure });
   return app;
 }

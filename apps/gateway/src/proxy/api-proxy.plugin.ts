@@ -1,6 +1,5 @@
 import { type IncomingMessage, validateHeaderValue } from 'node:http';
 import { Readable } from 'node:stream';
-import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { bearerChallenge, type Principal, TokenVerifier } from '@capaian/shared/auth';
 import { apiPrefix, CORRELATION_HEADER, type MetricsService, ProblemException } from '@capaian/shared/http';
@@ -12,6 +11,7 @@ import { correlationIdOf, sendProblem } from '../problem-reply';
 import { drainUnreadUpload, guardUploadStream } from './drain-upload';
 import { LocalRateLimiter, type RateLimitResult } from './local-rate-limit';
 import { PrincipalCache } from './principal-cache';
+import { RedisRateLimiter } from './redis-rate-limit';
 
 export interface ApiProxyOptions {
   config: GatewayConfig;
@@ -29,20 +29,42 @@ export interface ApiProxyOptions {
  */
 export interface ProxyState {
   callers: PrincipalCache;
-  /** The in-process counters; undefined when they live in Redis (RATE_LIMIT_REDIS_URL). */
-  local?: LocalRateLimiter;
+  /**
+   * The counters: in this process, answering at once (local-rate-limit.ts), or shared by every
+   * replica in Redis when RATE_LIMIT_REDIS_URL is set (redis-rate-limit.ts).
+   */
+  limiter: LocalRateLimiter | RedisRateLimiter;
   /** The allowance of a caller (its client's, or the default), or of an anonymous IP. */
   maxOf(principal: Principal | undefined): number;
   tokenless: RegExp;
+  /** Closes the Redis connection, if any. */
+  close(): Promise<void>;
 }
 
-export function createProxyState(config: GatewayConfig): ProxyState {
-  const { max, anonymousMax, clientMax, redisUrl, windowMs } = config.rateLimit;
+export async function createProxyState(config: GatewayConfig, metrics?: MetricsService): Promise<ProxyState> {
+  const { max, anonymousMax, clientMax, redisUrl, redisPrefix, windowMs } = config.rateLimit;
+  const redis = redisUrl ? await connectRateLimitStore(redisUrl, metrics) : undefined;
   return {
     callers: new PrincipalCache(),
-    local: redisUrl ? undefined : new LocalRateLimiter(windowMs),
+    limiter: redis ? new RedisRateLimiter(redis, redisPrefix, windowMs) : new LocalRateLimiter(windowMs),
     maxOf: (principal) => (principal ? (clientMax[principal.clientId ?? ''] ?? max) : anonymousMax),
     tokenless: TOKENLESS_PATHS,
+    close: async () => {
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
+    },
+  };
+}
+
+/** The 429 a caller over its allowance gets, on either path. */
+export function tooManyRequests(limit: RateLimitResult): { status: number; code: string; title: string; extras: Record<string, unknown>; retryAfter: number } {
+  const retryAfter = Math.max(1, limit.ttlInSeconds ?? 1);
+  return {
+    status: 429,
+    code: 'TERLALU_BANYAK_PERMINTAAN',
+    title: `Terlalu banyak permintaan, coba lagi dalam ${retryAfter} detik`,
+    extras: { retryAfterSeconds: retryAfter },
+    retryAfter,
   };
 }
 
@@ -61,8 +83,6 @@ export function upstreamFailureReporter(metrics?: MetricsService): FailureReport
   };
 }
 
-/** `fastify.createRateLimit` (@fastify/rate-limit 11) answers a RateLimitResult too. */
-type Limiter = (request: FastifyRequest) => Promise<RateLimitResult>;
 type HookDone = (error?: Error) => void;
 
 /** A hook's done() for a promise chain: an error thrown after it was called is not reported twice. */
@@ -141,24 +161,8 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
     drainUnreadUpload(request.raw);
     done(null, payload);
   });
-  const redis = config.rateLimit.redisUrl ? await connectRateLimitStore(config.rateLimit.redisUrl, metrics) : undefined;
-  if (redis) fastify.addHook('onClose', async () => (redis.status === 'ready' ? void (await redis.quit().catch(() => redis.disconnect())) : redis.disconnect()));
   const maxOf = (request: FastifyRequest) => state.maxOf(request.principal);
-  // Without Redis the counters live in this process and answer synchronously (local-rate-limit.ts).
-  // With Redis, @fastify/rate-limit's store counts, and a store failure lets the request through
-  // (skipOnError): an outage of the counters must not become an outage of the API; it is logged and
-  // counted instead.
-  const local = state.local;
-  let limiter: Limiter | undefined;
-  if (redis) {
-    await fastify.register(rateLimit, { global: false, redis, nameSpace: config.rateLimit.redisPrefix, skipOnError: true });
-    limiter = (fastify as unknown as { createRateLimit(o: object): Limiter }).createRateLimit({
-      keyGenerator: (request: FastifyRequest) => request.rateLimitKey ?? `ip:${request.ip}`,
-      max: maxOf,
-      timeWindow: config.rateLimit.windowMs,
-    });
-  }
-  const callers = state.callers;
+  const { limiter, callers } = state;
 
   /** Answers 429 or 401 itself, or lets the request go on to the proxy (done()). */
   const decide = (request: FastifyRequest, reply: FastifyReply, limit: RateLimitResult, authError: ProblemException | undefined, done: HookDone) => {
@@ -168,15 +172,10 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
       reply.header('x-ratelimit-reset', limit.ttlInSeconds ?? 0);
     }
     if (limit.isExceeded) {
-      const retryAfter = Math.max(1, limit.ttlInSeconds ?? 1);
+      const problem = tooManyRequests(limit);
       rejected?.inc({ reason: 'rate_limit' });
-      reply.header('retry-after', retryAfter);
-      sendProblem(request, reply, {
-        status: 429,
-        code: 'TERLALU_BANYAK_PERMINTAAN',
-        title: `Terlalu banyak permintaan, coba lagi dalam ${retryAfter} detik`,
-        extras: { retryAfterSeconds: retryAfter },
-      });
+      reply.header('retry-after', problem.retryAfter);
+      sendProblem(request, reply, problem);
       return;
     }
     if (authError && !TOKENLESS_PATHS.test(request.url)) {
@@ -189,11 +188,10 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
   };
 
   const count = (request: FastifyRequest, reply: FastifyReply, authError: ProblemException | undefined, done: HookDone) => {
-    if (local) return decide(request, reply, local.hit(request.rateLimitKey ?? `ip:${request.ip}`, maxOf(request)), authError, done);
+    const limit = limiter.hit(request.rateLimitKey ?? `ip:${request.ip}`, maxOf(request));
+    if (!(limit instanceof Promise)) return decide(request, reply, limit, authError, done);
     const finish = once(done);
-    (limiter as Limiter)(request)
-      .then((limit) => decide(request, reply, limit, authError, finish))
-      .catch(finish);
+    limit.then((result) => decide(request, reply, result, authError, finish)).catch(finish);
   };
 
   // A callback hook, not an async one: a caller seen before (the usual case) is checked and counted

@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { CORRELATION_HEADER, correlationIdFrom, type MetricsService, PROBLEM_CONTENT_TYPE } from '@capaian/shared/http';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
 import { problemBody } from '../problem-reply';
-import { BUFFERED_ANSWER_BYTES, connectionListed, HOP_BY_HOP, type ProxyState, type UpstreamFailure } from './api-proxy.plugin';
+import { BUFFERED_ANSWER_BYTES, connectionListed, HOP_BY_HOP, type ProxyState, tooManyRequests, type UpstreamFailure } from './api-proxy.plugin';
 import type { RateLimitResult } from './local-rate-limit';
 import { type ExchangeControl, type ExchangeHandler, UpstreamConnections } from './upstream-connections';
 
@@ -11,14 +11,15 @@ import { type ExchangeControl, type ExchangeHandler, UpstreamConnections } from 
  * The fast lane: the gateway's usual request — a GET without a body, from a caller whose token the
  * gateway verified before, to a plain address — forwarded straight from Node's HTTP server to a
  * kept-alive connection of the service, without Fastify, Nest or a general-purpose HTTP client.
- * Everything else (a first token, no token, a body, percent-encoding, CORS, a caller over its
- * allowance, a forwarded address to trust) takes the full path through Fastify, whose answers the
+ * Everything else (a first token, no token, a body, percent-encoding, CORS, a forwarded address
+ * to trust) takes the full path through Fastify, whose answers the
  * lane's match: the same headers to the service, the same correlation id, the same rate-limit
  * count and headers, the same problems when the service fails. See docs/architecture.md §5.7 and
  * docs/benchmarks.md for why it exists (the gateway's CPU per request against nginx's).
  *
- * It steps aside entirely when the counters live in Redis (a count is then a round trip) and when
- * spans are exported (the full path records the gateway's span).
+ * With the counters in Redis, the lane counts there too (the request waits for the count, as on the
+ * full path) and answers a caller over its allowance itself, with the full path's 429. It steps
+ * aside entirely when spans are exported (the full path records the gateway's span).
  */
 
 /** Characters of an address the lane forwards as it is; `%` (decoding, traversal checks) and the rest take the full path. */
@@ -44,6 +45,7 @@ export interface FastLaneOptions {
 export class FastLane {
   private readonly lanes = new Map<string, Lane>();
   private readonly forwarded?: ReturnType<MetricsService['counter']>;
+  private readonly rejected?: ReturnType<MetricsService['counter']>;
 
   constructor(private readonly options: FastLaneOptions) {
     const { config, metrics } = options;
@@ -58,6 +60,7 @@ export class FastLane {
       this.lanes.set(service, { service, route: `/api/v1/${service}/*`, host: url.host, connections });
     }
     this.forwarded = metrics?.counter('gateway_fast_lane_requests_total', 'Requests forwarded by the fast lane, by service', ['service']);
+    this.rejected = metrics?.counter('gateway_rejected_requests_total', 'Requests the gateway answered itself, by reason', ['reason']);
   }
 
   close(): void {
@@ -77,11 +80,11 @@ export class FastLane {
     if (headers.origin !== undefined && config.corsAllowedOrigins.length > 0) return false;
     if (config.trustedProxies.length > 0 && (headers['x-forwarded-for'] !== undefined || headers['x-forwarded-proto'] !== undefined)) return false;
     const authorization = headers.authorization;
-    const known = authorization === undefined || state.local === undefined ? undefined : state.callers.get(authorization);
+    const known = authorization === undefined ? undefined : state.callers.get(authorization);
     if (!known || state.tokenless.test(url)) return false;
-    const limit = state.local!.hit(known.rateLimitKey, state.maxOf(known.principal));
-    // Over the allowance: the full path counts it again (it stays over) and answers the 429.
-    if (limit.isExceeded) return false;
+    const counted = state.limiter.hit(known.rateLimitKey, state.maxOf(known.principal));
+    // Over the allowance, counted in this process: the full path counts it again (it stays over) and answers the 429.
+    if (!(counted instanceof Promise) && counted.isExceeded) return false;
 
     const correlationId = correlationIdFrom(headers[CORRELATION_HEADER]);
     const listed = connectionListed(headers.connection);
@@ -98,9 +101,28 @@ export class FastLane {
     if (headers.host !== undefined) head += `x-forwarded-host: ${headers.host}\r\n`;
     head += '\r\n';
 
+    if (!(counted instanceof Promise)) {
+      this.forward(lane, head, req, res, correlationId, counted);
+      return true;
+    }
+    // Counted in Redis: the lane answers the request whatever the count says.
+    void counted.then((limit) => (limit.isExceeded ? this.refuse(req, res, correlationId, limit) : this.forward(lane, head, req, res, correlationId, limit)));
+    return true;
+  }
+
+  private forward(lane: Lane, head: string, req: IncomingMessage, res: ServerResponse, correlationId: string, limit: RateLimitResult): void {
     this.forwarded?.inc({ service: lane.service });
     lane.connections.exchange(head, new Forwarding(this.options, lane, req, res, correlationId, limit));
-    return true;
+  }
+
+  /** The 429 of the full path (api-proxy.plugin.ts, decide). */
+  private refuse(req: IncomingMessage, res: ServerResponse, correlationId: string, limit: RateLimitResult): void {
+    this.rejected?.inc({ reason: 'rate_limit' });
+    if (res.destroyed) return;
+    const problem = tooManyRequests(limit);
+    const body = problemBody(problem, req.url ?? '', correlationId);
+    res.writeHead(429, ['content-type', PROBLEM_CONTENT_TYPE, CORRELATION_HEADER, correlationId, ...rateLimitHeaders(limit), 'retry-after', String(problem.retryAfter)]);
+    res.end(JSON.stringify(body));
   }
 }
 
