@@ -136,6 +136,8 @@ class Forwarding implements ExchangeHandler {
   private headers: string[] = [];
   private chunks?: Buffer[];
   private streaming = false;
+  /** The exchange is over (answered or failed). */
+  private ended = false;
 
   constructor(
     private readonly options: FastLaneOptions,
@@ -174,10 +176,13 @@ class Forwarding implements ExchangeHandler {
     // Large or of unknown length (chunked): streamed with backpressure, and dropped if the caller leaves.
     if (this.callerGone()) return;
     this.streaming = true;
+    // Only while the exchange lasts: afterwards the connection may already carry someone else's.
     this.res.on('close', () => {
-      if (!this.res.writableFinished) this.control?.abort();
+      if (!this.ended) this.control?.abort();
     });
-    this.res.on('drain', () => this.control?.resume());
+    this.res.on('drain', () => {
+      if (!this.ended) this.control?.resume();
+    });
     this.res.writeHead(status, headers);
   }
 
@@ -190,6 +195,7 @@ class Forwarding implements ExchangeHandler {
   }
 
   onEnd(): void {
+    this.ended = true;
     if (this.streaming) {
       this.res.end();
     } else if (!this.res.destroyed) {
@@ -201,6 +207,7 @@ class Forwarding implements ExchangeHandler {
   }
 
   onError(error: Error & { code?: string }): void {
+    this.ended = true;
     if (this.streaming) {
       // The head has left: the caller can only learn of the failure by the connection closing.
       this.res.destroy(error);
