@@ -36,7 +36,6 @@ export interface ProxyState {
   limiter: LocalRateLimiter | RedisRateLimiter;
   /** The allowance of a caller (its client's, or the default), or of an anonymous IP. */
   maxOf(principal: Principal | undefined): number;
-  tokenless: RegExp;
   /** Closes the Redis connection, if any. */
   close(): Promise<void>;
 }
@@ -48,12 +47,17 @@ export async function createProxyState(config: GatewayConfig, metrics?: MetricsS
     callers: new PrincipalCache(),
     limiter: redis ? new RedisRateLimiter(redis, redisPrefix, windowMs) : new LocalRateLimiter(windowMs),
     maxOf: (principal) => (principal ? (clientMax[principal.clientId ?? ''] ?? max) : anonymousMax),
-    tokenless: TOKENLESS_PATHS,
     close: async () => {
       if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
       else redis?.disconnect();
     },
   };
+}
+
+/** The `x-ratelimit-*` headers of a counted request's answer, on either path, as a flat `[name, value, …]` list. */
+export function rateLimitHeaders(limit: RateLimitResult): string[] {
+  if (limit.isAllowed || limit.max === undefined) return [];
+  return ['x-ratelimit-limit', String(limit.max), 'x-ratelimit-remaining', String(limit.remaining ?? 0), 'x-ratelimit-reset', String(limit.ttlInSeconds ?? 0)];
 }
 
 /** The 429 a caller over its allowance gets, on either path. */
@@ -166,11 +170,8 @@ export async function apiProxyPlugin(fastify: FastifyInstance, options: ApiProxy
 
   /** Answers 429 or 401 itself, or lets the request go on to the proxy (done()). */
   const decide = (request: FastifyRequest, reply: FastifyReply, limit: RateLimitResult, authError: ProblemException | undefined, done: HookDone) => {
-    if (!limit.isAllowed && limit.max !== undefined) {
-      reply.header('x-ratelimit-limit', limit.max);
-      reply.header('x-ratelimit-remaining', limit.remaining ?? 0);
-      reply.header('x-ratelimit-reset', limit.ttlInSeconds ?? 0);
-    }
+    const counts = rateLimitHeaders(limit);
+    for (let i = 0; i < counts.length; i += 2) reply.header(counts[i], counts[i + 1]);
     if (limit.isExceeded) {
       const problem = tooManyRequests(limit);
       rejected?.inc({ reason: 'rate_limit' });
@@ -262,6 +263,11 @@ const FORWARDED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPT
  */
 export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'http2-settings', 'host', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
 
+/** Whether a header stays on this hop: hop-by-hop by name, or listed in the message's `Connection` header. */
+export function isHopByHop(name: string, listed: string[]): boolean {
+  return HOP_BY_HOP.has(name) || (listed.length > 0 && listed.includes(name));
+}
+
 /** Header names listed in a `Connection` header (they are hop-by-hop too). */
 export function connectionListed(value: unknown): string[] {
   // What every keep-alive answer and request carries: names nothing beyond the hop-by-hop set.
@@ -321,7 +327,7 @@ class Forwarding {
     const dropped = connectionListed(headers.connection);
     for (const name in headers) {
       const value = headers[name];
-      if (value === undefined || HOP_BY_HOP.has(name) || (dropped.length > 0 && dropped.includes(name))) continue;
+      if (value === undefined || isHopByHop(name, dropped)) continue;
       try {
         validateHeaderValue(name, value as string);
         this.headers[name] = value;
@@ -437,7 +443,7 @@ async function registerServiceProxy(fastify: FastifyInstance, service: UpstreamS
     const headers: Record<string, string | string[]> = {};
     for (const name in incoming) {
       const value = incoming[name];
-      if (value === undefined || HOP_BY_HOP.has(name) || (listed.length > 0 && listed.includes(name))) continue;
+      if (value === undefined || isHopByHop(name, listed)) continue;
       headers[name] = value;
     }
     if (incoming.te === 'trailers') headers.te = 'trailers';

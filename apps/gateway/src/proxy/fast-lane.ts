@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { CORRELATION_HEADER, correlationIdFrom, type MetricsService, PROBLEM_CONTENT_TYPE } from '@capaian/shared/http';
 import { type GatewayConfig, UPSTREAM_SERVICES, type UpstreamService } from '../gateway.config';
 import { problemBody } from '../problem-reply';
-import { BUFFERED_ANSWER_BYTES, connectionListed, HOP_BY_HOP, type ProxyState, tooManyRequests, type UpstreamFailure } from './api-proxy.plugin';
+import { BUFFERED_ANSWER_BYTES, connectionListed, type FailureReporter, isHopByHop, type ProxyState, rateLimitHeaders, TOKENLESS_PATHS, tooManyRequests } from './api-proxy.plugin';
 import type { RateLimitResult } from './local-rate-limit';
 import { type ExchangeControl, type ExchangeHandler, UpstreamConnections } from './upstream-connections';
 
@@ -42,7 +42,7 @@ export interface FastLaneOptions {
   state: ProxyState;
   metrics?: MetricsService;
   /** How a failed exchange is counted and logged, and which problem the caller gets (shared with the full path). */
-  onFailure: (service: string, method: string, url: string, error: unknown) => UpstreamFailure;
+  onFailure: FailureReporter;
 }
 
 export class FastLane {
@@ -83,7 +83,7 @@ export class FastLane {
     if (config.trustedProxies.length > 0 && (headers['x-forwarded-for'] !== undefined || headers['x-forwarded-proto'] !== undefined)) return false;
     const authorization = headers.authorization;
     const known = authorization === undefined ? undefined : state.callers.get(authorization);
-    if (!known || state.tokenless.test(url)) return false;
+    if (!known || TOKENLESS_PATHS.test(url)) return false;
     const counted = state.limiter.hit(known.rateLimitKey, state.maxOf(known.principal));
     // Over the allowance, counted in this process: the full path counts it again (it stays over) and answers the 429.
     if (!(counted instanceof Promise) && counted.isExceeded) return false;
@@ -93,7 +93,7 @@ export class FastLane {
     let head = `GET ${url} HTTP/1.1\r\nhost: ${lane.host}\r\nconnection: keep-alive\r\n`;
     for (const name in headers) {
       const value = headers[name];
-      if (value === undefined || HOP_BY_HOP.has(name) || REPLACED.has(name) || (listed.length > 0 && listed.includes(name))) continue;
+      if (value === undefined || REPLACED.has(name) || isHopByHop(name, listed)) continue;
       if (typeof value === 'string') head += `${name}: ${value}\r\n`;
       else for (const one of value) head += `${name}: ${one}\r\n`;
     }
@@ -158,7 +158,7 @@ class Forwarding implements ExchangeHandler {
     const headers = [CORRELATION_HEADER, this.correlationId, ...rateLimitHeaders(this.limit)];
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i].toLowerCase();
-      if (HOP_BY_HOP.has(name) || name === CORRELATION_HEADER || (listed.length > 0 && listed.includes(name))) continue;
+      if (name === CORRELATION_HEADER || isHopByHop(name, listed)) continue;
       try {
         // The name is a token already (upstream-connections.ts); Node would refuse the whole answer for one bad value.
         validateHeaderValue(name, raw[i + 1]);
@@ -244,8 +244,3 @@ function valueOf(raw: string[], name: string): string | undefined {
   return undefined;
 }
 
-/** The headers the full path's rate-limit hook puts on a counted request's answer. */
-function rateLimitHeaders(limit: RateLimitResult): string[] {
-  if (limit.isAllowed || limit.max === undefined) return [];
-  return ['x-ratelimit-limit', String(limit.max), 'x-ratelimit-remaining', String(limit.remaining ?? 0), 'x-ratelimit-reset', String(limit.ttlInSeconds ?? 0)];
-}

@@ -76,7 +76,7 @@ class Connection implements ExchangeControl {
   private remaining = 0;
   /** Chunked: what is expected next after the current chunk's data. */
   private chunkState: 'size' | 'data' | 'crlf' | 'trailers' = 'size';
-  exchanges = 0;
+  private exchanges = 0;
 
   constructor(
     private readonly pool: UpstreamConnections,
@@ -89,10 +89,6 @@ class Connection implements ExchangeControl {
     this.socket.on('timeout', () => this.fail(failure(this.socket.connecting ? 'UND_ERR_CONNECT_TIMEOUT' : 'ETIMEDOUT', 'service did not answer in time')));
     this.socket.on('error', (error: Error & { code?: string }) => this.fail(error));
     this.socket.on('close', () => this.fail(failure('ECONNRESET', 'service closed the connection')));
-  }
-
-  get busy(): boolean {
-    return this.handler !== undefined;
   }
 
   /** Whether this exchange died before any answer on a connection used before (the service may have closed it as idle). */
