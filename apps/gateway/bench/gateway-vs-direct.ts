@@ -108,23 +108,34 @@ async function runGateway(): Promise<void> {
   process.send?.('ready');
 }
 
-/** User + system CPU time of a process and its children (nginx's worker), in microseconds. */
-function cpuMicros(pid: number): number {
-  const ticks = (p: number): number => {
+/** User and system CPU time of a process and its children (nginx's worker), in microseconds. */
+function cpuTimes(pid: number): { user: number; system: number } {
+  const ticks = (p: number): [number, number] => {
     try {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      let own = Number(fields[11]) + Number(fields[12]);
+      const own: [number, number] = [Number(fields[11]), Number(fields[12])];
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        for (const child of children ? children.split(' ') : []) own += ticks(Number(child));
+        for (const child of children ? children.split(' ') : []) {
+          const [user, system] = ticks(Number(child));
+          own[0] += user;
+          own[1] += system;
+        }
       }
       return own;
     } catch {
-      return 0;
+      return [0, 0];
     }
   };
-  return (ticks(pid) * 1e6) / 100;
+  const [user, system] = ticks(pid);
+  return { user: (user * 1e6) / 100, system: (system * 1e6) / 100 };
+}
+
+/** User + system CPU time of a process and its children, in microseconds. */
+function cpuMicros(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
 }
 
 function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
@@ -342,36 +353,40 @@ async function main(): Promise<void> {
   if (profileFile) await ask(gateway.child, { profile: 'start' }, 'profiling');
 
   console.log(`${connections} connections, ${duration} s per measurement after a 2 s warm-up, ${rounds} rounds, Node ${process.version}, gateway flags: ${nodeFlags('gateway').join(' ') || 'none'}`);
-  console.log('CPU µs/req: CPU time of the service and of the proxy per request answered (user + system, from /proc)');
+  console.log('CPU µs/req: CPU time of the service and of the proxy per request answered (user + system, from /proc); of it system: the proxy\'s time in the kernel');
   console.log(
-    `${'endpoint'.padEnd(16)}${'path'.padEnd(15)}${'round'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'÷ direct'.padStart(10)}${'service µs/req'.padStart(16)}${'proxy µs/req'.padStart(14)}`,
+    `${'endpoint'.padEnd(16)}${'path'.padEnd(15)}${'round'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'÷ direct'.padStart(10)}${'service µs/req'.padStart(16)}${'proxy µs/req'.padStart(14)}${'of it system'.padStart(14)}`,
   );
   const summary: string[] = [];
   for (const endpoint of ENDPOINTS) {
     const ratios = new Map<string, number[]>(targets.map(([name]) => [name, []]));
     const proxyCpu = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+    const proxySystem = new Map<string, number[]>(targets.map(([name]) => [name, []]));
     for (let round = 1; round <= rounds; round++) {
       let direct = 0;
       for (const [name, base, proxyPid] of targets) {
         const bearer = await token();
         const url = `${base}${endpoint.path}`;
         await warmUp(url, bearer, { connections });
-        const before = { service: cpuMicros(personnel.pid), proxy: proxyPid ? cpuMicros(proxyPid) : 0 };
+        const before = { service: cpuMicros(personnel.pid), proxy: proxyPid ? cpuTimes(proxyPid) : { user: 0, system: 0 } };
         const r = await load(url, bearer, { connections, duration });
         const serviceCpu = (cpuMicros(personnel.pid) - before.service) / r.requests.total;
-        const ownCpu = proxyPid ? (cpuMicros(proxyPid) - before.proxy) / r.requests.total : 0;
+        const after = proxyPid ? cpuTimes(proxyPid) : { user: 0, system: 0 };
+        const ownCpu = (after.user + after.system - before.proxy.user - before.proxy.system) / r.requests.total;
+        const ownSystem = (after.system - before.proxy.system) / r.requests.total;
         if (name === 'direct') direct = r.requests.average;
         ratios.get(name)!.push(r.requests.average / direct);
         proxyCpu.get(name)!.push(ownCpu);
+        proxySystem.get(name)!.push(ownSystem);
         console.log(
-          `${endpoint.name.padEnd(16)}${name.padEnd(15)}${String(round).padStart(6)}${r.requests.average.toFixed(0).padStart(9)}${r.latency.p50.toFixed(1).padStart(9)}${r.latency.p99.toFixed(1).padStart(9)}${(r.requests.average / direct).toFixed(2).padStart(10)}${serviceCpu.toFixed(0).padStart(16)}${(proxyPid ? ownCpu.toFixed(0) : '-').padStart(14)}${r.timeouts ? `  (${r.timeouts} timed out)` : ''}`,
+          `${endpoint.name.padEnd(16)}${name.padEnd(15)}${String(round).padStart(6)}${r.requests.average.toFixed(0).padStart(9)}${r.latency.p50.toFixed(1).padStart(9)}${r.latency.p99.toFixed(1).padStart(9)}${(r.requests.average / direct).toFixed(2).padStart(10)}${serviceCpu.toFixed(0).padStart(16)}${(proxyPid ? ownCpu.toFixed(0) : '-').padStart(14)}${(proxyPid ? ownSystem.toFixed(0) : '-').padStart(14)}${r.timeouts ? `  (${r.timeouts} timed out)` : ''}`,
         );
       }
     }
     summary.push(
       `${endpoint.name}: ${targets
         .slice(1)
-        .map(([name]) => `${name} ÷ direct ${median(ratios.get(name)!).toFixed(2)} (${median(proxyCpu.get(name)!).toFixed(0)} µs CPU/req)`)
+        .map(([name]) => `${name} ÷ direct ${median(ratios.get(name)!).toFixed(2)} (${median(proxyCpu.get(name)!).toFixed(0)} µs CPU/req, ${median(proxySystem.get(name)!).toFixed(0)} of it system)`)
         .join(', ')} (medians of ${rounds} rounds)`,
     );
   }
