@@ -7,10 +7,15 @@
  *
  *   bash apps/personnel/bench/run.sh --reads [--duration 10] [--connections 50]
  *   node dist/apps/personnel/apps/personnel/bench/employee-list.bench.js [--duration=10] [--connections=50] [--only=admin-opd]
+ *
+ * `--processes=N` measures instead the first page in N freshly started service processes, one after
+ * the other: the garbage collector's choices differ from one process to the next, and a process that
+ * falls into a bad one stays in it (docs/benchmarks.md, "pretenuring").
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { createHttpApp } from '@capaian/shared/http';
 import { runMigrations } from '@capaian/shared/persistence';
 import { DEMO_USERS, getToken } from '@capaian/shared/testing';
@@ -73,8 +78,13 @@ async function runService(): Promise<void> {
   await ds.query('VACUUM ANALYZE');
   await app.listen(0, '127.0.0.1');
   // The parent asks for this process's CPU time around each run.
-  process.on('message', (m: { cpu?: boolean }) => {
+  let fullGcs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGcs++;
+  }).observe({ entryTypes: ['gc'] });
+  process.on('message', (m: { cpu?: boolean; gcs?: boolean }) => {
     if (m.cpu) process.send?.({ cpuMicros: process.cpuUsage() });
+    if (m.gcs) process.send?.({ fullGcs });
   });
   process.send?.({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
 }
@@ -108,6 +118,19 @@ function serviceCpuMs(child: ChildProcess): Promise<number> {
   });
 }
 
+/** Full (mark-compact) collections the service has run since it started. */
+function fullCollections(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { fullGcs?: number }) => {
+      if (m.fullGcs === undefined) return;
+      child.off('message', onMessage);
+      resolve(m.fullGcs);
+    };
+    child.on('message', onMessage);
+    child.send({ gcs: true });
+  });
+}
+
 function startService(): Promise<{ child: ChildProcess; url: string }> {
   // The flags npm start gives the service (run.sh sets them), so that its garbage collector works as deployed.
   const execArgv = (process.env.PERSONNEL_NODE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -127,9 +150,40 @@ async function measure(label: string, url: string, token: string, duration: numb
   return result;
 }
 
+/** The first page in `count` fresh service processes: CPU per page and full collections of each. */
+async function perProcess(count: number, duration: number, connections: number): Promise<void> {
+  const token = await getToken(DEMO_USERS.hendra.nip);
+  console.log(`GET /api/v1/personnel/employees?size=20 direct to personnel in ${count} fresh processes, ${connections} connections, ${duration} s each (after 2 s warm-up), Node ${process.version}, service flags: ${process.env.PERSONNEL_NODE_FLAGS || '(none)'}\n`);
+  console.log(`${'process'.padEnd(10)}${'req/s'.padStart(10)}${'p99 ms'.padStart(10)}${'node cpu µs/page'.padStart(18)}${'full GCs'.padStart(10)}`);
+  const cpu: number[] = [];
+  for (let i = 1; i <= count; i++) {
+    const service = await startService();
+    try {
+      const url = `${service.url}/api/v1/personnel/employees?size=20`;
+      await autocannon({ url, headers: { authorization: `Bearer ${token}` }, connections, duration: 2 });
+      const [node0, gc0] = [await serviceCpuMs(service.child), await fullCollections(service.child)];
+      const r = await measure(`process ${i}`, url, token, duration, connections);
+      const [node1, gc1] = [await serviceCpuMs(service.child), await fullCollections(service.child)];
+      const perPage = ((node1 - node0) / Math.max(1, r.requests.total)) * 1000;
+      cpu.push(perPage);
+      console.log(`${String(i).padEnd(10)}${r.requests.average.toFixed(0).padStart(10)}${r.latency.p99.toFixed(1).padStart(10)}${perPage.toFixed(0).padStart(18)}${String(gc1 - gc0).padStart(10)}`);
+    } finally {
+      service.child.kill();
+      await new Promise((resolve) => service.child.once('exit', resolve));
+    }
+  }
+  const sorted = [...cpu].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const slow = cpu.filter((c) => c > median * 1.3).length;
+  console.log(`\nCPU per page: min ${sorted[0].toFixed(0)}, median ${median.toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)} µs; processes above 1.3 × the median: ${slow} of ${count}`);
+  process.stdout.write(JSON.stringify({ bench: 'personnel-employee-list-per-process', connections, duration, cpuMicrosPerPage: cpu.map((c) => Math.round(c)), slow }) + '\n');
+}
+
 async function main(): Promise<void> {
   const duration = arg('duration', 10);
   const connections = arg('connections', 50);
+  const processes = process.argv.some((a) => a.startsWith('--processes=')) ? arg('processes', 1) : undefined;
+  if (processes !== undefined) return perProcess(processes, duration, connections);
   const [hendra, rudi] = [await getToken(DEMO_USERS.hendra.nip), await getToken(DEMO_USERS.rudi.nip)];
   const service = await startService();
   const admin = new DataSource({ type: 'postgres', host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), username: 'postgres', database: 'postgres', extra: { max: 1 } });

@@ -10,6 +10,7 @@ import { MetricsService } from './metrics';
 import { buildOpenApiDocument } from './openapi';
 import { ProblemFilter } from './problem.filter';
 import { CORRELATION_HEADER, correlationIdFrom, runWithCorrelationId } from './request-context';
+import { keepShortLivedObjectsYoung } from './v8-heap';
 import { createValidationPipe } from './validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -41,6 +42,7 @@ export function apiPrefix(service: string): string {
  * `/openapi.json`, and graceful shutdown. The caller adds its own microservice (Kafka) and listens.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, config: ServiceConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  keepShortLivedObjectsYoung();
   const logger = new JsonLogger(config.service, config.logLevel);
   const adapter = createHttpAdapter({ bodyLimitBytes: options.bodyLimitBytes, trustProxy: options.trustProxy, serverFactory: options.serverFactory });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });

@@ -11,3 +11,4 @@ export * from './platform-http.module';
 export * from './bootstrap';
 export * from './openapi';
 export * from './hostile-input';
+export * from './v8-heap';
