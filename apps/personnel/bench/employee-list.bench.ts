@@ -82,9 +82,8 @@ async function runService(): Promise<void> {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGcs++;
   }).observe({ entryTypes: ['gc'] });
-  process.on('message', (m: { cpu?: boolean; gcs?: boolean }) => {
-    if (m.cpu) process.send?.({ cpuMicros: process.cpuUsage() });
-    if (m.gcs) process.send?.({ fullGcs });
+  process.on('message', (m: { cpu?: boolean }) => {
+    if (m.cpu) process.send?.({ cpuMicros: process.cpuUsage(), fullGcs });
   });
   process.send?.({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
 }
@@ -106,28 +105,16 @@ async function databaseCpuMs(admin: DataSource): Promise<number> {
   return total;
 }
 
-function serviceCpuMs(child: ChildProcess): Promise<number> {
+/** The service's CPU time (ms) and the full (mark-compact) collections it has run since it started. */
+function serviceCounters(child: ChildProcess): Promise<{ cpuMs: number; fullGcs: number }> {
   return new Promise((resolve) => {
-    const onMessage = (m: { cpuMicros?: { user: number; system: number } }) => {
+    const onMessage = (m: { cpuMicros?: { user: number; system: number }; fullGcs?: number }) => {
       if (!m.cpuMicros) return;
       child.off('message', onMessage);
-      resolve((m.cpuMicros.user + m.cpuMicros.system) / 1000);
+      resolve({ cpuMs: (m.cpuMicros.user + m.cpuMicros.system) / 1000, fullGcs: m.fullGcs ?? 0 });
     };
     child.on('message', onMessage);
     child.send({ cpu: true });
-  });
-}
-
-/** Full (mark-compact) collections the service has run since it started. */
-function fullCollections(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { fullGcs?: number }) => {
-      if (m.fullGcs === undefined) return;
-      child.off('message', onMessage);
-      resolve(m.fullGcs);
-    };
-    child.on('message', onMessage);
-    child.send({ gcs: true });
   });
 }
 
@@ -161,12 +148,12 @@ async function perProcess(count: number, duration: number, connections: number):
     try {
       const url = `${service.url}/api/v1/personnel/employees?size=20`;
       await autocannon({ url, headers: { authorization: `Bearer ${token}` }, connections, duration: 2 });
-      const [node0, gc0] = [await serviceCpuMs(service.child), await fullCollections(service.child)];
+      const before = await serviceCounters(service.child);
       const r = await measure(`process ${i}`, url, token, duration, connections);
-      const [node1, gc1] = [await serviceCpuMs(service.child), await fullCollections(service.child)];
-      const perPage = ((node1 - node0) / Math.max(1, r.requests.total)) * 1000;
+      const after = await serviceCounters(service.child);
+      const perPage = ((after.cpuMs - before.cpuMs) / Math.max(1, r.requests.total)) * 1000;
       cpu.push(perPage);
-      console.log(`${String(i).padEnd(10)}${r.requests.average.toFixed(0).padStart(10)}${r.latency.p99.toFixed(1).padStart(10)}${perPage.toFixed(0).padStart(18)}${String(gc1 - gc0).padStart(10)}`);
+      console.log(`${String(i).padEnd(10)}${r.requests.average.toFixed(0).padStart(10)}${r.latency.p99.toFixed(1).padStart(10)}${perPage.toFixed(0).padStart(18)}${String(after.fullGcs - before.fullGcs).padStart(10)}`);
     } finally {
       service.child.kill();
       await new Promise((resolve) => service.child.once('exit', resolve));
@@ -209,9 +196,9 @@ async function main(): Promise<void> {
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
     for (const [label, url, token] of runs.filter(([l]) => only === undefined || l.startsWith(only))) {
       await autocannon({ url, headers: { authorization: `Bearer ${token}` }, connections, duration: 2 }); // warm-up: JIT, JWKS, plans, pools
-      const [node0, pg0] = [await serviceCpuMs(service.child), await databaseCpuMs(admin)];
+      const [node0, pg0] = [(await serviceCounters(service.child)).cpuMs, await databaseCpuMs(admin)];
       const r = await measure(label, url, token, duration, connections);
-      const [node1, pg1] = [await serviceCpuMs(service.child), await databaseCpuMs(admin)];
+      const [node1, pg1] = [(await serviceCounters(service.child)).cpuMs, await databaseCpuMs(admin)];
       const per = (ms: number) => Math.round((ms / Math.max(1, r.requests.total)) * 1000) / 1000;
       results[label] = { reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors, nodeCpuMsPerRequest: per(node1 - node0), pgCpuMsPerRequest: per(pg1 - pg0) };
       const x = results[label];

@@ -11,4 +11,3 @@ export * from './platform-http.module';
 export * from './bootstrap';
 export * from './openapi';
 export * from './hostile-input';
-export * from './v8-heap';
