@@ -354,6 +354,7 @@ async function main(): Promise<void> {
 
   console.log(`${connections} connections, ${duration} s per measurement after a 2 s warm-up, ${rounds} rounds, Node ${process.version}, gateway flags: ${nodeFlags('gateway').join(' ') || 'none'}`);
   console.log('CPU µs/req: CPU time of the service and of the proxy per request answered (user + system, from /proc); of it system: the proxy\'s time in the kernel');
+  console.log('round r.k: measured k-th in round r (each round starts one target later)');
   console.log(
     `${'endpoint'.padEnd(16)}${'path'.padEnd(15)}${'round'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'÷ direct'.padStart(10)}${'service µs/req'.padStart(16)}${'proxy µs/req'.padStart(14)}${'of it system'.padStart(14)}`,
   );
@@ -363,8 +364,11 @@ async function main(): Promise<void> {
     const proxyCpu = new Map<string, number[]>(targets.map(([name]) => [name, []]));
     const proxySystem = new Map<string, number[]>(targets.map(([name]) => [name, []]));
     for (let round = 1; round <= rounds; round++) {
-      let direct = 0;
-      for (const [name, base, proxyPid] of targets) {
+      // Each round starts one target later: the service's own CPU per request drifts within a run
+      // (by a quarter between two loads a minute apart), so no target may always follow the same one.
+      const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]);
+      const measured = new Map<string, { r: AutocannonResult; serviceCpu: number; ownCpu: number; ownSystem: number; at: number }>();
+      for (const [name, base, proxyPid] of order) {
         const bearer = await token();
         const url = `${base}${endpoint.path}`;
         await warmUp(url, bearer, { connections });
@@ -374,12 +378,16 @@ async function main(): Promise<void> {
         const after = proxyPid ? cpuTimes(proxyPid) : { user: 0, system: 0 };
         const ownCpu = (after.user + after.system - before.proxy.user - before.proxy.system) / r.requests.total;
         const ownSystem = (after.system - before.proxy.system) / r.requests.total;
-        if (name === 'direct') direct = r.requests.average;
+        measured.set(name, { r, serviceCpu, ownCpu, ownSystem, at: measured.size + 1 });
+      }
+      const direct = measured.get('direct')!.r.requests.average;
+      for (const [name, , proxyPid] of targets) {
+        const { r, serviceCpu, ownCpu, ownSystem, at } = measured.get(name)!;
         ratios.get(name)!.push(r.requests.average / direct);
         proxyCpu.get(name)!.push(ownCpu);
         proxySystem.get(name)!.push(ownSystem);
         console.log(
-          `${endpoint.name.padEnd(16)}${name.padEnd(15)}${String(round).padStart(6)}${r.requests.average.toFixed(0).padStart(9)}${r.latency.p50.toFixed(1).padStart(9)}${r.latency.p99.toFixed(1).padStart(9)}${(r.requests.average / direct).toFixed(2).padStart(10)}${serviceCpu.toFixed(0).padStart(16)}${(proxyPid ? ownCpu.toFixed(0) : '-').padStart(14)}${(proxyPid ? ownSystem.toFixed(0) : '-').padStart(14)}${r.timeouts ? `  (${r.timeouts} timed out)` : ''}`,
+          `${endpoint.name.padEnd(16)}${name.padEnd(15)}${`${round}.${at}`.padStart(6)}${r.requests.average.toFixed(0).padStart(9)}${r.latency.p50.toFixed(1).padStart(9)}${r.latency.p99.toFixed(1).padStart(9)}${(r.requests.average / direct).toFixed(2).padStart(10)}${serviceCpu.toFixed(0).padStart(16)}${(proxyPid ? ownCpu.toFixed(0) : '-').padStart(14)}${(proxyPid ? ownSystem.toFixed(0) : '-').padStart(14)}${r.timeouts ? `  (${r.timeouts} timed out)` : ''}`,
         );
       }
     }
