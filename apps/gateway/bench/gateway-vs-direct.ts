@@ -5,8 +5,9 @@
  *  - through nginx (Debian's nginx-light: one worker, keep-alive connections to the service,
  *    configuration generated here) — what an operator could put in front instead,
  * on `GET /api/v1/personnel/whoami` and on `GET /api/v1/personnel/employees?size=20` (BKPSDM's first
- * page of the 12,000-employee city), with N connections, in rounds (direct, gateway, nginx, …)
- * so that a change in the machine's load hits all three alike. Then the latency the gateway adds at
+ * page of the 12,000-employee city), with N connections, in rounds (direct, gateway, nginx, then
+ * gateway, nginx, direct, …: each round starts one target later) so that a change in the machine's
+ * load hits all three alike. Then the latency the gateway adds at
  * a fixed request rate (whoami, direct vs gateway).
  *
  * The service, the gateway and nginx are separate processes, as in production; autocannon runs in
