@@ -366,7 +366,7 @@ async function main(): Promise<void> {
     const proxySystem = new Map<string, number[]>(targets.map(([name]) => [name, []]));
     for (let round = 1; round <= rounds; round++) {
       // Each round starts one target later: the service's own CPU per request drifts within a run
-      // (by a quarter between two loads a minute apart), so no target may always follow the same one.
+      // (by a quarter or more between two loads a minute apart), so no target may always follow the same one.
       const order = targets.map((_, i) => targets[(i + round - 1) % targets.length]);
       const measured = new Map<string, { r: AutocannonResult; serviceCpu: number; ownCpu: number; ownSystem: number; at: number }>();
       for (const [name, base, proxyPid] of order) {
