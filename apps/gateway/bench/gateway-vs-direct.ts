@@ -8,7 +8,8 @@
  * page of the 12,000-employee city), with N connections, in rounds (direct, gateway, nginx, then
  * gateway, nginx, direct, …: each round starts one target later) so that a change in the machine's
  * load hits all three alike. Then the latency the gateway adds at
- * a fixed request rate (whoami, direct vs gateway).
+ * a fixed request rate (whoami, direct vs gateway). The summary gives the medians of the rounds and, per
+ * gateway, the rounds in which its ratio reached nginx's (one run's medians can tip either way by the spread).
  *
  * The service, the gateway and nginx are separate processes, as in production; autocannon runs in
  * this process. The benchmark's own client gets a large allowance through the gateway's ordinary
@@ -398,6 +399,16 @@ async function main(): Promise<void> {
         .map(([name]) => `${name} ÷ direct ${median(ratios.get(name)!).toFixed(2)} (${median(proxyCpu.get(name)!).toFixed(0)} µs CPU/req, ${median(proxySystem.get(name)!).toFixed(0)} of it system)`)
         .join(', ')} (medians of ${rounds} rounds)`,
     );
+    // The goal compares medians; round by round shows how much of the verdict is the runs' spread.
+    const reference = ratios.get('nginx') ?? [];
+    for (const [name] of targets.filter(([name]) => name.startsWith('gateway'))) {
+      const own = ratios.get(name) ?? [];
+      const differences = own.map((ratio, i) => ratio - reference[i]);
+      const atLeast = differences.filter((d) => d >= 0).length;
+      summary.push(
+        `  ${name} at least nginx's ratio in ${atLeast} of ${rounds} rounds (${name} − nginx per round: ${differences.map((d) => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)}`).join(', ')})`,
+      );
+    }
   }
 
   // At a fixed rate the proxies are far from saturated: what a request pays for the extra hop.
