@@ -7,9 +7,9 @@
  * on `GET /api/v1/personnel/whoami` and on `GET /api/v1/personnel/employees?size=20` (BKPSDM's first
  * page of the 12,000-employee city), with N connections, in rounds (direct, gateway, nginx, then
  * gateway, nginx, direct, …: each round starts one target later) so that a change in the machine's
- * load hits all three alike. Then the latency the gateway adds at
- * a fixed request rate (whoami, direct vs gateway). The summary gives the medians of the rounds and, per
- * gateway, the rounds in which its ratio reached nginx's (one run's medians can tip either way by the spread).
+ * load hits all three alike. Then the latency the gateway adds at a fixed request rate (whoami,
+ * direct vs gateway). The summary gives the medians of the rounds and, per gateway, the rounds in
+ * which its ratio reached nginx's (one run's medians can tip either way by the spread).
  *
  * The service, the gateway and nginx are separate processes, as in production; autocannon runs in
  * this process. The benchmark's own client gets a large allowance through the gateway's ordinary
